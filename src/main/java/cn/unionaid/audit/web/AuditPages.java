@@ -1,0 +1,58 @@
+package cn.unionaid.audit.web;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.audit.AuditSearch;
+import cn.unionaid.audit.internal.AuditChainVerifier;
+import cn.unionaid.audit.internal.AuditQueries;
+import cn.unionaid.platform.AuthenticatedUser;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 审计日志: search and chain verification, for the audit administrator only. */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasRole('AUDITADMIN')")
+class AuditPages {
+
+    private final AuditQueries queries;
+    private final AuditChainVerifier verifier;
+    private final AuditLog audit;
+
+    AuditPages(AuditQueries queries, AuditChainVerifier verifier, AuditLog audit) {
+        this.queries = queries;
+        this.verifier = verifier;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String search(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String after, Model model) {
+        AuthenticatedUser user = CurrentUser.require();
+        AuditSearch filter = new AuditSearch(actor, action, entityType, entityId, from, to);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", queries.search(user.scope(), AuditScope.isRoot(user), filter,
+                PageRequest.of(null, after, 50)));
+        return "audit/list";
+    }
+
+    @GetMapping("/verify")
+    String verify(Model model) {
+        var result = verifier.verify();
+        audit.record("audit.verified", "audit_log", null, Map.of("ok", result.ok(), "rows", result.rowsChecked()));
+        model.addAttribute("result", result);
+        return "audit/verify";
+    }
+}

@@ -1,0 +1,193 @@
+package cn.unionaid.org.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.unionaid.org.SecurityPolicy;
+import cn.unionaid.org.UserAccount;
+import cn.unionaid.org.UserView;
+import cn.unionaid.platform.AuthenticatedUser;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts, their roles, the login counters and the security policy row. */
+@Repository
+public class UserRepository {
+
+    private static final String ROLES = "array(select role from user_role r where r.user_id = u.id order by role) as roles";
+    private static final String VIEW_PAGE = """
+            select u.id, u.username, u.display_name, u.org_id, o.name as org_name, u.enabled,
+                   (u.locked_until is not null and u.locked_until > now()) as locked, u.last_login_at, %s
+              from app_user u join organisation o on o.id = u.org_id
+             where starts_with(o.path, :scope)
+               and (u.username like :pattern or u.display_name like :pattern)
+               and (:after::text is null or u.username > :after)
+             order by u.username limit :limit
+            """.formatted(ROLES);
+    private static final String PRINCIPAL = """
+            select u.id, u.username, u.display_name, u.password_hash, u.org_id, o.path, o.name as org_name, u.enabled,
+                   (u.locked_until is not null and u.locked_until > now()) as locked, u.must_change_password, %s
+              from app_user u join organisation o on o.id = u.org_id
+             where u.username = ?
+            """.formatted(ROLES);
+    private static final String FAILED_LOGIN = """
+            update app_user
+               set failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
+                   locked_until = case when failed_attempts + 1 >= :max
+                                       then now() + make_interval(mins => :minutes) else locked_until end
+             where username = :username and (locked_until is null or locked_until <= now())
+            returning locked_until is not null and locked_until > now()
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    public long countVisible(DataScope scope) {
+        return jdbc.sql("select count(*) from app_user u join organisation o on o.id = u.org_id where starts_with(o.path, ?)")
+                .param(scope.orgPath()).query(Long.class).single();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("select exists(select 1 from app_user where username = ?)").param(username)
+                .query(Boolean.class).single();
+    }
+
+    public List<UserView> visible(DataScope scope, String pattern, String after, int limit) {
+        return jdbc.sql(VIEW_PAGE).param("scope", scope.orgPath()).param("pattern", pattern).param("after", after)
+                .param("limit", limit).query(UserRepository::view).list();
+    }
+
+    public Optional<UserView> findView(DataScope scope, long id) {
+        String sql = VIEW_PAGE.replace("and (:after::text is null or u.username > :after)", "and u.id = :id");
+        return jdbc.sql(sql).param("scope", scope.orgPath()).param("pattern", "%").param("id", id).param("limit", 1)
+                .query(UserRepository::view).optional();
+    }
+
+    /** The account if its organisation is in the scope. */
+    public Optional<UserAccount> find(DataScope scope, long id) {
+        return jdbc.sql("""
+                select u.*, %s from app_user u join organisation o on o.id = u.org_id
+                 where u.id = ? and starts_with(o.path, ?)
+                """.formatted(ROLES)).param(id).param(scope.orgPath()).query(UserRepository::aggregate).optional();
+    }
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql("select u.*, %s from app_user u where u.username = ?".formatted(ROLES)).param(username)
+                .query(UserRepository::aggregate).optional();
+    }
+
+    public Optional<AuthenticatedUser> principal(String username) {
+        return jdbc.sql(PRINCIPAL).param(username).query((rs, n) -> new AuthenticatedUser(rs.getLong("id"),
+                rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                new DataScope(rs.getLong("org_id"), rs.getString("path")), rs.getString("org_name"), roles(rs),
+                rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getBoolean("must_change_password"))).optional();
+    }
+
+    public long insert(UserAccount user) {
+        long id = jdbc.sql("""
+                insert into app_user (username, display_name, password_hash, org_id, enabled, must_change_password,
+                                      password_changed_at)
+                values (?, ?, ?, ?, ?, ?, now()) returning id
+                """).param(user.username()).param(user.displayName()).param(user.passwordHash()).param(user.orgId())
+                .param(user.enabled()).param(user.mustChangePassword()).query(Long.class).single();
+        saveRoles(id, user.roles());
+        return id;
+    }
+
+    public void update(UserAccount user) {
+        int n = jdbc.sql("""
+                update app_user set display_name = ?, password_hash = ?, enabled = ?, must_change_password = ?,
+                       locked_until = ?, failed_attempts = case when ?::timestamptz is null then 0 else failed_attempts end,
+                       password_changed_at = case when password_hash <> ? then now() else password_changed_at end,
+                       version = version + 1
+                 where id = ? and version = ?
+                """).param(user.displayName()).param(user.passwordHash()).param(user.enabled())
+                .param(user.mustChangePassword()).param(timestamp(user.lockedUntil())).param(timestamp(user.lockedUntil()))
+                .param(user.passwordHash()).param(user.id()).param(user.version()).update();
+        if (n != 1) {
+            throw BusinessRuleException.conflict("error.concurrentChange");
+        }
+        saveRoles(user.id(), user.roles());
+    }
+
+    private void saveRoles(long userId, Set<Role> roles) {
+        jdbc.sql("delete from user_role where user_id = ?").param(userId).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").param(userId).param(role.name()).update();
+        }
+    }
+
+    /** Counts a failed login; returns true when this failure locked the account. */
+    public boolean recordFailedLogin(String username, SecurityPolicy policy) {
+        return jdbc.sql(FAILED_LOGIN).param("max", policy.maxFailedAttempts()).param("minutes", policy.lockoutMinutes())
+                .param("username", username).query(Boolean.class).optional().orElse(false);
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, last_login_at = now() where username = ?").param(username)
+                .update();
+    }
+
+    public void clearFailedAttempts(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0 where username = ? and failed_attempts > 0").param(username)
+                .update();
+    }
+
+    public SecurityPolicy policy() {
+        return jdbc.sql("select max_failed_attempts, lockout_minutes, password_min_length from security_policy where id = 1")
+                .query((rs, n) -> new SecurityPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    public void savePolicy(SecurityPolicy policy, String by) {
+        jdbc.sql("""
+                update security_policy set max_failed_attempts = ?, lockout_minutes = ?, password_min_length = ?,
+                       updated_by = ?, updated_at = now() where id = 1
+                """).param(policy.maxFailedAttempts()).param(policy.lockoutMinutes()).param(policy.passwordMinLength())
+                .param(by).update();
+    }
+
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Set<Role> roles(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("roles");
+        String[] names = (String[]) array.getArray();
+        return names.length == 0 ? EnumSet.noneOf(Role.class)
+                : Arrays.stream(names).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    private static UserAccount aggregate(ResultSet rs, int n) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), rs.getLong("org_id"), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"), roles(rs), locked == null ? null : locked.toInstant(),
+                rs.getInt("version"));
+    }
+
+    private static UserView view(ResultSet rs, int n) throws SQLException {
+        Timestamp last = rs.getTimestamp("last_login_at");
+        return new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getLong("org_id"), rs.getString("org_name"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
+                roles(rs), last == null ? null : last.toInstant());
+    }
+}

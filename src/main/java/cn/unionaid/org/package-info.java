@@ -1,0 +1,5 @@
+/**
+ * The union tree (全总 → 省总 → 市总 → 县区总工会/产业工会 → 基层工会), GB/T 2260 regions with their
+ * minimum-living standards, user accounts, roles and the data scope every query is bounded by.
+ */
+package cn.unionaid.org;

@@ -1,0 +1,41 @@
+package cn.unionaid.platform;
+
+import java.util.Locale;
+
+import cn.unionaid.shared.InvalidValueException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Turns the refusals of the domain into sentences in the user's language. */
+@Component
+public class Messages {
+
+    private final MessageSource source;
+
+    public Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // Arguments that are themselves message keys (a level, a role) are shown by their name.
+            resolved[i] = args[i] instanceof String s && s.indexOf('.') > 0 && !s.contains(" ")
+                    ? source.getMessage(s, null, s, locale) : args[i];
+        }
+        return source.getMessage(key, resolved, key, locale);
+    }
+
+    /** The message for a refusal, or null when the exception is not one a person caused. */
+    public String of(RuntimeException e) {
+        if (e instanceof BusinessRuleException b) {
+            return get(b.messageKey(), b.arguments());
+        }
+        if (e instanceof InvalidValueException v) {
+            return get(v.messageKey(), v.arguments());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+package cn.unionaid.platform;
+
+import java.util.Optional;
+
+import org.slf4j.MDC;
+
+/** The request id and client address of the request being served, for logs and the audit trail. */
+public final class RequestContext {
+
+    public static final String REQUEST_ID = "requestId";
+    public static final String CLIENT_ADDRESS = "clientAddress";
+
+    private RequestContext() {
+    }
+
+    public static Optional<String> requestId() {
+        return Optional.ofNullable(MDC.get(REQUEST_ID));
+    }
+
+    public static Optional<String> clientAddress() {
+        return Optional.ofNullable(MDC.get(CLIENT_ADDRESS));
+    }
+}

@@ -1,0 +1,36 @@
+package cn.unionaid.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import cn.unionaid.platform.AuthenticatedUser;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.HomeTile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page and the home page with the figures each module contributes for the user's scope. */
+@Controller
+class HomeController {
+
+    private final List<HomeTile> tiles;
+
+    HomeController(List<HomeTile> tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        AuthenticatedUser user = CurrentUser.require();
+        model.addAttribute("figures", tiles.stream().map(t -> t.figureFor(user)).flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(HomeTile.Figure::order)).toList());
+        return "home";
+    }
+}
