@@ -19,7 +19,7 @@ public record PageRequest(String search, String after, int size) {
         return new PageRequest(search, after, size == null ? DEFAULT_SIZE : size);
     }
 
-    /** The search text as a LIKE pattern with its wildcards escaped, or "%" for none. */
+    /** The search text as a LIKE pattern with its wildcards escaped, or {@code %} for none. */
     public String likePattern() {
         if (search == null) {
             return "%";

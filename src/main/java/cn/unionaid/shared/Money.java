@@ -22,7 +22,7 @@ public record Money(long fen) implements Comparable<Money> {
     }
 
     /**
-     * Parses an amount in yuan as people write it: "1000", "1,000.5", "4800.00", "￥12.34". More than two
+     * Parses an amount in yuan as people write it: {@code 1000}, {@code 1,000.5}, {@code 4800.00}, {@code ￥12.34}. More than two
      * decimals is refused rather than rounded: a sheet that says 0.005 元 is wrong, not imprecise.
      */
     public static Money parseYuan(String text) {
@@ -75,12 +75,12 @@ public record Money(long fen) implements Comparable<Money> {
         return BigDecimal.valueOf(fen, 2);
     }
 
-    /** "1234.50" — the form a sheet or a bank file wants. */
+    /** {@code 1234.50} — the form a sheet or a bank file wants. */
     public String toYuanString() {
         return toYuan().toPlainString();
     }
 
-    /** In 万元 with the precision the reports use, trailing zeros dropped: 1039740 元 → "103.974". */
+    /** In 万元 with the precision the reports use, trailing zeros dropped: 1039740 元 → {@code 103.974}. */
     public String toWanYuanString() {
         BigDecimal wan = BigDecimal.valueOf(fen).divide(TEN_THOUSAND_YUAN_IN_FEN, 6, RoundingMode.HALF_UP)
                 .stripTrailingZeros();

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JdbcAuditLog implements AuditLog {
 
-    /** Advisory lock key of the audit chain ("AUDT"). */
+    /** Advisory lock key of the audit chain ({@code AUDT}). */
     static final long CHAIN_LOCK = 0x41554454L;
 
     private static final String LOCK = "select pg_advisory_xact_lock(?)";

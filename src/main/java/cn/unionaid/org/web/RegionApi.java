@@ -11,6 +11,7 @@ import cn.unionaid.platform.Page;
 import cn.unionaid.platform.PageRequest;
 import cn.unionaid.shared.Money;
 import cn.unionaid.shared.RegionCode;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Regions and 低保 standards over the API. Amounts are in yuan as text ("650.00") to keep them exact. */
+/** Regions and 低保 standards over the API. Amounts are in yuan as text ({@code 650.00}) to keep them exact. */
 @RestController
 @RequestMapping("/api/v1/regions")
 class RegionApi {
@@ -64,7 +65,8 @@ class RegionApi {
 
     /** The standard in force on a date, with the county → city → province fallback. */
     @GetMapping("/{code}/subsistence-standards/in-force")
-    StandardDto inForce(@PathVariable String code, @RequestParam LocalDate date) {
+    StandardDto inForce(@PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return regions.standardInForce(RegionCode.of(code), date).map(StandardDto::of)
                 .orElseThrow(() -> BusinessRuleException.notFound("subsistence.error.missing", code, date.toString()));
     }

@@ -1,0 +1,177 @@
+package cn.unionaid.org;
+
+import cn.unionaid.DemoUsers;
+import cn.unionaid.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Lockout, forced password change, 三员分立 and CSRF, through the same accounts for pages and API. */
+@IntegrationTest
+class AccountSecurityTests {
+
+    private static final String TEMP = "Temp#2026a";
+    private static final String OWN = "Mine#2026b";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long openAccount(String username, String orgCode) throws Exception {
+        String body = """
+                {"username":"%s","displayName":"测试用户","orgId":%d,"password":"%s"}
+                """.formatted(username, DemoUsers.orgId(jdbc, orgCode), TEMP);
+        String json = mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+    }
+
+    private long auditCount(String actor, String action) {
+        return jdbc.sql("select count(*) from audit_log where actor = ? and action = ?").param(actor).param(action)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void fiveWrongPasswordsOnTheApiLockTheAccountUntilTheSecurityAdministratorUnlocksIt() throws Exception {
+        long id = openAccount("lock.api", "430903");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("lock.api", "wrong-" + i))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.api", TEMP)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail", containsString("锁定")));
+        assertThat(auditCount("lock.api", "auth.loginFailed")).isEqualTo(5);
+        assertThat(auditCount("lock.api", "auth.locked")).isEqualTo(1);
+        assertThat(auditCount("lock.api", "auth.refusedLocked")).isEqualTo(1);
+
+        mvc.perform(post("/api/v1/users/{id}/unlock", id).with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/users/{id}/unlock", id).with(DemoUsers.api("secadmin"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.api", TEMP))).andExpect(status().isOk());
+    }
+
+    @Test
+    void fourFailuresThenASuccessStartTheCountAgain() throws Exception {
+        openAccount("lock.reset", "430903");
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", "bad"))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isOk());
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", "bad"))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theLoginFormLocksTooAndSaysSoInChinese() throws Exception {
+        openAccount("lock.form", "430903");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "lock.form").param("password", "nope").with(csrf()))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").param("username", "lock.form").param("password", TEMP).with(csrf()))
+                .andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(get("/login").param("locked", "")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("账户因连续登录失败已被锁定")));
+    }
+
+    @Test
+    void aTemporaryPasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        openAccount("first.login", "430900");
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "first.login")
+                        .param("password", TEMP).with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/orgs").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", TEMP)
+                        .param("newPassword", "abcdefgh").param("confirmPassword", "abcdefgh"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("至少三类")));
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", TEMP)
+                        .param("newPassword", OWN).param("confirmPassword", OWN))
+                .andExpect(redirectedUrl("/login?changed"));
+        MockHttpSession fresh = (MockHttpSession) mvc.perform(post("/login").param("username", "first.login")
+                        .param("password", OWN).with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/orgs").session(fresh)).andExpect(status().isOk());
+        assertThat(auditCount("first.login", "user.passwordChanged")).isEqualTo(1);
+    }
+
+    @Test
+    void theThreeAdministratorsStayApartAndOutOfEachOthersWork() throws Exception {
+        long id = openAccount("separation.case", "430900");
+        String both = """
+                {"roles":["SYSADMIN","CLERK"]}""";
+        mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(both))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("三员分立")));
+        String clerk = """
+                {"roles":["CLERK","REVIEWER"]}""";
+        mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("sysadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content(clerk)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(clerk))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.roles[0]").value("CLERK"));
+        long secadmin = jdbc.sql("select id from app_user where username = 'secadmin'").query(Long.class).single();
+        mvc.perform(put("/api/v1/users/{id}/roles", secadmin).with(DemoUsers.api("secadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content(clerk)).andExpect(status().isForbidden());
+        String newUser = """
+                {"username":"by.secadmin","displayName":"越权","orgId":%d,"password":"%s"}
+                """.formatted(DemoUsers.orgId(jdbc, "430900"), TEMP);
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("secadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content(newUser)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/users").with(DemoUsers.api("auditadmin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").with(DemoUsers.api("yiyang.clerk"))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select detail from audit_log where action = 'user.rolesAssigned' and entity_id = ?")
+                .param(Long.toString(id)).query(String.class).single()).contains("CLERK", "REVIEWER");
+    }
+
+    @Test
+    void weakPasswordsAndTakenNamesAreRefusedWithTheReason() throws Exception {
+        String weak = """
+                {"username":"weak.pw","displayName":"弱","orgId":%d,"password":"abcdefgh"}
+                """.formatted(DemoUsers.orgId(jdbc, "430900"));
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content(weak)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("至少三类")));
+        String taken = """
+                {"username":"heshan.clerk","displayName":"重名","orgId":%d,"password":"%s"}
+                """.formatted(DemoUsers.orgId(jdbc, "430900"), TEMP);
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content(taken)).andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("heshan.clerk")));
+    }
+
+    @Test
+    void formsNeedTheirCsrfTokenAndPagesCarrySecurityHeaders() throws Exception {
+        mvc.perform(post("/login").param("username", "sysadmin").param("password", DemoUsers.PASSWORD)
+                .with(csrf().useInvalidToken())).andExpect(status().isForbidden());
+        // A form without its token, as after an expired session, sends the person back to sign in.
+        mvc.perform(post("/login").param("username", "sysadmin").param("password", DemoUsers.PASSWORD))
+                .andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().exists("X-Request-Id"));
+        mvc.perform(get("/orgs")).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+    }
+}
