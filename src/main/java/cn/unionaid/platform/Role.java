@@ -28,6 +28,12 @@ public enum Role {
     public static final Set<Role> ADMINISTRATORS = EnumSet.of(SYSADMIN, SECADMIN, AUDITADMIN);
     public static final Set<Role> BUSINESS = EnumSet.of(CLERK, REVIEWER, LEADER, FINANCE, AUDITOR);
 
+    /**
+     * Roles whose work needs the full ID number or bank card (to check a person, to pay them, to audit the
+     * payment). Everyone else sees masked values only; administrators do no business work and see none.
+     */
+    public static final Set<Role> FULL_PERSONAL_DATA = EnumSet.of(CLERK, REVIEWER, FINANCE, AUDITOR);
+
     public boolean isAdministrator() {
         return ADMINISTRATORS.contains(this);
     }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Keys for field encryption. In production supply them from the environment
- * ({@code UNIONAID_CRYPTO_DATA_KEYS_1}, {@code UNIONAID_CRYPTO_CURRENT_KEY_ID}, {@code UNIONAID_CRYPTO_INDEX_KEY});
+ * ({@code UNIONAID_CRYPTO_DATAKEYS_1}, {@code UNIONAID_CRYPTO_CURRENTKEYID}, {@code UNIONAID_CRYPTO_INDEXKEY});
  * when none are given, keys are generated once into {@code keyDir} with a warning.
  *
  * @param dataKeys     SM4 data keys by id, Base64 of 16 bytes; old ids stay until re-encryption is done
