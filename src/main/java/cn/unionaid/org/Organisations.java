@@ -46,6 +46,14 @@ public class Organisations {
         return repository.findViewByCode(scope, code);
     }
 
+    /** Every organisation in scope by its code, for imports that name unions by code. */
+    @Transactional(readOnly = true)
+    public Map<String, OrganisationView> byCode(DataScope scope) {
+        Map<String, OrganisationView> map = new java.util.HashMap<>();
+        repository.visible(scope, "%", null, Integer.MAX_VALUE).forEach(o -> map.put(o.code(), o));
+        return map;
+    }
+
     @Transactional(readOnly = true)
     public long countVisible(DataScope scope) {
         return repository.countVisible(scope);

@@ -35,6 +35,12 @@ public class Regions {
                 r -> r.code().value());
     }
 
+    /** All region codes, for validating a whole sheet without a query per row. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> allCodes() {
+        return repository.allCodes();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Region> find(RegionCode code) {
         return repository.find(code);

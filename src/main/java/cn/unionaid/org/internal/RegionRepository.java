@@ -46,6 +46,10 @@ public class RegionRepository {
                 .single();
     }
 
+    public java.util.Set<String> allCodes() {
+        return new java.util.HashSet<>(jdbc.sql("select code from region").query(String.class).list());
+    }
+
     public Optional<Region> find(RegionCode code) {
         return jdbc.sql("select code, name, level, parent_code from region where code = ?").param(code.value())
                 .query(RegionRepository::region).optional();

@@ -1,0 +1,170 @@
+package cn.unionaid.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import cn.unionaid.audit.PersonalDataDisclosure;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.PageRequest;
+import cn.unionaid.registry.importing.HouseholdSheet;
+import cn.unionaid.registry.importing.ModelWorkerSheet;
+import cn.unionaid.registry.importing.RosterWorkbooks;
+import cn.unionaid.registry.internal.RegistryQueries;
+import cn.unionaid.shared.FieldCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the registry: lists, records, the eligible population on a date, full values and roster exports. */
+@Service
+@PreAuthorize(Registry.BUSINESS_ROLES)
+public class Registry {
+
+    /** Everyone who does or checks the business work; the administrators (三员) do not. */
+    public static final String BUSINESS_ROLES = "hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')";
+
+    private final RegistryQueries queries;
+    private final PersonalDataDisclosure disclosure;
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    Registry(RegistryQueries queries, PersonalDataDisclosure disclosure, JdbcClient jdbc, FieldCipher cipher) {
+        this.queries = queries;
+        this.disclosure = disclosure;
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Transactional(readOnly = true)
+    public Listing<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter filter, PageRequest page) {
+        List<ModelWorkerView> rows = queries.modelWorkers(scope, filter, after(page), page.size() + 1);
+        return listing(rows, page.size(), queries.countModelWorkers(scope, filter), ModelWorkerView::id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ModelWorkerView> modelWorker(DataScope scope, long id) {
+        return queries.modelWorker(scope, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Listing<HouseholdView> households(DataScope scope, RegistryFilter filter, PageRequest page) {
+        List<HouseholdView> rows = queries.households(scope, filter, after(page), page.size() + 1);
+        return listing(rows, page.size(), queries.countHouseholds(scope, filter), HouseholdView::id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HouseholdView> household(DataScope scope, long id) {
+        return queries.household(scope, id);
+    }
+
+    /** Model workers in the register on {@code date}: opened by then, not deceased, revoked or closed by then. */
+    @Transactional(readOnly = true)
+    public List<Long> modelWorkersInRegisterOn(DataScope scope, LocalDate date) {
+        return queries.eligibleModelWorkersOn(scope, date);
+    }
+
+    public enum SensitiveField { ID_NUMBER, BANK_CARD, PHONE }
+
+    /** The full value of one sensitive field, for roles that may see it; the view is audited. */
+    @Transactional
+    public String revealModelWorker(DataScope scope, long id, SensitiveField field) {
+        queries.modelWorker(scope, id).orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound"));
+        String column = switch (field) {
+            case ID_NUMBER -> "id_number_enc";
+            case BANK_CARD -> "bank_card_enc";
+            case PHONE -> "phone_enc";
+        };
+        byte[] sealed = jdbc.sql("select " + column + " from model_worker where id = ?").param(id).query(byte[].class)
+                .optional().orElse(null);
+        if (sealed == null) {
+            throw BusinessRuleException.notFound("registry.error.noValue");
+        }
+        return disclosure.reveal("model_worker", id, field.name(), sealed);
+    }
+
+    /** The roster as XLSX, masked; full values only for roles that may export them, and the export is audited. */
+    @Transactional
+    public byte[] exportModelWorkers(DataScope scope, RegistryFilter filter, boolean full) {
+        boolean inFull = full && PersonalDataDisclosure.mayViewInFull(CurrentUser.require());
+        long[] count = {0};
+        byte[] workbook = RosterWorkbooks.write("劳模花名册", ModelWorkerSheet.COLUMNS.stream()
+                .map(c -> c.equals(ModelWorkerSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
+                    Long after = null;
+                    while (true) {
+                        List<ModelWorkerView> page = queries.modelWorkers(scope, filter, after, 1000);
+                        for (ModelWorkerView m : page) {
+                            sink.accept(exportRow(m, inFull));
+                            count[0]++;
+                        }
+                        if (page.size() < 1000) {
+                            break;
+                        }
+                        after = page.get(page.size() - 1).id();
+                    }
+                });
+        disclosure.recordExport("model_worker", count[0], inFull);
+        return workbook;
+    }
+
+    @Transactional
+    public byte[] exportHouseholds(DataScope scope, RegistryFilter filter) {
+        long[] count = {0};
+        byte[] workbook = RosterWorkbooks.write("困难职工家庭花名册", HouseholdSheet.COLUMNS.stream()
+                .map(c -> c.equals(HouseholdSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
+                    Long after = null;
+                    while (true) {
+                        List<HouseholdView> page = queries.households(scope, filter, after, 500);
+                        for (HouseholdView h : page) {
+                            HouseholdView full = queries.household(scope, h.id()).orElseThrow();
+                            for (HouseholdView.Member m : full.members()) {
+                                boolean head = m.relation() == Relation.HEAD;
+                                sink.accept(java.util.Arrays.asList(h.householdNo(), m.relation().label(), m.name(),
+                                        m.idNumberMasked(), m.monthlyIncomeYuan(), m.health(),
+                                        head ? h.category().label() : null, head ? h.mainCause() : null,
+                                        head ? h.housing() : null, head ? h.bankName() : null,
+                                        head ? h.bankCardMasked() : null, head ? h.orgName() : null,
+                                        head ? h.regionCode() : null, head ? h.statusLabel() : null));
+                                count[0]++;
+                            }
+                        }
+                        if (page.size() < 500) {
+                            break;
+                        }
+                        after = page.get(page.size() - 1).id();
+                    }
+                });
+        disclosure.recordExport("household_member", count[0], false);
+        return workbook;
+    }
+
+    private List<String> exportRow(ModelWorkerView m, boolean full) {
+        // A full export is audited once as a whole (recordExport), not per value.
+        String id = full ? cipher.decrypt(sealed(m.id(), "id_number_enc")) : m.idNumberMasked();
+        String card = m.bankCardMasked() == null ? null
+                : full ? cipher.decrypt(sealed(m.id(), "bank_card_enc")) : m.bankCardMasked();
+        return java.util.Arrays.asList(m.name(), id, m.honour().label(),
+                m.honourYear() == null ? null : m.honourYear().toString(), m.employment().label(), m.employer(), m.orgName(),
+                m.regionCode(), m.monthlyIncomeYuan(), m.incomeMonth(), m.phoneMasked(), m.bankName(), card,
+                m.living() ? "是" : "否", m.honourKept() ? "保持" : "撤销", m.statusLabel(), m.remark());
+    }
+
+    private byte[] sealed(long id, String column) {
+        return jdbc.sql("select " + column + " from model_worker where id = ?").param(id).query(byte[].class).single();
+    }
+
+    private static Long after(PageRequest page) {
+        return page.after() == null ? null : Long.valueOf(page.after());
+    }
+
+    private static <T> Listing<T> listing(List<T> rows, int size, long total, java.util.function.ToLongFunction<T> id) {
+        if (rows.size() > size) {
+            List<T> items = rows.subList(0, size);
+            return new Listing<>(List.copyOf(items), total, Long.toString(id.applyAsLong(items.get(size - 1))));
+        }
+        return new Listing<>(List.copyOf(rows), total, null);
+    }
+}

@@ -1,0 +1,12 @@
+package cn.unionaid.registry;
+
+/**
+ * Filters of the registry lists, each optional: free text ({@code q}: name, household number), an exact ID
+ * number (found through its blind index), a region (with everything below it), an honour or category, a status.
+ */
+public record RegistryFilter(String q, String idNumber, String region, String honour, String category, String status) {
+
+    public static RegistryFilter none() {
+        return new RegistryFilter(null, null, null, null, null, null);
+    }
+}

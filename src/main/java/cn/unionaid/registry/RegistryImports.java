@@ -1,0 +1,132 @@
+package cn.unionaid.registry;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.registry.importing.HouseholdImporter;
+import cn.unionaid.registry.importing.HouseholdSheet;
+import cn.unionaid.registry.importing.ImportFailure;
+import cn.unionaid.registry.importing.ModelWorkerImporter;
+import cn.unionaid.registry.importing.ModelWorkerSheet;
+import cn.unionaid.registry.importing.RosterWorkbooks;
+import cn.unionaid.registry.internal.FileStore;
+import cn.unionaid.registry.internal.ImportJobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Roster imports for the pages (in the background, with progress) and the API (answered when done). Either
+ * way the file is kept, the job records its result, and the refused rows can be downloaded with their reasons.
+ */
+@Service
+public class RegistryImports {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
+
+    private final ModelWorkerImporter modelWorkers;
+    private final HouseholdImporter households;
+    private final ImportJobRepository jobs;
+    private final FileStore files;
+    private final TaskExecutor executor;
+
+    RegistryImports(ModelWorkerImporter modelWorkers, HouseholdImporter households, ImportJobRepository jobs,
+            FileStore files, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        this.modelWorkers = modelWorkers;
+        this.households = households;
+        this.jobs = jobs;
+        this.files = files;
+        this.executor = executor;
+    }
+
+    /** Imports now and answers with the result; a refused all-or-nothing file has stored nothing. */
+    @PreAuthorize("hasRole('CLERK')")
+    public ImportJob importNow(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
+        UUID id = begin(kind, fileName, content, mode);
+        run(id, kind, content, mode);
+        return job(id).orElseThrow();
+    }
+
+    /** Starts the import in the background; the page follows {@link #job(UUID)}. */
+    @PreAuthorize("hasRole('CLERK')")
+    public UUID start(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
+        UUID id = begin(kind, fileName, content, mode);
+        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode)));
+        return id;
+    }
+
+    @PreAuthorize(Registry.BUSINESS_ROLES)
+    public Optional<ImportJob> job(UUID id) {
+        return jobs.find(CurrentUser.require().scope(), id);
+    }
+
+    /** The refused rows of a finished import, as the uploaded sheet with an error column. */
+    public byte[] refusedRows(UUID id) throws IOException {
+        ImportJob job = job(id).filter(j -> j.result() != null)
+                .orElseThrow(() -> BusinessRuleException.notFound("import.error.jobNotFound"));
+        try (InputStream original = files.open(jobs.fileKey(id).orElseThrow())) {
+            return RosterWorkbooks.refusedRows(original, job.result().errors());
+        }
+    }
+
+    public static byte[] template(RosterKind kind) {
+        if (kind == RosterKind.MODEL_WORKERS) {
+            return RosterWorkbooks.template("劳模花名册", ModelWorkerSheet.COLUMNS, List.of(List.of("张三", "430903196505051234",
+                    "省部级劳动模范", "2005", "离退休", "益阳市某机械厂", "430903", "430903", "3200.00", "2023-09", "13800000000",
+                    "中国农业银行益阳分行", "6228480000000000000", "是", "保持", "2020-01-01", "示例行，导入前请删除")));
+        }
+        return RosterWorkbooks.template("困难职工家庭花名册", HouseholdSheet.COLUMNS, List.of(
+                List.of("HS-0001", "户主", "李四", "430903197803031234", "1200.00", "慢性病", "深度困难", "因病致困", "租住公房",
+                        "中国工商银行益阳分行", "6222020000000000000", "430903", "430903", "2021-03-01"),
+                List.of("HS-0001", "子女", "李小四", "430903200805051234", "0", "健康")));
+    }
+
+    private UUID begin(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
+        if (content == null || content.length == 0) {
+            throw BusinessRuleException.invalid("import.error.noFile");
+        }
+        UUID id = UUID.randomUUID();
+        FileStore.Stored stored = files.save(content);
+        var user = CurrentUser.require();
+        jobs.start(id, kind, user.orgId(), user.getUsername(), safeName(fileName), stored.key(), mode.name());
+        return id;
+    }
+
+    private void run(UUID id, RosterKind kind, byte[] content, ImportMode mode) {
+        DataScope scope = CurrentUser.require().scope();
+        LongConsumer progress = rows -> jobs.progress(id, rows);
+        try (InputStream in = new ByteArrayInputStream(content)) {
+            ImportResult result = kind == RosterKind.MODEL_WORKERS
+                    ? modelWorkers.importRoster(scope, fileNameOf(id), in, mode, progress)
+                    : households.importRoster(scope, fileNameOf(id), in, mode, progress);
+            jobs.finish(id, "DONE", result);
+        } catch (ImportFailure refused) {
+            jobs.finish(id, "REFUSED", refused.result());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {} failed", id, e);
+            jobs.finish(id, "FAILED", ImportResult.refusedWhole(List.of(new ImportError(1, null, "",
+                    "文件无法读取：请上传 XLSX 或 CSV（UTF-8 或 GBK）格式的花名册")), 0));
+        }
+    }
+
+    private String fileNameOf(UUID id) {
+        return job(id).map(ImportJob::fileName).orElse("");
+    }
+
+    private static String safeName(String name) {
+        String n = name == null || name.isBlank() ? "roster" : name.replaceAll("[\\\\/\\r\\n]", "_").strip();
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+}

@@ -1,0 +1,73 @@
+package cn.unionaid.registry.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.registry.ImportError;
+import cn.unionaid.shared.InvalidValueException;
+
+/**
+ * Reads the cells of one row by header name and collects every refusal, with the row, the column, the value
+ * and the reason in Chinese, instead of stopping at the first.
+ */
+public final class RowChecker {
+
+    private final SheetHeader header;
+    private final SheetRow row;
+    private final Messages messages;
+    private final List<ImportError> errors = new ArrayList<>();
+
+    public RowChecker(SheetHeader header, SheetRow row, Messages messages) {
+        this.header = header;
+        this.row = row;
+        this.messages = messages;
+    }
+
+    public String text(String column) {
+        return row.cell(header.index(column));
+    }
+
+    /** A cell that must be filled, parsed; null (and an error) when it is blank or wrong. */
+    public <T> T required(String column, Function<String, T> parser) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            errors.add(new ImportError(row.number(), column, value, messages.get("import.error.required")));
+            return null;
+        }
+        return parse(column, value, parser);
+    }
+
+    /** A cell that may be blank (null), else parsed. */
+    public <T> T optional(String column, Function<String, T> parser) {
+        String value = text(column);
+        return value.isEmpty() ? null : parse(column, value, parser);
+    }
+
+    private <T> T parse(String column, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (InvalidValueException | BusinessRuleException e) {
+            errors.add(new ImportError(row.number(), column, value, messages.of(e)));
+            return null;
+        }
+    }
+
+    public void reject(String column, String messageKey, Object... args) {
+        errors.add(new ImportError(row.number(), column, column == null ? "" : text(column), messages.get(messageKey, args)));
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    public List<ImportError> errors() {
+        return errors;
+    }
+
+    public int rowNumber() {
+        return row.number();
+    }
+}

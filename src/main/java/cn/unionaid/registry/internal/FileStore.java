@@ -1,0 +1,63 @@
+package cn.unionaid.registry.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import cn.unionaid.registry.RegistryProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files kept by content: each is stored once under its SHA-256, so a key names exactly one content and a
+ * changed file can never pass for the one that was uploaded.
+ */
+@Component
+public class FileStore {
+
+    private final Path root;
+
+    FileStore(RegistryProperties properties) {
+        this.root = properties.filesDir();
+    }
+
+    public record Stored(String key, String sha256, long size) {
+    }
+
+    public Stored save(byte[] content) {
+        String sha = sha256(content);
+        String key = sha.substring(0, 2) + "/" + sha;
+        Path target = root.resolve(key);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a file in " + root.toAbsolutePath(), e);
+        }
+        return new Stored(key, sha, content.length);
+    }
+
+    public InputStream open(String key) throws IOException {
+        if (!key.matches("[0-9a-f]{2}/[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a file key");
+        }
+        return Files.newInputStream(root.resolve(key));
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

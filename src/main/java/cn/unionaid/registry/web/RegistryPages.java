@@ -1,0 +1,171 @@
+package cn.unionaid.registry.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import cn.unionaid.org.Organisations;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.PageRequest;
+import cn.unionaid.registry.EventKind;
+import cn.unionaid.registry.HardshipCategory;
+import cn.unionaid.registry.Honour;
+import cn.unionaid.registry.ImportMode;
+import cn.unionaid.registry.Lifecycle;
+import cn.unionaid.registry.LifecycleChange;
+import cn.unionaid.registry.Registry;
+import cn.unionaid.registry.RegistryFilter;
+import cn.unionaid.registry.RegistryImports;
+import cn.unionaid.registry.RosterKind;
+import cn.unionaid.registry.SubjectType;
+import cn.unionaid.shared.InvalidValueException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 档案管理: the registry's lists, records, lifecycle forms and roster imports with their progress. */
+@Controller
+@RequestMapping("/registry")
+class RegistryPages {
+
+    private final Registry registry;
+    private final RegistryImports imports;
+    private final Lifecycle lifecycle;
+    private final Organisations organisations;
+    private final Messages messages;
+
+    RegistryPages(Registry registry, RegistryImports imports, Lifecycle lifecycle, Organisations organisations,
+            Messages messages) {
+        this.registry = registry;
+        this.imports = imports;
+        this.lifecycle = lifecycle;
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    @GetMapping("/model-workers")
+    String modelWorkers(RegistryFilter filter, @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("honours", Honour.values());
+        try {
+            model.addAttribute("page", registry.modelWorkers(scope(), filter, PageRequest.of(null, after, null)));
+        } catch (InvalidValueException e) {
+            model.addAttribute("error", messages.get("registry.error.filter"));
+            model.addAttribute("page", registry.modelWorkers(scope(), RegistryFilter.none(), PageRequest.of(null, null, null)));
+        }
+        return "registry/model-workers";
+    }
+
+    @GetMapping("/model-workers/{id}")
+    String modelWorker(@PathVariable long id, Model model) {
+        model.addAttribute("worker", registry.modelWorker(scope(), id)
+                .orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound")));
+        model.addAttribute("events", lifecycle.history(scope(), SubjectType.MODEL_WORKER, id));
+        model.addAttribute("eventKinds", List.of(EventKind.REVIEWED, EventKind.RETIRED, EventKind.DECEASED,
+                EventKind.HONOUR_REVOKED, EventKind.MOVED_OUT, EventKind.CLOSED));
+        model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
+        return "registry/model-worker";
+    }
+
+    /** The full value of one field, as an htmx fragment; audited. */
+    @PostMapping("/model-workers/{id}/reveal")
+    @ResponseBody
+    String reveal(@PathVariable long id, @RequestParam Registry.SensitiveField field) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(registry.revealModelWorker(scope(), id, field));
+    }
+
+    @PostMapping("/model-workers/{id}/events")
+    String recordModelWorkerEvent(@PathVariable long id, @RequestParam EventKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam String reason, @RequestParam(required = false) Long toOrgId, RedirectAttributes flash) {
+        return record(SubjectType.MODEL_WORKER, id, new LifecycleChange(kind, date, reason, null, toOrgId), flash,
+                "/registry/model-workers/" + id);
+    }
+
+    @GetMapping("/households")
+    String households(RegistryFilter filter, @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("categories", HardshipCategory.values());
+        try {
+            model.addAttribute("page", registry.households(scope(), filter, PageRequest.of(null, after, null)));
+        } catch (InvalidValueException e) {
+            model.addAttribute("error", messages.get("registry.error.filter"));
+            model.addAttribute("page", registry.households(scope(), RegistryFilter.none(), PageRequest.of(null, null, null)));
+        }
+        return "registry/households";
+    }
+
+    @GetMapping("/households/{id}")
+    String household(@PathVariable long id, Model model) {
+        model.addAttribute("household", registry.household(scope(), id)
+                .orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound")));
+        model.addAttribute("events", lifecycle.history(scope(), SubjectType.HOUSEHOLD, id));
+        model.addAttribute("eventKinds", List.of(EventKind.REVIEWED, EventKind.LIFTED, EventKind.MOVED_OUT, EventKind.CLOSED));
+        model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
+        return "registry/household";
+    }
+
+    @PostMapping("/households/{id}/events")
+    String recordHouseholdEvent(@PathVariable long id, @RequestParam EventKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam String reason, @RequestParam(required = false) Long toOrgId, RedirectAttributes flash) {
+        return record(SubjectType.HOUSEHOLD, id, new LifecycleChange(kind, date, reason, null, toOrgId), flash,
+                "/registry/households/" + id);
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return "registry/import";
+    }
+
+    @PostMapping("/import")
+    String startImport(@RequestParam RosterKind kind, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode, Model model) throws IOException {
+        try {
+            UUID id = imports.start(kind, file.getOriginalFilename(), file.getBytes(), mode);
+            return "redirect:/registry/imports/" + id;
+        } catch (BusinessRuleException e) {
+            model.addAttribute("error", messages.of(e));
+            return "registry/import";
+        }
+    }
+
+    @GetMapping("/imports/{id}")
+    String job(@PathVariable UUID id, Model model) {
+        model.addAttribute("job", imports.job(id).orElseThrow(() -> BusinessRuleException.notFound("import.error.jobNotFound")));
+        return "registry/import-job";
+    }
+
+    /** The progress panel alone, polled by htmx while the import runs. */
+    @GetMapping("/imports/{id}/status")
+    String jobStatus(@PathVariable UUID id, Model model) {
+        job(id, model);
+        return "registry/import-job :: status";
+    }
+
+    private String record(SubjectType type, long id, LifecycleChange change, RedirectAttributes flash, String back) {
+        try {
+            lifecycle.record(scope(), type, id, change);
+            flash.addFlashAttribute("notice", messages.get("common.saved"));
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:" + back;
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}

@@ -1,0 +1,243 @@
+package cn.unionaid.registry;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.unionaid.DemoUsers;
+import cn.unionaid.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Real roster files through the real import path, on the embedded PostgreSQL. */
+@IntegrationTest
+class RosterImportTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ResultActions upload(String user, String path, String fileName, byte[] content, String mode) throws Exception {
+        var request = multipart(path).file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
+                .with(DemoUsers.api(user));
+        if (mode != null) {
+            request.param("mode", mode);
+        }
+        return mvc.perform(request);
+    }
+
+    private static List<String> with(List<String> row, int column, String value) {
+        List<String> copy = new ArrayList<>(row);
+        copy.set(column, value);
+        return copy;
+    }
+
+    @Test
+    void aRosterAtSeed000ScaleImportsInOneGoAndAgainChangesNothing() throws Exception {
+        List<List<String>> rows = Rosters.modelWorkers(387, 1, "430900", "430981");
+        byte[] file = Rosters.modelWorkerXlsx(rows);
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "益阳劳模花名册.xlsx", file, null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(387)).andExpect(jsonPath("$.rejected").value(0))
+                .andExpect(jsonPath("$.errors", hasSize(0)));
+        mvc.perform(get("/api/v1/model-workers").param("region", "430981").param("size", "5").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(jsonPath("$.total").value(387)).andExpect(jsonPath("$.items", hasSize(5)))
+                .andExpect(jsonPath("$.items[0].idNumberMasked", containsString("********")))
+                .andExpect(jsonPath("$.next").isNotEmpty());
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "益阳劳模花名册.xlsx", file, null)
+                .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.updated").value(0))
+                .andExpect(jsonPath("$.unchanged").value(387));
+
+        List<List<String>> changed = new ArrayList<>(rows);
+        changed.set(10, with(rows.get(10), 8, "9999.00"));
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "更正.xlsx", Rosters.modelWorkerXlsx(changed), null)
+                .andExpect(jsonPath("$.updated").value(1)).andExpect(jsonPath("$.unchanged").value(386));
+        String body = mvc.perform(get("/api/v1/model-workers").param("idNumber", rows.get(10).get(1))
+                .with(DemoUsers.api("yiyang.clerk"))).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].monthlyIncomeYuan").value("9999.00"))
+                .andReturn().getResponse().getContentAsString();
+        Number id = JsonPath.read(body, "$.items[0].id");
+        mvc.perform(get("/api/v1/model-workers/{id}/events", id).with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(jsonPath("$[0].kind").value("OPENED")).andExpect(jsonPath("$[0].date").value("2020-01-01"))
+                .andExpect(jsonPath("$[1].kind").value("UPDATED"))
+                .andExpect(jsonPath("$[1].detail", containsString("月收入(元)")));
+    }
+
+    @Test
+    void aFileWithOneRowForEachKindOfErrorIsRefusedWholeWithOnePreciseMessagePerRow() throws Exception {
+        List<List<String>> good = Rosters.modelWorkers(13, 2, "430900", "430922");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(good.get(0));
+        rows.add(with(good.get(1), 1, good.get(1).get(1).substring(0, 17) + (good.get(1).get(1).charAt(17) == '0' ? "1" : "0")));
+        rows.add(with(good.get(2), 15, "2020年13月45日"));
+        rows.add(with(good.get(3), 9, "23年九月"));
+        rows.add(with(good.get(4), 2, "县级劳模"));
+        rows.add(with(good.get(5), 7, "439999"));
+        rows.add(with(good.get(6), 6, "430700"));
+        rows.add(with(good.get(7), 8, "-5"));
+        rows.add(with(good.get(8), 8, "12.345"));
+        rows.add(with(good.get(9), 12, "6228-48ab"));
+        rows.add(with(good.get(10), 13, "不详"));
+        rows.add(with(good.get(11), 0, ""));
+        rows.add(good.get(0));
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "错误.xlsx", Rosters.modelWorkerXlsx(rows), null)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.rejected").value(12))
+                .andExpect(jsonPath("$.errors", hasSize(12)))
+                .andExpect(jsonPath("$.errors[0].row").value(3)).andExpect(jsonPath("$.errors[0].column").value("身份证号"))
+                .andExpect(jsonPath("$.errors[0].message").value("身份证号校验位不正确"))
+                .andExpect(jsonPath("$.errors[1].column").value("建档日期"))
+                .andExpect(jsonPath("$.errors[2].column").value("收入核定年月"))
+                .andExpect(jsonPath("$.errors[3].message", containsString("全国劳动模范")))
+                .andExpect(jsonPath("$.errors[4].message").value("行政区划代码 439999 不存在"))
+                .andExpect(jsonPath("$.errors[5].message", containsString("430700 不存在或不在您的权限范围内")))
+                .andExpect(jsonPath("$.errors[6].message").value("金额不能为负数"))
+                .andExpect(jsonPath("$.errors[7].message", containsString("最多保留两位小数")))
+                .andExpect(jsonPath("$.errors[8].message").value("银行卡号须为12至19位数字"))
+                .andExpect(jsonPath("$.errors[9].message").value("应填“是”或“否”"))
+                .andExpect(jsonPath("$.errors[10].column").value("姓名"))
+                .andExpect(jsonPath("$.errors[11].row").value(14))
+                .andExpect(jsonPath("$.errors[11].message").value("与第 2 行是同一人（身份证号重复）"));
+        mvc.perform(get("/api/v1/model-workers").param("region", "430922").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(jsonPath("$.total").value(0));
+
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "错误.xlsx", Rosters.modelWorkerXlsx(rows), "valid-only")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.rejected").value(12));
+    }
+
+    @Test
+    void theSamePersonSentByHeshanAfterZiyangHoldsThemIsRefusedNamingZiyang() throws Exception {
+        List<List<String>> person = Rosters.modelWorkers(1, 3, "430902", "430923");
+        upload("ziyang.clerk", "/api/v1/model-workers/import", "资阳.xlsx", Rosters.modelWorkerXlsx(person), null)
+                .andExpect(jsonPath("$.imported").value(1));
+        List<List<String>> again = List.of(with(person.get(0), 6, "430903"));
+        upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(again), null)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].message", containsString("资阳区总工会")));
+        mvc.perform(get("/api/v1/model-workers").param("idNumber", person.get(0).get(1)).with(DemoUsers.api("heshan.clerk")))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void aDeceasedPersonLeavesTheRegisterOnTheDateOfDeathAndNothingCanFollow() throws Exception {
+        List<List<String>> person = Rosters.modelWorkers(1, 4, "430903", "430971");
+        upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(person), null)
+                .andExpect(jsonPath("$.imported").value(1));
+        String body = mvc.perform(get("/api/v1/model-workers").param("idNumber", person.get(0).get(1))
+                .with(DemoUsers.api("heshan.clerk"))).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.items[0].id")).longValue();
+        mvc.perform(post("/api/v1/model-workers/{id}/events", id).with(DemoUsers.api("heshan.clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind":"DECEASED","date":"2026-03-01","reason":"家属电话告知，已核实死亡证明"}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[1].kind").value("DECEASED"));
+        assertThat(inRegister("2026-02-28")).contains(id);
+        assertThat(inRegister("2026-03-01")).doesNotContain(id);
+        assertThat(inRegister("2026-06-01")).doesNotContain(id);
+        mvc.perform(post("/api/v1/model-workers/{id}/events", id).with(DemoUsers.api("heshan.clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind":"RETIRED","date":"2026-04-01","reason":"退休"}"""))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已故")));
+        mvc.perform(get("/api/v1/model-workers/{id}", id).with(DemoUsers.api("heshan.clerk")))
+                .andExpect(jsonPath("$.living").value(false));
+        mvc.perform(get("/api/v1/model-workers/{id}", id).with(DemoUsers.api("ziyang.clerk"))).andExpect(status().isNotFound());
+    }
+
+    private List<Long> inRegister(String date) throws Exception {
+        String body = mvc.perform(get("/api/v1/model-workers/in-register").param("date", date)
+                .with(DemoUsers.api("heshan.clerk"))).andReturn().getResponse().getContentAsString();
+        List<Number> ids = JsonPath.read(body, "$");
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    @Test
+    void aGbkHouseholdSheetImportsWithItsMembersAndAPersonStaysInOneOpenHousehold() throws Exception {
+        String head = Rosters.idNumber("430925", java.time.LocalDate.of(1978, 3, 3), 11);
+        String spouse = Rosters.idNumber("430925", java.time.LocalDate.of(1980, 5, 6), 12);
+        String child = Rosters.idNumber("430925", java.time.LocalDate.of(2008, 5, 5), 13);
+        List<List<String>> rows = List.of(
+                List.of("HS-9001", "户主", "李建国", head, "1200.00", "慢性病", "深度困难", "因病致困", "租住公房", "中国工商银行",
+                        "6222020000000000001", "430903", "430903", "2021-03-01"),
+                List.of("HS-9001", "配偶", "王秀英", spouse, "800", "健康", "", "", "", "", "", "", "", ""),
+                List.of("HS-9001", "子女", "李小明", child, "0", "健康", "", "", "", "", "", "", "", ""));
+        upload("heshan.clerk", "/api/v1/households/import", "困难家庭.csv", Rosters.householdCsv(rows, Charset.forName("GBK")), null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1));
+        mvc.perform(get("/api/v1/households").param("q", "HS-9001").with(DemoUsers.api("heshan.clerk")))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].memberCount").value(3))
+                .andExpect(jsonPath("$.items[0].headName").value("李建国"))
+                .andExpect(jsonPath("$.items[0].incomePerHeadYuan").value("666.67"))
+                .andExpect(jsonPath("$.items[0].category").value("DEEP"));
+        mvc.perform(get("/api/v1/households").param("idNumber", child).with(DemoUsers.api("heshan.clerk")))
+                .andExpect(jsonPath("$.total").value(1));
+
+        List<List<String>> other = List.of(
+                List.of("ZY-0001", "户主", "李小明", child, "0", "健康", "相对困难", "因学致困", "", "", "", "430902", "430902", ""));
+        upload("ziyang.clerk", "/api/v1/households/import", "资阳.csv", Rosters.householdCsv(other, Charset.forName("UTF-8")), null)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("赫山区总工会")))
+                .andExpect(jsonPath("$.errors[0].message", containsString("HS-9001")));
+        assertThat(jdbc.sql("select count(*) from household where household_no = 'ZY-0001'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theRefusedRowsComeBackAsTheSameSheetWithAnErrorColumn() throws Exception {
+        List<List<String>> rows = new ArrayList<>(Rosters.modelWorkers(2, 5, "430900", "430972"));
+        rows.set(1, with(rows.get(1), 4, "半退休"));
+        String location = upload("yiyang.clerk", "/api/v1/model-workers/import", "一行错误.xlsx",
+                Rosters.modelWorkerXlsx(rows), null).andExpect(status().isUnprocessableEntity())
+                .andReturn().getResponse().getHeader("Location");
+        byte[] sheet = mvc.perform(get(location + "/errors.xlsx").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet))) {
+            var s = wb.getSheetAt(0);
+            assertThat(s.getLastRowNum()).isEqualTo(1);
+            assertThat(s.getRow(0).getCell(17).getStringCellValue()).isEqualTo("错误原因");
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo(rows.get(1).get(0));
+            assertThat(s.getRow(1).getCell(17).getStringCellValue()).startsWith("在职状态：应为以下之一：在职、离退休");
+        }
+    }
+
+    @Test
+    void listsAndExportsShowPersonalDataMaskedAndOnlyInScope() throws Exception {
+        List<List<String>> rows = Rosters.modelWorkers(3, 6, "430903", "430921");
+        upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(rows), null)
+                .andExpect(jsonPath("$.imported").value(3));
+        byte[] export = mvc.perform(get("/api/v1/model-workers/export.xlsx").param("region", "430921")
+                .with(DemoUsers.api("yiyang.leader"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export))) {
+            var s = wb.getSheetAt(0);
+            assertThat(s.getLastRowNum()).isEqualTo(3);
+            assertThat(s.getRow(1).getCell(1).getStringCellValue()).contains("********");
+            assertThat(s.getRow(1).getCell(12).getStringCellValue()).contains("****");
+        }
+        mvc.perform(get("/api/v1/model-workers").param("region", "430921").with(DemoUsers.api("ziyang.clerk")))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/model-workers").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.leader' and action = 'personal.exportedMasked'")
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/api/v1/model-workers/template.xlsx").with(DemoUsers.api("heshan.clerk")))
+                .andExpect(status().isOk()).andExpect(content().contentType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+}
