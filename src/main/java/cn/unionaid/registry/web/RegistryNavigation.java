@@ -34,6 +34,16 @@ class RegistryNavigation {
     }
 
     @Bean
+    NavigationItem surveysNavigation() {
+        return new NavigationItem(23, "nav.surveys", "/registry/surveys", BUSINESS);
+    }
+
+    @Bean
+    NavigationItem recheckNavigation() {
+        return new NavigationItem(24, "nav.recheck", "/registry/recheck", EnumSet.of(Role.CLERK, Role.REVIEWER, Role.AUDITOR));
+    }
+
+    @Bean
     HomeTile modelWorkersTile(Registry registry) {
         return user -> user.roles().stream().anyMatch(BUSINESS::contains)
                 ? Optional.of(new HomeTile.Figure(30, "home.modelWorkers",

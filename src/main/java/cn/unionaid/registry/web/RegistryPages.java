@@ -12,6 +12,10 @@ import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.PageRequest;
 import cn.unionaid.registry.EventKind;
+import cn.unionaid.registry.Evidence;
+import cn.unionaid.registry.EvidenceKind;
+import cn.unionaid.registry.SurveyMethod;
+import cn.unionaid.registry.Surveys;
 import cn.unionaid.registry.HardshipCategory;
 import cn.unionaid.registry.Honour;
 import cn.unionaid.registry.ImportMode;
@@ -45,14 +49,30 @@ class RegistryPages {
     private final Lifecycle lifecycle;
     private final Organisations organisations;
     private final Messages messages;
+    private final Evidence evidence;
+    private final Surveys surveys;
 
     RegistryPages(Registry registry, RegistryImports imports, Lifecycle lifecycle, Organisations organisations,
-            Messages messages) {
+            Messages messages, Evidence evidence, Surveys surveys) {
         this.registry = registry;
         this.imports = imports;
         this.lifecycle = lifecycle;
         this.organisations = organisations;
         this.messages = messages;
+        this.evidence = evidence;
+        this.surveys = surveys;
+    }
+
+    /** What both detail pages show below the record: history, evidence, surveys and the forms. */
+    private void archiveRecords(Model model, SubjectType type, long id, List<EventKind> kinds) {
+        model.addAttribute("events", lifecycle.history(scope(), type, id));
+        model.addAttribute("eventKinds", kinds);
+        model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
+        model.addAttribute("evidence", evidence.list(scope(), type, id));
+        model.addAttribute("evidenceKinds", List.of(EvidenceKind.APPLICATION, EvidenceKind.STAMPED_CERTIFICATE,
+                EvidenceKind.INCOME_PROOF, EvidenceKind.MEDICAL_BILLS, EvidenceKind.VISIT_RECORD));
+        model.addAttribute("surveys", surveys.history(scope(), type, id));
+        model.addAttribute("surveyMethods", SurveyMethod.values());
     }
 
     @GetMapping("/model-workers")
@@ -72,10 +92,9 @@ class RegistryPages {
     String modelWorker(@PathVariable long id, Model model) {
         model.addAttribute("worker", registry.modelWorker(scope(), id)
                 .orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound")));
-        model.addAttribute("events", lifecycle.history(scope(), SubjectType.MODEL_WORKER, id));
-        model.addAttribute("eventKinds", List.of(EventKind.REVIEWED, EventKind.RETIRED, EventKind.DECEASED,
-                EventKind.HONOUR_REVOKED, EventKind.MOVED_OUT, EventKind.CLOSED));
-        model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
+        archiveRecords(model, SubjectType.MODEL_WORKER, id, List.of(EventKind.REVIEWED, EventKind.RETIRED,
+                EventKind.DECEASED, EventKind.HONOUR_REVOKED, EventKind.MOVED_OUT, EventKind.CLOSED));
+        model.addAttribute("base", "/registry/model-workers/" + id);
         return "registry/model-worker";
     }
 
@@ -111,9 +130,9 @@ class RegistryPages {
     String household(@PathVariable long id, Model model) {
         model.addAttribute("household", registry.household(scope(), id)
                 .orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound")));
-        model.addAttribute("events", lifecycle.history(scope(), SubjectType.HOUSEHOLD, id));
-        model.addAttribute("eventKinds", List.of(EventKind.REVIEWED, EventKind.LIFTED, EventKind.MOVED_OUT, EventKind.CLOSED));
-        model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
+        archiveRecords(model, SubjectType.HOUSEHOLD, id, List.of(EventKind.REVIEWED, EventKind.LIFTED,
+                EventKind.MOVED_OUT, EventKind.CLOSED));
+        model.addAttribute("base", "/registry/households/" + id);
         return "registry/household";
     }
 

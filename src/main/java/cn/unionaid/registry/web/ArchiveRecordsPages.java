@@ -1,0 +1,129 @@
+package cn.unionaid.registry.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.registry.Evidence;
+import cn.unionaid.registry.EvidenceKind;
+import cn.unionaid.registry.RecheckSamples;
+import cn.unionaid.registry.SubjectType;
+import cn.unionaid.registry.SurveyMethod;
+import cn.unionaid.registry.Surveys;
+import cn.unionaid.shared.InvalidValueException;
+import cn.unionaid.shared.Money;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Evidence, surveys and re-check samples on the pages. */
+@Controller
+@RequestMapping("/registry")
+class ArchiveRecordsPages {
+
+    private final Evidence evidence;
+    private final Surveys surveys;
+    private final RecheckSamples samples;
+    private final Messages messages;
+
+    ArchiveRecordsPages(Evidence evidence, Surveys surveys, RecheckSamples samples, Messages messages) {
+        this.evidence = evidence;
+        this.surveys = surveys;
+        this.samples = samples;
+        this.messages = messages;
+    }
+
+    @PostMapping("/" + ArchivePath.PATTERN + "/{id}/evidence")
+    String upload(@PathVariable String archives, @PathVariable long id, @RequestParam EvidenceKind kind,
+            @RequestParam("file") MultipartFile file, @RequestParam(required = false) String note,
+            RedirectAttributes flash) throws IOException {
+        byte[] content = file.getBytes();
+        return act(flash, "/registry/" + archives + "/" + id, () -> evidence.upload(scope(), ArchivePath.type(archives), id,
+                kind, file.getOriginalFilename(), content, note));
+    }
+
+    @PostMapping("/" + ArchivePath.PATTERN + "/{id}/phone-declarations")
+    String phone(@PathVariable String archives, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam String caller, @RequestParam String declaration, RedirectAttributes flash) {
+        return act(flash, "/registry/" + archives + "/" + id, () -> evidence.recordPhoneDeclaration(scope(),
+                ArchivePath.type(archives), id, date, caller, declaration));
+    }
+
+    @PostMapping("/" + ArchivePath.PATTERN + "/{id}/surveys")
+    String survey(@PathVariable String archives, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam SurveyMethod method, @RequestParam String findings,
+            @RequestParam(required = false) String incomeYuan, RedirectAttributes flash) {
+        return act(flash, "/registry/" + archives + "/" + id, () -> surveys.record(scope(), ArchivePath.type(archives), id,
+                date, method, findings, incomeYuan == null || incomeYuan.isBlank() ? null : Money.parseYuan(incomeYuan)));
+    }
+
+    @GetMapping("/evidence/{id}")
+    ResponseEntity<InputStreamResource> open(@PathVariable long id) throws IOException {
+        Evidence.Download d = evidence.open(scope(), id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(d.content()));
+    }
+
+    @GetMapping("/surveys")
+    String pending(@RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? LocalDate.now().getYear() : year;
+        model.addAttribute("year", y);
+        model.addAttribute("deadline", surveys.deadline(y));
+        long total = surveys.countPending(scope(), y);
+        model.addAttribute("total", total);
+        model.addAttribute("overdue", total > 0 && LocalDate.now().isAfter(surveys.deadline(y)));
+        model.addAttribute("pending", surveys.pending(scope(), y, 200));
+        return "registry/surveys";
+    }
+
+    @GetMapping("/recheck")
+    String recheck(Model model) {
+        model.addAttribute("samples", samples.list(scope()));
+        model.addAttribute("year", LocalDate.now().getYear());
+        return "registry/recheck";
+    }
+
+    @PostMapping("/recheck")
+    String draw(@RequestParam int year, @RequestParam SubjectType type, @RequestParam(required = false) Integer sharePercent,
+            @RequestParam(required = false) Long seed, RedirectAttributes flash) {
+        return act(flash, "/registry/recheck", () -> samples.drawSample(scope(), year, type, sharePercent, seed));
+    }
+
+    @PostMapping("/recheck/{id}/items/{subjectId}")
+    String checked(@PathVariable long id, @PathVariable long subjectId, RedirectAttributes flash) {
+        return act(flash, "/registry/recheck", () -> samples.markChecked(scope(), id, subjectId));
+    }
+
+    private String act(RedirectAttributes flash, String back, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", messages.get("common.saved"));
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:" + back;
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}
