@@ -36,7 +36,7 @@ class ArchiveRecordsTests {
     @Autowired
     UserDetailsService users;
 
-    /** Imports {@code n} model workers into 岳阳-free 赫山 region 430981 under a seed, returns their ids. */
+    /** Imports {@code n} model workers of 赫山 in a region no other test uses, returns their ids. */
     private List<Long> importWorkers(int n, long seed, String region) throws Exception {
         List<List<String>> rows = Rosters.modelWorkers(n, seed, "430903", region);
         mvc.perform(multipart("/api/v1/model-workers/import")
@@ -50,7 +50,7 @@ class ArchiveRecordsTests {
 
     @Test
     void evidenceIsCheckedByItsContentKeptByHashAndEveryOpeningIsAudited() throws Exception {
-        long id = importWorkers(1, 8, "430902").get(0);
+        long id = importWorkers(1, 8, "430102").get(0);
         mvc.perform(multipart("/api/v1/model-workers/{id}/evidence", id)
                         .file(new MockMultipartFile("file", "收入证明.png", "image/png", PNG)).param("kind", "INCOME_PROOF")
                         .with(DemoUsers.api("heshan.clerk")))
@@ -78,7 +78,7 @@ class ArchiveRecordsTests {
 
     @Test
     void aSurveyIsRecordedOncePerYearUpdatesTheIncomeAndLeavesThePendingList() throws Exception {
-        long id = importWorkers(2, 9, "430921").get(0);
+        long id = importWorkers(2, 9, "430103").get(0);
         mvc.perform(post("/api/v1/model-workers/{id}/surveys", id).with(DemoUsers.api("heshan.clerk"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"date":"2026-09-15","method":"VISIT","findings":"上门走访，生活基本稳定","incomeYuan":"3150.50"}"""))
@@ -98,7 +98,7 @@ class ArchiveRecordsTests {
 
     @Test
     void theRecheckSampleIsReproducibleFromItsSeedAndItsCompletionIsTracked() throws Exception {
-        importWorkers(10, 10, "430922");
+        importWorkers(10, 10, "430104");
         List<Long> population = jdbc.sql("""
                 select m.id from model_worker m join organisation o on o.id = m.org_id
                  where o.code = '430903' and m.archive_open and m.living order by m.id""").query(Long.class).list();
@@ -122,7 +122,7 @@ class ArchiveRecordsTests {
 
     @Test
     void theDetailPagesShowHistoryEvidenceAndSurveys() throws Exception {
-        long id = importWorkers(1, 11, "430923").get(0);
+        long id = importWorkers(1, 11, "430105").get(0);
         mvc.perform(get("/registry/model-workers/{id}", id).with(DemoUsers.page(users, "heshan.clerk")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("档案历史")))
