@@ -23,6 +23,7 @@ import cn.unionaid.org.Organisations;
 import cn.unionaid.org.Regions;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.registry.HardshipCategory;
 import cn.unionaid.registry.ImportError;

@@ -1,4 +1,4 @@
-package cn.unionaid.registry.importing;
+package cn.unionaid.platform.db;
 
 import java.io.IOException;
 import java.io.StringReader;

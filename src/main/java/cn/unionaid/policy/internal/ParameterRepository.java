@@ -1,0 +1,101 @@
+package cn.unionaid.policy.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import cn.unionaid.policy.ParameterDefinition;
+import cn.unionaid.policy.ParameterUnit;
+import cn.unionaid.policy.ParameterVersion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Parameter definitions and their versions. */
+@Repository
+public class ParameterRepository {
+
+    private static final String VERSIONS = """
+            select v.*, d.unit from parameter_version v join parameter_definition d on d.key = v.key
+            """;
+
+    private final JdbcClient jdbc;
+
+    ParameterRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ParameterDefinition> definitions() {
+        return jdbc.sql("select * from parameter_definition order by key").query((rs, n) -> new ParameterDefinition(
+                rs.getString("key"), rs.getString("name"), ParameterUnit.valueOf(rs.getString("unit")))).list();
+    }
+
+    public Optional<ParameterDefinition> definition(String key) {
+        return jdbc.sql("select * from parameter_definition where key = ?").param(key).query((rs, n) ->
+                new ParameterDefinition(rs.getString("key"), rs.getString("name"), ParameterUnit.valueOf(rs.getString("unit"))))
+                .optional();
+    }
+
+    public void define(ParameterDefinition d, String by) {
+        jdbc.sql("insert into parameter_definition (key, name, unit, created_by) values (?, ?, ?, ?)").param(d.key())
+                .param(d.name()).param(d.unit().name()).param(by).update();
+    }
+
+    public List<ParameterVersion> versions(String key) {
+        return jdbc.sql(VERSIONS + " where v.key = ? order by v.effective_from desc, v.region_code nulls first, v.id desc")
+                .param(key).query(ParameterRepository::version).list();
+    }
+
+    /** Every version of these keys that a run may use: approved ones, and proposed ones for a what-if. */
+    public List<ParameterVersion> usable(Collection<String> keys, LocalDate onOrBefore, boolean includeProposed) {
+        return jdbc.sql(VERSIONS + """
+                 where v.key = any(?) and v.effective_from <= ?
+                   and (v.status = 'APPROVED' or (? and v.status = 'PROPOSED'))
+                """).param(keys.toArray(String[]::new)).param(Date.valueOf(onOrBefore)).param(includeProposed)
+                .query(ParameterRepository::version).list();
+    }
+
+    public Optional<ParameterVersion> version(long id) {
+        return jdbc.sql(VERSIONS + " where v.id = ?").param(id).query(ParameterRepository::version).optional();
+    }
+
+    public List<ParameterVersion> proposed() {
+        return jdbc.sql(VERSIONS + " where v.status = 'PROPOSED' order by v.id").query(ParameterRepository::version).list();
+    }
+
+    public long propose(String key, String region, LocalDate from, long value, String documentRef, String by) {
+        return jdbc.sql("""
+                insert into parameter_version (key, region_code, effective_from, value, document_ref, status, proposed_by)
+                values (?, ?, ?, ?, ?, 'PROPOSED', ?) returning id
+                """).param(key).param(region).param(Date.valueOf(from)).param(value).param(documentRef).param(by)
+                .query(Long.class).single();
+    }
+
+    public void decide(long id, String status, String by, String note) {
+        jdbc.sql("""
+                update parameter_version set status = ?, decided_by = ?, decided_at = now(), decision_note = ?
+                 where id = ? and status = 'PROPOSED'
+                """).param(status).param(by).param(note).param(id).update();
+    }
+
+    public boolean approvedExists(String key, String region, LocalDate from) {
+        return jdbc.sql("""
+                select exists(select 1 from parameter_version where key = ? and coalesce(region_code, '000000') = ?
+                                 and effective_from = ? and status = 'APPROVED')
+                """).param(key).param(region == null ? "000000" : region).param(Date.valueOf(from)).query(Boolean.class)
+                .single();
+    }
+
+    private static ParameterVersion version(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new ParameterVersion(rs.getLong("id"), rs.getString("key"), rs.getString("region_code"),
+                rs.getDate("effective_from").toLocalDate(), rs.getLong("value"), rs.getString("document_ref"),
+                rs.getString("status"), rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(),
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("decision_note"),
+                ParameterUnit.valueOf(rs.getString("unit")));
+    }
+}

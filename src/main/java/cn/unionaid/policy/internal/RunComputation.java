@@ -1,0 +1,207 @@
+package cn.unionaid.policy.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import cn.unionaid.org.Regions;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.policy.BeneficiaryKind;
+import cn.unionaid.policy.Calculator;
+import cn.unionaid.policy.LoadedParameters;
+import cn.unionaid.policy.Outcome;
+import cn.unionaid.policy.ParameterDefinition;
+import cn.unionaid.policy.PersonInputs;
+import cn.unionaid.policy.Program;
+import cn.unionaid.policy.RankKey;
+import cn.unionaid.policy.ResolvedParameter;
+import cn.unionaid.registry.Employment;
+import cn.unionaid.registry.HardshipCategory;
+import cn.unionaid.registry.Honour;
+import cn.unionaid.platform.db.CsvCopy;
+import cn.unionaid.shared.RegionCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work of one run, in one transaction: the population is streamed out of PostgreSQL with a cursor, each
+ * person computed by the {@link Calculator} and written back with COPY (no per-row SQL); then the coverage and
+ * budget limits are applied in SQL over a ranking, and the totals are taken.
+ */
+@Component
+public class RunComputation {
+
+    private static final int FETCH = 5_000;
+    private static final List<String> COLUMNS = List.of("run_id", "subject_type", "subject_id", "name", "region_code",
+            "grouping", "employment", "income_fen", "birth_date", "in_register", "cost_fen", "decision", "amount_fen",
+            "reason_code", "explanation");
+
+    private static final String EVENT_ON = """
+            exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                       and e.kind = 'OPENED' and e.event_date <= :d)
+            and not exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                       and e.event_date <= :d and e.kind in (%3$s))
+            """;
+    private static final String OTHER_PROGRAMS = """
+            (select coalesce(sum(x.amount_fen), 0) from entitlement x
+              where x.run_id = any(:otherRuns) and x.subject_id = %s.id and x.subject_type = '%s')
+            """;
+    private static final String MODEL_WORKERS = """
+            select m.id, m.name, m.region_code, m.honour, m.employment, m.monthly_income_fen as income, m.birth_date,
+                   null as category, (%s) as in_register, c.cost_fen, c.requested_fen, %s as other
+              from model_worker m join organisation o on o.id = m.org_id
+              left join entitlement_claim c on c.program_id = :program and c.subject_type = 'MODEL_WORKER'
+                                           and c.subject_id = m.id
+             where starts_with(o.path, :scope)
+             order by m.id
+            """.formatted(EVENT_ON.formatted("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"),
+            OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"));
+    private static final String HOUSEHOLDS = """
+            select h.id, coalesce(hd.name, h.household_no) as name, h.region_code, null as honour, null as employment,
+                   (select sum(x.monthly_income_fen) / count(*) from household_member x where x.household_id = h.id) as income,
+                   hd.birth_date, h.category, (%s) as in_register, c.cost_fen, c.requested_fen, %s as other
+              from household h join organisation o on o.id = h.org_id
+              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+              left join entitlement_claim c on c.program_id = :program and c.subject_type = 'HOUSEHOLD'
+                                           and c.subject_id = h.id
+             where starts_with(o.path, :scope)
+             order by h.id
+            """.formatted(EVENT_ON.formatted("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"));
+    private static final String OTHER_RUNS = """
+            select max(r.id) from entitlement_run r join program p on p.id = r.program_id
+             where p.org_id = ? and p.year = ? and p.id <> ? and r.kind = 'OFFICIAL' and r.status = 'DONE'
+             group by r.program_id
+            """;
+    private static final String CUT = """
+            with ranked as (
+                select e.subject_id, row_number() over (order by %s) as rn,
+                       sum(e.amount_fen) over (order by %s rows unbounded preceding) as running
+                  from entitlement e where e.run_id = :run and e.decision in ('ELIGIBLE', 'CAPPED'))
+            update entitlement e set decision = 'CUT', amount_fen = 0, reason_code = :code,
+                   explanation = e.explanation || :prefix || r.rn || :suffix
+              from ranked r
+             where e.run_id = :run and e.subject_id = r.subject_id and %s
+            """;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final ParameterRepository parameters;
+    private final RunRepository runs;
+    private final Regions regions;
+    private final Messages messages;
+
+    RunComputation(JdbcClient jdbc, DataSource dataSource, ParameterRepository parameters, RunRepository runs,
+            Regions regions, Messages messages) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.parameters = parameters;
+        this.runs = runs;
+        this.regions = regions;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public void compute(long runId, Program program, String programOrgPath, LocalDate referenceDate, boolean whatIf) {
+        Map<String, String> names = parameters.definitions().stream()
+                .collect(Collectors.toMap(ParameterDefinition::key, ParameterDefinition::name));
+        LoadedParameters source = new LoadedParameters(parameters.usable(program.parameterKeys(), referenceDate, whatIf),
+                names, referenceDate,
+                region -> regions.standardInForce(RegionCode.of(region), referenceDate).map(s -> s.monthly()));
+        Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
+        Long[] otherRuns = program.rule().yearCap() == null ? new Long[0]
+                : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
+                        .query(Long.class).list().toArray(Long[]::new);
+
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CsvCopy copy = new CsvCopy(connection, "entitlement", COLUMNS);
+        String subjectType = program.beneficiary().name();
+        String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming());
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("d", Date.valueOf(referenceDate)).addValue("program", program.id())
+                .addValue("scope", programOrgPath).addValue("otherRuns", arrayOf(connection, otherRuns));
+        named.query(sql, params, (ResultSet rs) -> {
+            PersonInputs p = person(rs, program.beneficiary());
+            Outcome o = calculator.evaluate(p);
+            copy.row(runId, subjectType, p.subjectId(), p.name(), p.regionCode(),
+                    p.honour() != null ? p.honour().label() : p.category() != null ? p.category().label() : null,
+                    p.employment() == null ? null : p.employment().name(), p.incomeFen(), p.birthDate(), p.inRegister(),
+                    p.costFen(), o.decision().name(), o.amountFen(), o.reasonCode(), o.explanation());
+        });
+        copy.finish();
+        String tieBreak = applyLimits(runId, program, source);
+        runs.finish(runId, source.used(), tieBreak);
+    }
+
+    private String applyLimits(long runId, Program program, LoadedParameters source) {
+        String order = program.rule().ranking().stream().map(RankKey::orderBy)
+                .collect(Collectors.joining(", ", "", program.rule().ranking().isEmpty() ? "" : ", ")) + "e.subject_id";
+        String tieBreak = program.rule().ranking().stream().map(RankKey::label)
+                .collect(Collectors.joining("，", "", program.rule().ranking().isEmpty() ? "" : "，"))
+                + messages.get("policy.why.tieBreak");
+        String anyRegion = regionOf(program.orgId());
+        if (program.rule().coveragePercent() != null) {
+            ResolvedParameter pct = source.get(program.rule().coveragePercent(), anyRegion);
+            long base = jdbc.sql("select count(*) from entitlement where run_id = ? and in_register").param(runId)
+                    .query(Long.class).single();
+            long limit = base * pct.value() / 100;
+            jdbc.sql(CUT.formatted(order, order, "r.rn > :limit")).param("run", runId).param("code", "CUT_COVERAGE")
+                    .param("prefix", messages.get("policy.why.cutCoverage", pct.cited(), base, limit, tieBreak))
+                    .param("suffix", messages.get("policy.why.cutSuffix")).param("limit", limit).update();
+        }
+        if (program.rule().budget() != null) {
+            ResolvedParameter budget = source.get(program.rule().budget(), anyRegion);
+            jdbc.sql(CUT.formatted(order, order, "r.running > :budget")).param("run", runId).param("code", "CUT_BUDGET")
+                    .param("prefix", messages.get("policy.why.cutBudget", budget.cited(), tieBreak))
+                    .param("suffix", messages.get("policy.why.cutSuffix")).param("budget", budget.value()).update();
+        }
+        return tieBreak;
+    }
+
+    /** The region of the program's union, for limits set for the whole program; the root falls back to national. */
+    private String regionOf(long orgId) {
+        return jdbc.sql("select coalesce(region_code, '110000') from organisation where id = ?").param(orgId)
+                .query(String.class).single();
+    }
+
+    private JdbcTemplate streaming() {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH);
+        return template;
+    }
+
+    private static java.sql.Array arrayOf(Connection c, Long[] ids) {
+        try {
+            return c.createArrayOf("bigint", ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PersonInputs person(ResultSet rs, BeneficiaryKind kind) throws SQLException {
+        long income = rs.getLong("income");
+        Long incomeFen = rs.wasNull() ? null : income;
+        long cost = rs.getLong("cost_fen");
+        Long costFen = rs.wasNull() ? null : cost;
+        long requested = rs.getLong("requested_fen");
+        Long requestedFen = rs.wasNull() ? null : requested;
+        Date birth = rs.getDate("birth_date");
+        String honour = rs.getString("honour");
+        String employment = rs.getString("employment");
+        String category = rs.getString("category");
+        return new PersonInputs(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+                honour == null ? null : Honour.valueOf(honour), employment == null ? null : Employment.valueOf(employment),
+                incomeFen, birth == null ? null : birth.toLocalDate(), rs.getBoolean("in_register"),
+                category == null ? null : HardshipCategory.valueOf(category), costFen, requestedFen, rs.getLong("other"));
+    }
+}

@@ -1,0 +1,46 @@
+package cn.unionaid;
+
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A union of its own for a test that counts people, opened and staffed through the API the way the
+ * administrators would: the system administrator opens the union and the accounts, the security administrator
+ * gives the roles.
+ */
+public final class TestUnions {
+
+    public static final String PASSWORD = "Test#2026x";
+
+    private TestUnions() {
+    }
+
+    /** Opens {@code code} under 益阳市总工会 as a county union of {@code region}, with users and their roles. */
+    public static long open(MockMvc mvc, JdbcClient jdbc, String code, String name, String region,
+            Map<String, String> userRoles) throws Exception {
+        long yiyang = DemoUsers.orgId(jdbc, "430900");
+        mvc.perform(post("/api/v1/orgs").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"parentId":%d,"code":"%s","name":"%s","level":"COUNTY","regionCode":"%s"}
+                        """.formatted(yiyang, code, name, region))).andExpect(status().isCreated());
+        long org = DemoUsers.orgId(jdbc, code);
+        for (Map.Entry<String, String> u : userRoles.entrySet()) {
+            mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
+                    .content("""
+                            {"username":"%s","displayName":"%s","orgId":%d,"password":"%s"}
+                            """.formatted(u.getKey(), u.getKey(), org, PASSWORD))).andExpect(status().isCreated());
+            long id = jdbc.sql("select id from app_user where username = ?").param(u.getKey()).query(Long.class).single();
+            mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[" + u.getValue() + "]}"))
+                    .andExpect(status().isOk());
+        }
+        return org;
+    }
+}
