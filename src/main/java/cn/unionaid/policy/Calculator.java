@@ -152,7 +152,7 @@ public final class Calculator {
             long gap = Math.max(0, line.value() - p.incomeFen());
             long total = Math.multiplyExact(gap, months.value());
             steps.add(wording.say("policy.why.topUp", money(line.value()), money(p.incomeFen()), money(gap),
-                    months.cited(), money(total)));
+                    months.formatted(), money(total)));
             return total;
         } else if (rule instanceof AmountRule.ShareOfCost s) {
             if (p.costFen() == null) {
