@@ -40,6 +40,8 @@ public final class TestUnions {
             mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[" + u.getValue() + "]}"))
                     .andExpect(status().isOk());
+            // As if they had chosen their own password at their first login, so that the pages open for them.
+            jdbc.sql("update app_user set must_change_password = false where id = ?").param(id).update();
         }
         return org;
     }

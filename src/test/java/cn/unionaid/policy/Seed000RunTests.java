@@ -40,6 +40,8 @@ class Seed000RunTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     private final Map<String, Long> programs = new java.util.HashMap<>();
 
@@ -217,5 +219,31 @@ class Seed000RunTests {
         assertThat(yaml).contains("lm.hardship.line.retired", "4500.00", "TOP_UP", "生活困难补助");
         PolicyDocument doc = PolicyFiles.parse(yaml);
         assertThat(doc.programs()).extracting(PolicyDocument.ProgramEntry::code).contains("LM-SFC", "LM-HARDSHIP");
+    }
+
+    @Test
+    void thePagesShowTheRuleTheCasesTheRunAndOnePersonsExplanation() throws Exception {
+        String run = run("LM-HARDSHIP", "{}");
+        long runId = ((Number) JsonPath.read(run, "$.id")).longValue();
+        long person = jdbc.sql("select subject_id from entitlement where run_id = ? and name = '劳模2'").param(runId)
+                .query(Long.class).single();
+        var page = cn.unionaid.DemoUsers.page(users, "t000.clerk");
+        mvc.perform(get("/policy/programs").param("year", "2023").with(page)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("生活困难补助")));
+        mvc.perform(get("/policy/programs/{id}", programs.get("LM-HARDSHIP")).with(page)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("月收入低于标准线")));
+        mvc.perform(get("/policy/runs/{id}", runId).with(page)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("应发 85 人")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("data-chart")));
+        mvc.perform(get("/policy/runs/{id}/people/{s}", runId, person).with(page)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("补足差额")));
+        mvc.perform(get("/policy/parameters").with(page)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("lm.hardship.line.retired")));
     }
 }
