@@ -51,13 +51,13 @@ class RosterImportTests {
 
     @Test
     void aRosterAtSeed000ScaleImportsInOneGoAndAgainChangesNothing() throws Exception {
-        List<List<String>> rows = Rosters.modelWorkers(387, 1, "430900", "430981");
+        List<List<String>> rows = Rosters.modelWorkers(387, 1, "430900", "430111");
         byte[] file = Rosters.modelWorkerXlsx(rows);
         upload("yiyang.clerk", "/api/v1/model-workers/import", "益阳劳模花名册.xlsx", file, null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(387)).andExpect(jsonPath("$.rejected").value(0))
                 .andExpect(jsonPath("$.errors", hasSize(0)));
-        mvc.perform(get("/api/v1/model-workers").param("region", "430981").param("size", "5").with(DemoUsers.api("yiyang.clerk")))
+        mvc.perform(get("/api/v1/model-workers").param("region", "430111").param("size", "5").with(DemoUsers.api("yiyang.clerk")))
                 .andExpect(jsonPath("$.total").value(387)).andExpect(jsonPath("$.items", hasSize(5)))
                 .andExpect(jsonPath("$.items[0].idNumberMasked", containsString("********")))
                 .andExpect(jsonPath("$.next").isNotEmpty());
