@@ -79,6 +79,16 @@ class PolicyPages {
         });
     }
 
+    @GetMapping("/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam int year) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("帮扶政策-" + year + ".yaml",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(files.export(scope(), year).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @GetMapping("/programs/{id}")
     String program(@PathVariable long id, Model model) {
         Program program = programs.find(scope(), id)
