@@ -49,6 +49,10 @@ class LoginBrowserTests {
         String table = browser.findElement(By.id("org-table")).getText();
         assertThat(table).contains("益阳市总工会", "赫山区总工会", "资阳区总工会").doesNotContain("常德市总工会");
         assertThat(browser.findElements(By.linkText("用户管理"))).isEmpty();
+        browser.get("http://localhost:" + port + "/no-such-page");
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("页面不存在");
+        browser.get("http://localhost:" + port + "/users");
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).isEqualTo("您没有执行此操作的权限");
     }
 
     @Test

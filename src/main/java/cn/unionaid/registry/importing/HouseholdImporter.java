@@ -184,10 +184,8 @@ public class HouseholdImporter {
         Map<String, Head> heads = new HashMap<>();
         Map<String, Integer> firstRowOfPerson = new HashMap<>();
         Set<String> badHouseholds = new TreeSet<>();
-        SheetHeader[] header = new SheetHeader[1];
-        long[] seen = {0};
-        SheetReader.read(in, h -> header[0] = new SheetHeader(h), row -> {
-            RowChecker c = new RowChecker(header[0], row, messages);
+        long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
+            RowChecker c = new RowChecker(header, row, messages);
             String no = c.required(HOUSEHOLD_NO, t -> ModelWorkerImporter.limit(t, 50));
             Relation relation = c.required(RELATION, t -> Labelled.parse(Relation.class, t));
             String name = c.required(NAME, ModelWorkerImporter::personName);
@@ -215,26 +213,14 @@ public class HouseholdImporter {
                     badHouseholds.add(no);
                 }
             }
-            if (++seen[0] % 1000 == 0) {
-                progress.accept(seen[0]);
-            }
         });
-        if (header[0] == null) {
-            throw new ImportFailure(ImportResult.refusedWhole(
-                    List.of(new ImportError(1, null, "", messages.get("import.error.empty"))), 0));
-        }
-        List<String> missing = header[0].missing(REQUIRED);
-        if (!missing.isEmpty()) {
-            throw new ImportFailure(ImportResult.refusedWhole(List.of(new ImportError(1, null, String.join("、", missing),
-                    messages.get("import.error.missingColumns", String.join("、", missing)))), 0));
-        }
         members.forEach((no, list) -> {
             if (!heads.containsKey(no) && !badHouseholds.contains(no)) {
                 errors.add(new ImportError(list.get(0).row(), RELATION, no, messages.get("import.error.noHead", no)));
                 badHouseholds.add(no);
             }
         });
-        return merge(scope, fileName, members, heads, errors, badHouseholds, mode, seen[0]);
+        return merge(scope, fileName, members, heads, errors, badHouseholds, mode, rowsRead);
     }
 
     private Head checkHead(RowChecker c, SheetLookups lookups) {

@@ -179,13 +179,8 @@ public class ModelWorkerImporter {
         List<ImportError> errors = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> firstRowOfPerson = new HashMap<>();
-        SheetHeader[] header = new SheetHeader[1];
-        long[] seen = {0};
-        SheetReader.read(in, h -> header[0] = new SheetHeader(h), row -> {
-            if (header[0] == null) {
-                return;
-            }
-            Line line = check(header[0], row, lookups, errors);
+        long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
+            Line line = check(header, row, lookups, errors);
             if (line != null) {
                 Integer first = firstRowOfPerson.putIfAbsent(line.id().value(), line.row());
                 if (first != null) {
@@ -195,20 +190,8 @@ public class ModelWorkerImporter {
                     lines.add(line);
                 }
             }
-            if (++seen[0] % 1000 == 0) {
-                progress.accept(seen[0]);
-            }
         });
-        if (header[0] == null) {
-            throw new ImportFailure(ImportResult.refusedWhole(
-                    List.of(new ImportError(1, null, "", messages.get("import.error.empty"))), 0));
-        }
-        List<String> missing = header[0].missing(REQUIRED);
-        if (!missing.isEmpty()) {
-            throw new ImportFailure(ImportResult.refusedWhole(List.of(new ImportError(1, null, String.join("、", missing),
-                    messages.get("import.error.missingColumns", String.join("、", missing)))), 0));
-        }
-        return merge(scope, fileName, lines, errors, mode, seen[0]);
+        return merge(scope, fileName, lines, errors, mode, rowsRead);
     }
 
     private Line check(SheetHeader header, SheetRow row, SheetLookups lookups, List<ImportError> errors) {
