@@ -12,7 +12,6 @@ import java.util.Objects;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.platform.BusinessRuleException;
-import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.policy.internal.ParameterRepository;
 import cn.unionaid.shared.LunarDates;

@@ -12,7 +12,7 @@ import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.registry.internal.ArchiveRepository;
-import cn.unionaid.registry.internal.FileStore;
+import cn.unionaid.platform.files.FileStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

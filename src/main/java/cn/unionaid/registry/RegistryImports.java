@@ -17,7 +17,7 @@ import cn.unionaid.registry.importing.ImportFailure;
 import cn.unionaid.registry.importing.ModelWorkerImporter;
 import cn.unionaid.registry.importing.ModelWorkerSheet;
 import cn.unionaid.registry.importing.RosterWorkbooks;
-import cn.unionaid.registry.internal.FileStore;
+import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.registry.internal.ImportJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package cn.unionaid.registry.importing;
 
+import cn.unionaid.platform.sheets.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;

@@ -1,5 +1,8 @@
 package cn.unionaid.registry.importing;
 
+import cn.unionaid.platform.sheets.SheetHeader;
+import cn.unionaid.platform.sheets.SheetReader;
+import cn.unionaid.platform.sheets.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

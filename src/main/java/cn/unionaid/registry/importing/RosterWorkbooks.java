@@ -1,5 +1,6 @@
 package cn.unionaid.registry.importing;
 
+import cn.unionaid.platform.sheets.SheetReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package cn.unionaid.registry.importing;
 
+import cn.unionaid.platform.sheets.SheetHeader;
+import cn.unionaid.platform.sheets.SheetRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

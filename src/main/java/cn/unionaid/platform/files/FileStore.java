@@ -1,4 +1,4 @@
-package cn.unionaid.registry.internal;
+package cn.unionaid.platform.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import cn.unionaid.registry.RegistryProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,8 @@ public class FileStore {
 
     private final Path root;
 
-    FileStore(RegistryProperties properties) {
-        this.root = properties.filesDir();
+    FileStore(@Value("${unionaid.files-dir:./data/files}") Path root) {
+        this.root = root;
     }
 
     public record Stored(String key, String sha256, long size) {

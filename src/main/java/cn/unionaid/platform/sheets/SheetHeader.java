@@ -1,4 +1,4 @@
-package cn.unionaid.registry.importing;
+package cn.unionaid.platform.sheets;
 
 import java.util.HashMap;
 import java.util.List;

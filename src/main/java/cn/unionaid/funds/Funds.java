@@ -1,0 +1,201 @@
+package cn.unionaid.funds;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.funds.internal.LedgerRepository;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.LunarDates;
+import cn.unionaid.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Budgets, receipts and reallocations of the caller's union, the ledger per source, and the operations the
+ * disbursement module books on it. Reservations take a transaction-scoped lock per union, year and source, so
+ * two approvals at once can never together spend more than is available.
+ */
+@Service
+public class Funds {
+
+    static final String READERS = "hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')";
+
+    private final LedgerRepository ledger;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Funds(LedgerRepository ledger, JdbcClient jdbc, AuditLog audit) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void setBudget(DataScope scope, int year, Long programId, FundSource source, Money amount) {
+        if (source == null || amount == null || amount.isNegative()) {
+            throw BusinessRuleException.invalid("funds.error.budget");
+        }
+        if (programId != null) {
+            requireProgram(scope, programId);
+        }
+        jdbc.sql("""
+                insert into budget_line (org_id, year, program_id, source, amount_fen, created_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (org_id, year, coalesce(program_id, 0), source) do update set amount_fen = excluded.amount_fen
+                """).param(scope.orgId()).param(year).param(programId).param(source.name()).param(amount.fen())
+                .param(CurrentUser.require().getUsername()).update();
+        audit.record("funds.budgetSet", "budget_line", scope.orgId() + ":" + year, Map.of("source", source.name(),
+                "programId", programId == null ? "" : programId, "amountFen", amount.fen()));
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void recordReceipt(DataScope scope, int year, FundSource source, LocalDate date, Money amount, String voucher,
+            String note) {
+        if (source == null || date == null || amount == null || amount.fen() <= 0 || voucher == null || voucher.isBlank()) {
+            throw BusinessRuleException.invalid("funds.error.receipt");
+        }
+        String by = CurrentUser.require().getUsername();
+        jdbc.sql("""
+                insert into fund_receipt (org_id, year, source, received_on, amount_fen, voucher, note, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).param(scope.orgId()).param(year).param(source.name()).param(Date.valueOf(date)).param(amount.fen())
+                .param(voucher.strip()).param(note).param(by).update();
+        ledger.append(scope.orgId(), year, source, null, LedgerKind.RECEIPT, date, amount.fen(), voucher.strip(), null,
+                null, note, by);
+        audit.record("funds.received", "fund_receipt", voucher.strip(), Map.of("source", source.name(), "amountFen",
+                amount.fen(), "date", date.toString()));
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public long requestReallocation(DataScope scope, int year, FundSource source, long fromProgram, long toProgram,
+            Money amount, String reason) {
+        requireProgram(scope, fromProgram);
+        requireProgram(scope, toProgram);
+        if (fromProgram == toProgram || amount == null || amount.fen() <= 0 || reason == null || reason.isBlank()) {
+            throw BusinessRuleException.invalid("funds.error.reallocation");
+        }
+        long id = jdbc.sql("""
+                insert into reallocation (org_id, year, source, from_program_id, to_program_id, amount_fen, reason, status,
+                                          requested_by) values (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) returning id
+                """).param(scope.orgId()).param(year).param(source.name()).param(fromProgram).param(toProgram)
+                .param(amount.fen()).param(reason.strip()).param(CurrentUser.require().getUsername()).query(Long.class)
+                .single();
+        audit.record("funds.reallocationRequested", "reallocation", id, Map.of("amountFen", amount.fen(), "reason",
+                reason.strip()));
+        return id;
+    }
+
+    @PreAuthorize("hasAnyRole('LEADER', 'REVIEWER')")
+    @Transactional
+    public void approveReallocation(DataScope scope, long id) {
+        String requestedBy = jdbc.sql("select requested_by from reallocation where id = ? and org_id = ? and status = 'REQUESTED'")
+                .param(id).param(scope.orgId()).query(String.class).optional()
+                .orElseThrow(() -> BusinessRuleException.notFound("funds.error.reallocationNotFound"));
+        String by = CurrentUser.require().getUsername();
+        if (requestedBy.equals(by)) {
+            throw BusinessRuleException.forbidden("policy.error.fourEyes");
+        }
+        jdbc.sql("update reallocation set status = 'APPROVED', decided_by = ?, decided_at = now() where id = ?").param(by)
+                .param(id).update();
+        audit.record("funds.reallocationApproved", "reallocation", id, Map.of());
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<SourceBalance> balances(DataScope scope, int year, Long programId, LocalDate asOf) {
+        return ledger.balances(scope.orgId(), year, programId, asOf);
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> ledger(DataScope scope, int year, FundSource source) {
+        return ledger.entries(scope.orgId(), year, source);
+    }
+
+    /** Execution of the year's budget at 年末, 元旦 and 春节 (targets: 50 % by 元旦, 100 % by 春节). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Milestone> milestones(DataScope scope, int year) {
+        List<Milestone> list = new ArrayList<>();
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        list.add(milestone(scope, year, "年末", yearEnd, 0));
+        list.add(milestone(scope, year, "元旦", LocalDate.of(year + 1, 1, 1), 50));
+        list.add(milestone(scope, year, "春节", LunarDates.springFestival(year + 1), 100));
+        return list;
+    }
+
+    private Milestone milestone(DataScope scope, int year, String name, LocalDate date, int target) {
+        List<SourceBalance> b = ledger.balances(scope.orgId(), year, null, date);
+        long spent = b.stream().mapToLong(SourceBalance::spentFen).sum();
+        long budget = b.stream().mapToLong(SourceBalance::budgetFen).sum();
+        boolean met = budget > 0 && spent * 100 >= (long) target * budget;
+        return new Milestone(name, date, target, spent, budget, SourceBalance.percent(spent, budget), met);
+    }
+
+    /**
+     * Reserves money for an approved batch: refused when it exceeds what has been received and is not yet reserved
+     * or spent for the source, or what is left of the program's budget line for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(long orgId, int year, FundSource source, long programId, long amountFen, long batchId,
+            LocalDate date) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param((int) orgId).param((year * 100) + source.ordinal())
+                .query((rs, n) -> 1).list();
+        SourceBalance all = find(ledger.balances(orgId, year, null, LocalDate.of(9999, 12, 31)), source);
+        if (amountFen > all.availableFen()) {
+            throw BusinessRuleException.conflict("funds.error.insufficient", source.label(),
+                    Money.ofFen(all.availableFen()).toYuanString(), Money.ofFen(amountFen).toYuanString());
+        }
+        boolean programHasBudget = jdbc.sql("""
+                select exists(select 1 from budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
+                """).param(orgId).param(year).param(programId).param(source.name()).query(Boolean.class).single();
+        if (programHasBudget) {
+            SourceBalance line = find(ledger.balances(orgId, year, programId, LocalDate.of(9999, 12, 31)), source);
+            long room = line.budgetFen() - line.reservedFen() - line.spentFen();
+            if (amountFen > room) {
+                throw BusinessRuleException.conflict("funds.error.overBudget", source.label(),
+                        Money.ofFen(room).toYuanString(), Money.ofFen(amountFen).toYuanString());
+            }
+        }
+        ledger.append(orgId, year, source, programId, LedgerKind.RESERVE, date, amountFen, "批次" + batchId, batchId, null,
+                null, CurrentUser.require().getUsername());
+    }
+
+    /** Books one movement of a batch or item (release, payment, return, refund) on its source's ledger. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void book(long orgId, int year, FundSource source, long programId, LedgerKind kind, long amountFen,
+            long batchId, Long itemId, LocalDate date, String voucher, String note) {
+        if (kind == LedgerKind.RESERVE || kind == LedgerKind.RECEIPT) {
+            throw new IllegalArgumentException(kind + " has its own operation");
+        }
+        ledger.append(orgId, year, source, programId, kind, date, amountFen, voucher, batchId, itemId, note,
+                CurrentUser.require().getUsername());
+    }
+
+    private static SourceBalance find(List<SourceBalance> balances, FundSource source) {
+        return balances.stream().filter(b -> b.source() == source).findFirst()
+                .orElse(new SourceBalance(source, 0, 0, 0, 0, 0));
+    }
+
+    private void requireProgram(DataScope scope, long programId) {
+        Optional<Long> org = jdbc.sql("select p.org_id from program p join organisation o on o.id = p.org_id "
+                + "where p.id = ? and starts_with(o.path, ?)").param(programId).param(scope.orgPath()).query(Long.class)
+                .optional();
+        if (org.isEmpty()) {
+            throw BusinessRuleException.notFound("policy.error.programNotFound");
+        }
+    }
+}

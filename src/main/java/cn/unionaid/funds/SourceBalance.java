@@ -1,0 +1,27 @@
+package cn.unionaid.funds;
+
+import cn.unionaid.shared.FundSource;
+
+/**
+ * One fund source's position on a date, in fen: budget (after approved reallocations), money received, reserved by
+ * approved batches, spent (payments less returns), and what is still available to approve.
+ */
+public record SourceBalance(FundSource source, long budgetFen, long receivedFen, long reservedFen, long spentFen,
+        long availableFen) {
+
+    public String executionOfBudget() {
+        return percent(spentFen, budgetFen);
+    }
+
+    public String executionOfReceived() {
+        return percent(spentFen, receivedFen);
+    }
+
+    static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "-";
+        }
+        return java.math.BigDecimal.valueOf(part * 100).divide(java.math.BigDecimal.valueOf(whole), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

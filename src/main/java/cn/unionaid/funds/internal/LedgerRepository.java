@@ -1,0 +1,87 @@
+package cn.unionaid.funds.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.unionaid.funds.LedgerEntry;
+import cn.unionaid.funds.LedgerKind;
+import cn.unionaid.funds.SourceBalance;
+import cn.unionaid.shared.FundSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Ledger entries and the balances read from them with one aggregate query. */
+@Repository
+public class LedgerRepository {
+
+    private static final String BALANCES = """
+            with budget as (
+                select source, sum(amount_fen) as fen from budget_line where org_id = :org and year = :year
+                   and (:program::bigint is null or program_id = :program) group by source
+                union all
+                select source, sum(case when to_program_id = :program or :program::bigint is null then amount_fen else 0 end)
+                             - sum(case when from_program_id = :program then amount_fen else 0 end)
+                  from reallocation where org_id = :org and year = :year and status = 'APPROVED'
+                   and :program::bigint is not null group by source
+            ), ledger as (
+                select source,
+                       sum(case when kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER') then amount_fen
+                                when kind in ('ALLOCATION_OUT', 'REFUND') then -amount_fen else 0 end) as received,
+                       sum(case kind when 'RESERVE' then amount_fen when 'RELEASE' then -amount_fen else 0 end) as reserved,
+                       sum(case kind when 'PAYMENT' then amount_fen when 'RETURN' then -amount_fen else 0 end) as spent
+                  from ledger_entry where org_id = :org and year = :year and entry_date <= :asOf
+                   and (:program::bigint is null or program_id = :program or kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER', 'ALLOCATION_OUT', 'REFUND'))
+                 group by source
+            ), sources as (select source from budget union select source from ledger)
+            select s.source, coalesce((select sum(fen) from budget b where b.source = s.source), 0) as budget,
+                   coalesce(l.received, 0) as received, coalesce(l.reserved, 0) as reserved, coalesce(l.spent, 0) as spent
+              from sources s left join ledger l on l.source = s.source
+             order by s.source
+            """;
+
+    private final JdbcClient jdbc;
+
+    LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(long orgId, int year, FundSource source, Long programId, LedgerKind kind, LocalDate date,
+            long amountFen, String voucher, Long batchId, Long itemId, String note, String by) {
+        jdbc.sql("""
+                insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                                          item_id, note, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).param(orgId).param(year).param(source.name()).param(programId).param(kind.name())
+                .param(Date.valueOf(date)).param(amountFen).param(voucher).param(batchId).param(itemId).param(note)
+                .param(by).update();
+    }
+
+    /** Balances per source; with a program, budget, reservations and spending of that program only. */
+    public List<SourceBalance> balances(long orgId, int year, Long programId, LocalDate asOf) {
+        return jdbc.sql(BALANCES).param("org", orgId).param("year", year).param("program", programId)
+                .param("asOf", Date.valueOf(asOf)).query((rs, n) -> {
+                    long received = rs.getLong("received");
+                    long reserved = rs.getLong("reserved");
+                    long spent = rs.getLong("spent");
+                    return new SourceBalance(FundSource.valueOf(rs.getString("source")), rs.getLong("budget"), received,
+                            reserved, spent, received - reserved - spent);
+                }).list();
+    }
+
+    public List<LedgerEntry> entries(long orgId, int year, FundSource source) {
+        return jdbc.sql("""
+                select e.*, p.name as program_name from ledger_entry e left join program p on p.id = e.program_id
+                 where e.org_id = ? and e.year = ? and e.source = ? order by e.entry_date, e.id
+                """).param(orgId).param(year).param(source.name()).query((rs, n) -> {
+                    long program = rs.getLong("program_id");
+                    Long programId = rs.wasNull() ? null : program;
+                    long batch = rs.getLong("batch_id");
+                    Long batchId = rs.wasNull() ? null : batch;
+                    return new LedgerEntry(rs.getLong("id"), FundSource.valueOf(rs.getString("source")), programId,
+                            rs.getString("program_name"), LedgerKind.valueOf(rs.getString("kind")),
+                            rs.getDate("entry_date").toLocalDate(), rs.getLong("amount_fen"), rs.getString("voucher"),
+                            batchId, rs.getString("note"), rs.getString("created_by"));
+                }).list();
+    }
+}
