@@ -9,10 +9,12 @@ import cn.unionaid.shared.FundSource;
 public record SourceBalance(FundSource source, long budgetFen, long receivedFen, long reservedFen, long spentFen,
         long availableFen) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("executionOfBudget")
     public String executionOfBudget() {
         return percent(spentFen, budgetFen);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("executionOfReceived")
     public String executionOfReceived() {
         return percent(spentFen, receivedFen);
     }

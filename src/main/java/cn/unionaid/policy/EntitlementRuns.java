@@ -111,6 +111,21 @@ public class EntitlementRuns {
         return runs.compare(runA, runB);
     }
 
+    /** A payable line of an official run. */
+    public record Payable(long subjectId, long amountFen) {
+    }
+
+    /** What an official, finished run pays, person by person; a what-if or refused run pays nothing. */
+    @PreAuthorize(PolicyRoles.READERS)
+    public List<Payable> payable(DataScope scope, long runId) {
+        RunView run = require(scope, runId);
+        if (run.whatIf() || !"DONE".equals(run.status())) {
+            throw BusinessRuleException.conflict("policy.error.notPayable");
+        }
+        return jdbc.sql("select subject_id, amount_fen from entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED') order by subject_id")
+                .param(runId).query((rs, n) -> new Payable(rs.getLong(1), rs.getLong(2))).list();
+    }
+
     private RunView require(DataScope scope, long runId) {
         return runs.find(scope, runId).orElseThrow(() -> BusinessRuleException.notFound("policy.error.runNotFound"));
     }

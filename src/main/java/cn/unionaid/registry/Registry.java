@@ -11,7 +11,7 @@ import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.PageRequest;
 import cn.unionaid.registry.importing.HouseholdSheet;
 import cn.unionaid.registry.importing.ModelWorkerSheet;
-import cn.unionaid.registry.importing.RosterWorkbooks;
+import cn.unionaid.platform.sheets.Workbooks;
 import cn.unionaid.registry.internal.RegistryQueries;
 import cn.unionaid.shared.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,7 +91,7 @@ public class Registry {
     public byte[] exportModelWorkers(DataScope scope, RegistryFilter filter, boolean full) {
         boolean inFull = full && PersonalDataDisclosure.mayViewInFull(CurrentUser.require());
         long[] count = {0};
-        byte[] workbook = RosterWorkbooks.write("劳模花名册", ModelWorkerSheet.COLUMNS.stream()
+        byte[] workbook = Workbooks.write("劳模花名册", ModelWorkerSheet.COLUMNS.stream()
                 .map(c -> c.equals(ModelWorkerSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
                     Long after = null;
                     while (true) {
@@ -113,7 +113,7 @@ public class Registry {
     @Transactional
     public byte[] exportHouseholds(DataScope scope, RegistryFilter filter) {
         long[] count = {0};
-        byte[] workbook = RosterWorkbooks.write("困难职工家庭花名册", HouseholdSheet.COLUMNS.stream()
+        byte[] workbook = Workbooks.write("困难职工家庭花名册", HouseholdSheet.COLUMNS.stream()
                 .map(c -> c.equals(HouseholdSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
                     Long after = null;
                     while (true) {

@@ -16,7 +16,7 @@ import cn.unionaid.registry.importing.HouseholdSheet;
 import cn.unionaid.registry.importing.ImportFailure;
 import cn.unionaid.registry.importing.ModelWorkerImporter;
 import cn.unionaid.registry.importing.ModelWorkerSheet;
-import cn.unionaid.registry.importing.RosterWorkbooks;
+import cn.unionaid.platform.sheets.Workbooks;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.registry.internal.ImportJobRepository;
 import org.slf4j.Logger;
@@ -77,17 +77,19 @@ public class RegistryImports {
         ImportJob job = job(id).filter(j -> j.result() != null)
                 .orElseThrow(() -> BusinessRuleException.notFound("import.error.jobNotFound"));
         try (InputStream original = files.open(jobs.fileKey(id).orElseThrow())) {
-            return RosterWorkbooks.refusedRows(original, job.result().errors());
+            return Workbooks.refusedRows(original, job.result().errors().stream().collect(java.util.stream.Collectors.groupingBy(
+                    ImportError::row, java.util.stream.Collectors.mapping(e -> (e.column() == null ? "" : e.column() + "：")
+                            + e.message(), java.util.stream.Collectors.joining("；")))));
         }
     }
 
     public static byte[] template(RosterKind kind) {
         if (kind == RosterKind.MODEL_WORKERS) {
-            return RosterWorkbooks.template("劳模花名册", ModelWorkerSheet.COLUMNS, List.of(List.of("张三", "430903196505051234",
+            return Workbooks.template("劳模花名册", ModelWorkerSheet.COLUMNS, List.of(List.of("张三", "430903196505051234",
                     "省部级劳动模范", "2005", "离退休", "益阳市某机械厂", "430903", "430903", "3200.00", "2023-09", "13800000000",
                     "中国农业银行益阳分行", "6228480000000000000", "是", "保持", "2020-01-01", "示例行，导入前请删除")));
         }
-        return RosterWorkbooks.template("困难职工家庭花名册", HouseholdSheet.COLUMNS, List.of(
+        return Workbooks.template("困难职工家庭花名册", HouseholdSheet.COLUMNS, List.of(
                 List.of("HS-0001", "户主", "李四", "430903197803031234", "1200.00", "慢性病", "深度困难", "因病致困", "租住公房",
                         "中国工商银行益阳分行", "6222020000000000000", "430903", "430903", "2021-03-01"),
                 List.of("HS-0001", "子女", "李小四", "430903200805051234", "0", "健康")));

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.LongStream;
 
-import cn.unionaid.registry.importing.Cells;
+import cn.unionaid.platform.sheets.Cells;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

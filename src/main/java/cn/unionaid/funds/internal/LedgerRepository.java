@@ -26,11 +26,14 @@ public class LedgerRepository {
                    and :program::bigint is not null group by source
             ), ledger as (
                 select source,
-                       sum(case when kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER') then amount_fen
+                       sum(case when entry_date > :asOf then 0
+                                when kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER') then amount_fen
                                 when kind in ('ALLOCATION_OUT', 'REFUND') then -amount_fen else 0 end) as received,
+                       -- reservations are a present state: what approved batches still hold, whatever the date asked
                        sum(case kind when 'RESERVE' then amount_fen when 'RELEASE' then -amount_fen else 0 end) as reserved,
-                       sum(case kind when 'PAYMENT' then amount_fen when 'RETURN' then -amount_fen else 0 end) as spent
-                  from ledger_entry where org_id = :org and year = :year and entry_date <= :asOf
+                       sum(case when entry_date > :asOf then 0 when kind = 'PAYMENT' then amount_fen
+                                when kind = 'RETURN' then -amount_fen else 0 end) as spent
+                  from ledger_entry where org_id = :org and year = :year
                    and (:program::bigint is null or program_id = :program or kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER', 'ALLOCATION_OUT', 'REFUND'))
                  group by source
             ), sources as (select source from budget union select source from ledger)

@@ -1,4 +1,4 @@
-package cn.unionaid.registry.importing;
+package cn.unionaid.platform.sheets;
 
 import cn.unionaid.platform.sheets.SheetReader;
 import java.io.ByteArrayOutputStream;
@@ -10,19 +10,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import cn.unionaid.registry.ImportError;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** Writes the rosters' workbooks: the blank templates, the refused rows with their reasons, the exports. */
-public final class RosterWorkbooks {
+/** Writes workbooks: templates, the refused rows of an upload with their reasons, exports. */
+public final class Workbooks {
 
     public static final String ERROR_COLUMN = "错误原因";
 
-    private RosterWorkbooks() {
+    private Workbooks() {
     }
 
     /** A workbook of one sheet whose first row is {@code header}; {@code rows} writes the data rows. */
@@ -65,10 +64,7 @@ public final class RosterWorkbooks {
      * The uploaded sheet again, only the refused rows, each with its reasons in a last column, so the clerk
      * corrects them where they are and uploads the file again.
      */
-    public static byte[] refusedRows(InputStream original, List<ImportError> errors) throws IOException {
-        Map<Integer, String> reasons = errors.stream().collect(Collectors.groupingBy(ImportError::row,
-                Collectors.mapping(e -> (e.column() == null ? "" : e.column() + "：") + e.message(),
-                        Collectors.joining("；"))));
+    public static byte[] refusedRows(InputStream original, Map<Integer, String> reasons) throws IOException {
         List<String>[] header = new List[1];
         List<List<String>> refused = new java.util.ArrayList<>();
         SheetReader.read(original, h -> header[0] = h.cells(), row -> {

@@ -1,0 +1,404 @@
+package cn.unionaid.disbursement;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.disbursement.internal.BatchRepository;
+import cn.unionaid.funds.Funds;
+import cn.unionaid.funds.LedgerKind;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.files.FileStore;
+import cn.unionaid.platform.sheets.Cells;
+import cn.unionaid.platform.sheets.SheetHeader;
+import cn.unionaid.platform.sheets.SheetReader;
+import cn.unionaid.platform.sheets.Workbooks;
+import cn.unionaid.registry.Payee;
+import cn.unionaid.registry.Payees;
+import cn.unionaid.registry.SubjectType;
+import cn.unionaid.shared.BankCard;
+import cn.unionaid.shared.FieldCipher;
+import cn.unionaid.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The money side of a batch: the payment file (card numbers decrypted only into it, its SHA-256 recorded, every
+ * download audited), the bank statement and its reconciliation, returns booked at import, re-issues and refunds.
+ */
+@Service
+public class Payments {
+
+    /** The columns of the bank statement (银行回单/对账单) in the generic layout. */
+    static final String REF = "业务参考号";
+    static final String CARD = "账号";
+    static final String NAME = "户名";
+    static final String AMOUNT = "金额";
+    static final String RESULT = "交易结果";
+    static final String DATE = "交易日期";
+
+    private final Batches batches;
+    private final BatchRepository repository;
+    private final Payees payees;
+    private final Funds funds;
+    private final FieldCipher cipher;
+    private final FileStore files;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Payments(Batches batches, BatchRepository repository, Payees payees, Funds funds, FieldCipher cipher, FileStore files,
+            JdbcClient jdbc, AuditLog audit) {
+        this.batches = batches;
+        this.repository = repository;
+        this.payees = payees;
+        this.funds = funds;
+        this.cipher = cipher;
+        this.files = files;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record PaymentFile(String fileName, byte[] content, String sha256, int excluded) {
+    }
+
+    /**
+     * Checks every payee again (death, revocation, transfer or closure since the run leaves them out, and their
+     * money is released), then writes the file of the pending payments.
+     */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public PaymentFile generate(DataScope scope, long batchId, PaymentFileLayout layout) {
+        Batch batch = batches.find(scope, batchId);
+        boolean reissue = batch.status() == BatchStatus.RECONCILED && repository.countItems(batchId, ItemStatus.PENDING) > 0;
+        if (batch.status() != BatchStatus.PUBLICITY_CLOSED && !reissue) {
+            throw BusinessRuleException.conflict("batch.error.state", batch.status().label(),
+                    BatchStatus.PUBLICITY_CLOSED.label());
+        }
+        int year = batches.programYear(scope, batch);
+        int excluded = 0;
+        List<BatchItemView> pending = new ArrayList<>();
+        for (BatchItemView item : repository.items(batchId)) {
+            if (!ItemStatus.PENDING.name().equals(item.status())) {
+                continue;
+            }
+            Payee p = payees.find(scope, SubjectType.valueOf(item.subjectType()), item.subjectId()).orElse(null);
+            if (p == null || !p.eligibleNow()) {
+                String why = p == null ? "已迁出本单位" : p.ineligibleReason();
+                repository.setItemStatus(item.id(), ItemStatus.EXCLUDED, why);
+                funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RELEASE, item.amountFen(),
+                        batchId, item.id(), LocalDate.now(), item.reference(), "发放前复核剔除：" + why);
+                excluded++;
+            } else {
+                pending.add(item);
+            }
+        }
+        if (pending.isEmpty()) {
+            throw BusinessRuleException.conflict("batch.error.nothingToPay");
+        }
+        byte[] content = write(layout, batch, pending);
+        FileStore.Stored stored = files.save(content);
+        repository.setFileLayout(batchId, layout.name() + ":" + stored.key());
+        Batch after = batch.status() == BatchStatus.RECONCILED
+                ? new Batch(batch.id(), batch.orgId(), batch.programId(), batch.runId(), batch.source(), batch.title(),
+                        BatchStatus.PUBLICITY_CLOSED, batch.totalFen(), batch.preparedBy(), batch.submittedBy(),
+                        batch.reviewedBy(), batch.decidedBy(), batch.minutesNo(), batch.decidedOn(),
+                        batch.minutesEvidence(), batch.publicityFrom(), batch.publicityTo(), batch.publicityPhoto(),
+                        batch.fileSha256(), null, batch.version()).fileGenerated(stored.sha256())
+                : batch.fileGenerated(stored.sha256());
+        repository.update(after);
+        repository.refreshTotal(batchId);
+        audit.record("batch.paymentFileGenerated", "batch", batchId, Map.of("layout", layout.name(), "sha256",
+                stored.sha256(), "items", pending.size(), "excluded", excluded));
+        return new PaymentFile("代发-" + batchId + "." + layout.extension(), content, stored.sha256(), excluded);
+    }
+
+    /** The stored payment file again, for the bank; each download is audited because it holds full card numbers. */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public PaymentFile download(DataScope scope, long batchId) {
+        Batch batch = batches.find(scope, batchId);
+        String layoutAndKey = jdbc.sql("select file_layout from batch where id = ?").param(batchId).query(String.class)
+                .optional().orElse(null);
+        if (batch.fileSha256() == null || layoutAndKey == null) {
+            throw BusinessRuleException.notFound("batch.error.noFile");
+        }
+        String[] parts = layoutAndKey.split(":", 2);
+        PaymentFileLayout layout = PaymentFileLayout.valueOf(parts[0]);
+        try (InputStream in = files.open(parts[1])) {
+            byte[] content = in.readAllBytes();
+            audit.record("personal.exportedFull", "payment_file", batchId, Map.of("sha256", batch.fileSha256()));
+            return new PaymentFile("代发-" + batchId + "." + layout.extension(), content, batch.fileSha256(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] write(PaymentFileLayout layout, Batch batch, List<BatchItemView> items) {
+        List<List<String>> rows = new ArrayList<>();
+        int seq = 0;
+        for (BatchItemView item : items) {
+            seq++;
+            List<String> row = new ArrayList<>();
+            for (PaymentFileLayout.Column c : layout.columns()) {
+                row.add(switch (c) {
+                    case SEQ -> Integer.toString(seq);
+                    case REFERENCE -> item.reference();
+                    case NAME -> item.name();
+                    case CARD -> cipher.decrypt(repository.sealedCard(item.id()));
+                    case AMOUNT -> Money.ofFen(item.amountFen()).toYuanString();
+                    case PURPOSE -> batch.title();
+                });
+            }
+            rows.add(row);
+        }
+        List<String> header = layout.columns().stream().map(PaymentFileLayout.Column::header).toList();
+        if (!layout.csv()) {
+            return Workbooks.write("代发", header, sink -> rows.forEach(sink));
+        }
+        StringBuilder sb = new StringBuilder(layout.charset() == StandardCharsets.UTF_8 ? "\uFEFF" : "");
+        sb.append(String.join(",", header)).append("\r\n");
+        rows.forEach(r -> sb.append(String.join(",", r.stream().map(Payments::csvCell).toList())).append("\r\n"));
+        return sb.toString().getBytes(layout.charset());
+    }
+
+    private static String csvCell(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /**
+     * Imports the bank's statement: each line is matched to a payment by reference, else by card, amount and name,
+     * and booked at once (paid, failed, returned). A line seen before is skipped, so importing again changes nothing.
+     */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public StatementResult importStatement(DataScope scope, long batchId, byte[] content) {
+        Batch batch = batches.find(scope, batchId);
+        if (batch.status() != BatchStatus.FILE_GENERATED && batch.status() != BatchStatus.RECONCILED) {
+            throw BusinessRuleException.conflict("batch.error.state", batch.status().label(),
+                    BatchStatus.FILE_GENERATED.label());
+        }
+        int year = batches.programYear(scope, batch);
+        int[] counts = new int[6];
+        List<String[]> lines = new ArrayList<>();
+        try {
+            SheetHeader[] header = new SheetHeader[1];
+            SheetReader.read(new ByteArrayInputStream(content), h -> header[0] = new SheetHeader(h), row -> lines.add(
+                    new String[] {row.cell(header[0].index(REF)), row.cell(header[0].index(CARD)),
+                            row.cell(header[0].index(NAME)), row.cell(header[0].index(AMOUNT)),
+                            row.cell(header[0].index(RESULT)), row.cell(header[0].index(DATE)),
+                            Integer.toString(row.number())}));
+        } catch (IOException e) {
+            throw BusinessRuleException.invalid("statement.error.file");
+        }
+        String by = CurrentUser.require().getUsername();
+        for (String[] l : lines) {
+            counts[0]++;
+            String digest = FileStore.sha256((batchId + "|" + String.join("|", java.util.Arrays.copyOf(l, 6)))
+                    .getBytes(StandardCharsets.UTF_8));
+            boolean seen = jdbc.sql("select exists(select 1 from statement_line where line_digest = ?)").param(digest)
+                    .query(Boolean.class).single();
+            if (seen) {
+                counts[1]++;
+                continue;
+            }
+            Money amount = parseAmount(l[3], l[6]);
+            String outcome = outcome(l[4], l[6]);
+            LocalDate date = parseDate(l[5], l[6]);
+            byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(BankCard.parse(l[1]).value());
+            Long itemId = match(batchId, l[0], cardIndex, amount, l[2]);
+            jdbc.sql("""
+                    insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
+                                                value_date, item_id, matched_by, imported_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).param(batchId).param(digest).param(blankToNull(l[0])).param(blankToNull(l[2])).param(cardIndex)
+                    .param(amount.fen()).param(outcome).param(java.sql.Date.valueOf(date)).param(itemId)
+                    .param(itemId == null ? null : (!l[0].isBlank() ? "REFERENCE" : "CARD_AMOUNT_NAME")).param(by)
+                    .update();
+            if (itemId == null) {
+                counts[5]++;
+                continue;
+            }
+            BatchItemView item = repository.item(batchId, itemId).orElseThrow();
+            book(batch, year, item, outcome, date);
+            counts[switch (outcome) { case "PAID" -> 2; case "FAILED" -> 3; default -> 4; }]++;
+        }
+        Batch after = batches.find(scope, batchId);
+        if (after.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
+            repository.update(after.reconciled());
+        }
+        String status = batches.find(scope, batchId).status().label();
+        audit.record("batch.statementImported", "batch", batchId, Map.of("lines", counts[0], "new", counts[0] - counts[1],
+                "paid", counts[2], "failed", counts[3], "returned", counts[4], "unmatched", counts[5]));
+        return new StatementResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], status);
+    }
+
+    private void book(Batch batch, int year, BatchItemView item, String outcome, LocalDate date) {
+        ItemStatus current = ItemStatus.valueOf(item.status());
+        String voucher = item.reference();
+        switch (outcome) {
+            case "PAID" -> {
+                if (current == ItemStatus.PENDING) {
+                    release(batch, year, item, date, voucher);
+                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.PAYMENT, item.amountFen(),
+                            batch.id(), item.id(), date, voucher, item.name());
+                    repository.setItemStatus(item.id(), ItemStatus.PAID, null);
+                }
+            }
+            case "FAILED" -> {
+                if (current == ItemStatus.PENDING) {
+                    release(batch, year, item, date, voucher);
+                    repository.setItemStatus(item.id(), ItemStatus.FAILED, "银行支付失败");
+                }
+            }
+            default -> {
+                if (current == ItemStatus.PENDING) {
+                    release(batch, year, item, date, voucher);
+                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.PAYMENT, item.amountFen(),
+                            batch.id(), item.id(), date, voucher, item.name());
+                }
+                if (current == ItemStatus.PENDING || current == ItemStatus.PAID) {
+                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RETURN, item.amountFen(),
+                            batch.id(), item.id(), date, voucher, "银行退回：" + item.name());
+                    repository.setItemStatus(item.id(), ItemStatus.RETURNED, "银行退回");
+                }
+            }
+        }
+    }
+
+    private void release(Batch batch, int year, BatchItemView item, LocalDate date, String voucher) {
+        funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RELEASE, item.amountFen(), batch.id(),
+                item.id(), date, voucher, null);
+    }
+
+    private Long match(long batchId, String reference, byte[] cardIndex, Money amount, String name) {
+        if (!reference.isBlank()) {
+            return jdbc.sql("select id from batch_item where batch_id = ? and reference = ?").param(batchId)
+                    .param(reference.strip()).query(Long.class).optional().orElse(null);
+        }
+        if (cardIndex == null) {
+            return null;
+        }
+        return jdbc.sql("""
+                select id from batch_item where batch_id = ? and card_bidx = ? and amount_fen = ? and name = ?
+                   and status in ('PENDING', 'PAID') order by id limit 1
+                """).param(batchId).param(cardIndex).param(amount.fen()).param(name.strip()).query(Long.class).optional()
+                .orElse(null);
+    }
+
+    /** Pays a returned or failed payment again to the same person, for the same entitlement. */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void reissue(DataScope scope, long batchId, long itemId) {
+        Batch batch = batches.find(scope, batchId);
+        BatchItemView item = settled(batchId, itemId);
+        int year = batches.programYear(scope, batch);
+        Payee p = payees.find(scope, SubjectType.valueOf(item.subjectType()), item.subjectId())
+                .filter(Payee::eligibleNow)
+                .orElseThrow(() -> BusinessRuleException.conflict("batch.error.payeeIneligible"));
+        funds.reserve(batch.orgId(), year, batch.source(), batch.programId(), item.amountFen(), batchId, LocalDate.now());
+        jdbc.sql("""
+                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
+                                        card_masked, amount_fen, reference, status, reissue_of)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                """).param(batchId).param(item.subjectType()).param(item.subjectId()).param(p.name()).param(p.orgName())
+                .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
+                .param(item.amountFen()).param(item.reference() + "-R").param(itemId).update();
+        repository.setItemStatus(itemId, ItemStatus.REISSUED, "已重新发放");
+        audit.record("batch.reissued", "batch", batchId, Map.of("itemId", itemId));
+    }
+
+    /** Gives returned or failed money back to its fund source. */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void refund(DataScope scope, long batchId, long itemId, String reason) {
+        Batch batch = batches.find(scope, batchId);
+        BatchItemView item = settled(batchId, itemId);
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleException.invalid("batch.error.rejectReason");
+        }
+        funds.book(batch.orgId(), batches.programYear(scope, batch), batch.source(), batch.programId(), LedgerKind.REFUND,
+                item.amountFen(), batchId, itemId, LocalDate.now(), item.reference(), reason.strip());
+        repository.setItemStatus(itemId, ItemStatus.REFUNDED, reason.strip());
+        audit.record("batch.refunded", "batch", batchId, Map.of("itemId", itemId, "reason", reason.strip()));
+    }
+
+    private BatchItemView settled(long batchId, long itemId) {
+        BatchItemView item = repository.item(batchId, itemId)
+                .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
+        if (!ItemStatus.RETURNED.name().equals(item.status()) && !ItemStatus.FAILED.name().equals(item.status())) {
+            throw BusinessRuleException.conflict("batch.error.notReturned");
+        }
+        return item;
+    }
+
+    @PreAuthorize(Batches.READERS)
+    @Transactional(readOnly = true)
+    public ReconciliationReport report(DataScope scope, long batchId) {
+        batches.find(scope, batchId);
+        List<ReconciliationReport.Line> byStatus = jdbc.sql("""
+                select status, count(*), coalesce(sum(amount_fen), 0) from batch_item where batch_id = ? group by status order by status
+                """).param(batchId).query((rs, n) -> new ReconciliationReport.Line(rs.getString(1),
+                ItemStatus.valueOf(rs.getString(1)).label(), rs.getLong(2), Money.ofFen(rs.getLong(3)).toYuanString()))
+                .list();
+        List<ReconciliationReport.Unmatched> unmatched = jdbc.sql("""
+                select id, reference, name, amount_fen, outcome, value_date from statement_line where batch_id = ? and item_id is null order by id
+                """).param(batchId).query((rs, n) -> new ReconciliationReport.Unmatched(rs.getLong(1), rs.getString(2),
+                rs.getString(3), Money.ofFen(rs.getLong(4)).toYuanString(), rs.getString(5),
+                rs.getDate(6).toLocalDate().toString())).list();
+        long lines = jdbc.sql("select count(*) from statement_line where batch_id = ?").param(batchId).query(Long.class)
+                .single();
+        return new ReconciliationReport(batchId, byStatus, unmatched, lines);
+    }
+
+    /** 实名制汇总表: the batch's payees with masked cards, for the file of the decision. */
+    @PreAuthorize(Batches.READERS)
+    @Transactional(readOnly = true)
+    public byte[] realNameSheet(DataScope scope, long batchId) {
+        Batch batch = batches.find(scope, batchId);
+        List<String> header = List.of("序号", "姓名", "所属工会", "开户银行", "银行卡号", "金额(元)", "状态", "业务参考号");
+        int[] seq = {0};
+        return Workbooks.write("实名制汇总表-" + batch.id(), header, sink -> repository.items(batchId).forEach(i ->
+                sink.accept(List.of(Integer.toString(++seq[0]), i.name(), i.orgName(), i.bankName() == null ? "" : i.bankName(),
+                        i.cardMasked(), i.amountYuan(), ItemStatus.valueOf(i.status()).label(), i.reference()))));
+    }
+
+    private static Money parseAmount(String text, String row) {
+        try {
+            return Money.parseYuan(text);
+        } catch (RuntimeException e) {
+            throw BusinessRuleException.invalid("statement.error.amount", row, text);
+        }
+    }
+
+    private static LocalDate parseDate(String text, String row) {
+        try {
+            return Cells.date(text);
+        } catch (RuntimeException e) {
+            throw BusinessRuleException.invalid("statement.error.date", row, text);
+        }
+    }
+
+    private static String outcome(String text, String row) {
+        return switch (text.strip()) {
+            case "成功", "已支付", "SUCCESS" -> "PAID";
+            case "失败", "FAILED" -> "FAILED";
+            case "退回", "退票", "RETURNED" -> "RETURNED";
+            default -> throw BusinessRuleException.invalid("statement.error.result", row, text);
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

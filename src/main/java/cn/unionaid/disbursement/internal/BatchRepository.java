@@ -1,0 +1,158 @@
+package cn.unionaid.disbursement.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import cn.unionaid.disbursement.Batch;
+import cn.unionaid.disbursement.BatchItemView;
+import cn.unionaid.disbursement.BatchStatus;
+import cn.unionaid.disbursement.ItemStatus;
+import cn.unionaid.disbursement.Objection;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Batches, their items and objections. */
+@Repository
+public class BatchRepository {
+
+    private final JdbcClient jdbc;
+
+    BatchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long orgId, long programId, Long runId, FundSource source, String title, String by) {
+        return jdbc.sql("""
+                insert into batch (org_id, program_id, run_id, source, title, status, prepared_by)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?) returning id
+                """).param(orgId).param(programId).param(runId).param(source.name()).param(title).param(by)
+                .query(Long.class).single();
+    }
+
+    public void update(Batch b) {
+        int n = jdbc.sql("""
+                update batch set status = ?, total_fen = ?, submitted_by = ?, reviewed_by = ?, decided_by = ?, minutes_no = ?,
+                       decided_on = ?, minutes_evidence = ?, publicity_from = ?, publicity_to = ?, publicity_photo = ?,
+                       file_sha256 = ?, rejection = ?, updated_at = now(), version = version + 1
+                 where id = ? and version = ?
+                """).param(b.status().name()).param(b.totalFen()).param(b.submittedBy()).param(b.reviewedBy())
+                .param(b.decidedBy()).param(b.minutesNo()).param(date(b.decidedOn())).param(b.minutesEvidence())
+                .param(date(b.publicityFrom())).param(date(b.publicityTo())).param(b.publicityPhoto())
+                .param(b.fileSha256()).param(b.rejection()).param(b.id()).param(b.version()).update();
+        if (n != 1) {
+            throw BusinessRuleException.conflict("error.concurrentChange");
+        }
+    }
+
+    public void refreshTotal(long batchId) {
+        jdbc.sql("""
+                update batch set total_fen = coalesce((select sum(amount_fen) from batch_item
+                                                        where batch_id = ? and status not in ('EXCLUDED', 'REISSUED', 'REFUNDED')
+                                                          and reissue_of is null), 0) where id = ?
+                """).param(batchId).param(batchId).update();
+    }
+
+    public Optional<Batch> find(DataScope scope, long id) {
+        return jdbc.sql("select b.* from batch b join organisation o on o.id = b.org_id where b.id = ? and starts_with(o.path, ?)")
+                .param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
+    }
+
+    public List<Batch> list(DataScope scope, Long after, int limit) {
+        return jdbc.sql("""
+                select b.* from batch b join organisation o on o.id = b.org_id
+                 where starts_with(o.path, ?) and (?::bigint is null or b.id < ?) order by b.id desc limit ?
+                """).param(scope.orgPath()).param(after).param(after).param(limit).query(BatchRepository::batch).list();
+    }
+
+    public List<BatchItemView> items(long batchId) {
+        return jdbc.sql("select * from batch_item where batch_id = ? order by id").param(batchId)
+                .query(BatchRepository::item).list();
+    }
+
+    public Optional<BatchItemView> item(long batchId, long itemId) {
+        return jdbc.sql("select * from batch_item where batch_id = ? and id = ?").param(batchId).param(itemId)
+                .query(BatchRepository::item).optional();
+    }
+
+    public byte[] sealedCard(long itemId) {
+        return jdbc.sql("select card_enc from batch_item where id = ?").param(itemId).query(byte[].class).single();
+    }
+
+    public void setItemStatus(long itemId, ItemStatus status, String note) {
+        jdbc.sql("update batch_item set status = ?, status_note = ? where id = ?").param(status.name()).param(note)
+                .param(itemId).update();
+    }
+
+    public long countItems(long batchId, ItemStatus status) {
+        return jdbc.sql("select count(*) from batch_item where batch_id = ? and status = ?").param(batchId)
+                .param(status.name()).query(Long.class).single();
+    }
+
+    public long addObjection(long batchId, String raisedBy, String content, String by) {
+        return jdbc.sql("insert into objection (batch_id, raised_by, content, recorded_by) values (?, ?, ?, ?) returning id")
+                .param(batchId).param(raisedBy).param(content).param(by).query(Long.class).single();
+    }
+
+    public int resolveObjection(long batchId, long objectionId, String resolution, String by) {
+        return jdbc.sql("""
+                update objection set resolution = ?, resolved_by = ?, resolved_at = now()
+                 where id = ? and batch_id = ? and resolution is null
+                """).param(resolution).param(by).param(objectionId).param(batchId).update();
+    }
+
+    public List<Objection> objections(long batchId) {
+        return jdbc.sql("select * from objection where batch_id = ? order by id").param(batchId).query((rs, n) -> {
+            Timestamp resolved = rs.getTimestamp("resolved_at");
+            return new Objection(rs.getLong("id"), rs.getString("raised_by"), rs.getString("content"),
+                    rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("resolution"),
+                    rs.getString("resolved_by"), resolved == null ? null : resolved.toInstant());
+        }).list();
+    }
+
+    public long openObjections(long batchId) {
+        return jdbc.sql("select count(*) from objection where batch_id = ? and resolution is null").param(batchId)
+                .query(Long.class).single();
+    }
+
+    public void setFileLayout(long batchId, String layout) {
+        jdbc.sql("update batch set file_layout = ? where id = ?").param(layout).param(batchId).update();
+    }
+
+    private static Date date(java.time.LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static java.time.LocalDate local(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Batch batch(ResultSet rs, int n) throws SQLException {
+        long run = rs.getLong("run_id");
+        Long runId = rs.wasNull() ? null : run;
+        return new Batch(rs.getLong("id"), rs.getLong("org_id"), rs.getLong("program_id"), runId,
+                FundSource.valueOf(rs.getString("source")), rs.getString("title"), BatchStatus.valueOf(rs.getString("status")),
+                rs.getLong("total_fen"), rs.getString("prepared_by"), rs.getString("submitted_by"),
+                rs.getString("reviewed_by"), rs.getString("decided_by"), rs.getString("minutes_no"),
+                local(rs.getDate("decided_on")), rs.getString("minutes_evidence"), local(rs.getDate("publicity_from")),
+                local(rs.getDate("publicity_to")), rs.getString("publicity_photo"), rs.getString("file_sha256"),
+                rs.getString("rejection"), rs.getInt("version"));
+    }
+
+    private static BatchItemView item(ResultSet rs, int n) throws SQLException {
+        long re = rs.getLong("reissue_of");
+        Long reissueOf = rs.wasNull() ? null : re;
+        long fen = rs.getLong("amount_fen");
+        return new BatchItemView(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
+                rs.getString("name"), rs.getString("org_name"), rs.getString("bank_name"), rs.getString("card_masked"), fen,
+                Money.ofFen(fen).toYuanString(), rs.getString("reference"), rs.getString("status"),
+                rs.getString("status_note"), reissueOf);
+    }
+}

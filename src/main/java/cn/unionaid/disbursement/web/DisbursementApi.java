@@ -1,0 +1,211 @@
+package cn.unionaid.disbursement.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.unionaid.disbursement.Batch;
+import cn.unionaid.disbursement.BatchItemView;
+import cn.unionaid.disbursement.Batches;
+import cn.unionaid.disbursement.Objection;
+import cn.unionaid.disbursement.PaymentFileLayout;
+import cn.unionaid.disbursement.Payments;
+import cn.unionaid.disbursement.ReconciliationReport;
+import cn.unionaid.disbursement.StatementResult;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Page;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.Money;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Batches and their steps, payment files and statements over the API. */
+@RestController
+@RequestMapping("/api/v1/batches")
+class DisbursementApi {
+
+    private final Batches batches;
+    private final Payments payments;
+
+    DisbursementApi(Batches batches, Payments payments) {
+        this.batches = batches;
+        this.payments = payments;
+    }
+
+    record FromRun(long runId, FundSource source, String title) {
+    }
+
+    record Manual(long programId, FundSource source, String title, List<ManualLine> lines) {
+    }
+
+    record ManualLine(long subjectId, String amountYuan) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Decision(String minutesNo, LocalDate decidedOn) {
+    }
+
+    record Publicity(LocalDate from, Integer workingDays) {
+    }
+
+    record NewObjection(String raisedBy, String content) {
+    }
+
+    record Resolution(String resolution) {
+    }
+
+    @PostMapping("/from-run")
+    @ResponseStatus(HttpStatus.CREATED)
+    Batch fromRun(@RequestBody FromRun body) {
+        return batches.fromRun(scope(), body.runId(), body.source(), body.title());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Batch manual(@RequestBody Manual body) {
+        return batches.manual(scope(), body.programId(), body.source(), body.title(), body.lines().stream()
+                .map(l -> new Batches.Line(l.subjectId(), Money.parseYuan(l.amountYuan()).fen())).toList());
+    }
+
+    @GetMapping
+    Page<Batch> list(@RequestParam(required = false) String after) {
+        return batches.list(scope(), after);
+    }
+
+    @GetMapping("/{id}")
+    Batch get(@PathVariable long id) {
+        return batches.find(scope(), id);
+    }
+
+    @GetMapping("/{id}/items")
+    List<BatchItemView> items(@PathVariable long id) {
+        return batches.items(scope(), id);
+    }
+
+    @PostMapping("/{id}/submit")
+    Batch submit(@PathVariable long id) {
+        return batches.submit(scope(), id);
+    }
+
+    @PostMapping("/{id}/review")
+    Batch review(@PathVariable long id) {
+        return batches.review(scope(), id);
+    }
+
+    @PostMapping("/{id}/reject")
+    Batch reject(@PathVariable long id, @RequestBody Reason body) {
+        return batches.reject(scope(), id, body.reason());
+    }
+
+    @PostMapping("/{id}/decision")
+    Batch decide(@PathVariable long id, @RequestBody Decision body) {
+        return batches.decide(scope(), id, body.minutesNo(), body.decidedOn(), null);
+    }
+
+    @PostMapping("/{id}/publicity")
+    Batch publicize(@PathVariable long id, @RequestBody Publicity body) {
+        return batches.publicize(scope(), id, body.from(), body.workingDays());
+    }
+
+    @PostMapping("/{id}/publicity/photo")
+    Batch photo(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return batches.publicityPhoto(scope(), id, file.getBytes());
+    }
+
+    @GetMapping("/{id}/objections")
+    List<Objection> objections(@PathVariable long id) {
+        return batches.objections(scope(), id);
+    }
+
+    @PostMapping("/{id}/objections")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Objection> raise(@PathVariable long id, @RequestBody NewObjection body) {
+        batches.raiseObjection(scope(), id, body.raisedBy(), body.content());
+        return batches.objections(scope(), id);
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/resolve")
+    List<Objection> resolve(@PathVariable long id, @PathVariable long objectionId, @RequestBody Resolution body) {
+        batches.resolveObjection(scope(), id, objectionId, body.resolution());
+        return batches.objections(scope(), id);
+    }
+
+    @PostMapping("/{id}/publicity/close")
+    Batch closePublicity(@PathVariable long id) {
+        return batches.closePublicity(scope(), id);
+    }
+
+    @PostMapping("/{id}/payment-file")
+    ResponseEntity<byte[]> paymentFile(@PathVariable long id, @RequestParam(defaultValue = "GENERIC_XLSX") PaymentFileLayout layout) {
+        return download(payments.generate(scope(), id, layout));
+    }
+
+    @GetMapping("/{id}/payment-file")
+    ResponseEntity<byte[]> paymentFileAgain(@PathVariable long id) {
+        return download(payments.download(scope(), id));
+    }
+
+    @PostMapping("/{id}/statement")
+    StatementResult statement(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return payments.importStatement(scope(), id, file.getBytes());
+    }
+
+    @GetMapping("/{id}/reconciliation")
+    ReconciliationReport reconciliation(@PathVariable long id) {
+        return payments.report(scope(), id);
+    }
+
+    @PostMapping("/{id}/items/{itemId}/reissue")
+    List<BatchItemView> reissue(@PathVariable long id, @PathVariable long itemId) {
+        payments.reissue(scope(), id, itemId);
+        return batches.items(scope(), id);
+    }
+
+    @PostMapping("/{id}/items/{itemId}/refund")
+    List<BatchItemView> refund(@PathVariable long id, @PathVariable long itemId, @RequestBody Reason body) {
+        payments.refund(scope(), id, itemId, body.reason());
+        return batches.items(scope(), id);
+    }
+
+    @PostMapping("/{id}/complete")
+    Batch complete(@PathVariable long id) {
+        return batches.complete(scope(), id);
+    }
+
+    @GetMapping("/{id}/real-name-sheet.xlsx")
+    ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("实名制汇总表-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(payments.realNameSheet(scope(), id));
+    }
+
+    static ResponseEntity<byte[]> download(Payments.PaymentFile file) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header("X-Content-SHA256", file.sha256())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}

@@ -1,0 +1,91 @@
+package cn.unionaid.funds.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.unionaid.funds.Funds;
+import cn.unionaid.funds.LedgerEntry;
+import cn.unionaid.funds.Milestone;
+import cn.unionaid.funds.SourceBalance;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.Money;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Budgets, receipts, reallocations, balances, ledgers and execution over the API. Amounts in yuan as text. */
+@RestController
+@RequestMapping("/api/v1/funds")
+class FundsApi {
+
+    private final Funds funds;
+
+    FundsApi(Funds funds) {
+        this.funds = funds;
+    }
+
+    record BudgetLine(int year, Long programId, FundSource source, String amountYuan) {
+    }
+
+    record Receipt(int year, FundSource source, LocalDate date, String amountYuan, String voucher, String note) {
+    }
+
+    record Reallocation(int year, FundSource source, long fromProgramId, long toProgramId, String amountYuan,
+            String reason) {
+    }
+
+    @PostMapping("/budget")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void budget(@RequestBody BudgetLine body) {
+        funds.setBudget(scope(), body.year(), body.programId(), body.source(), Money.parseYuan(body.amountYuan()));
+    }
+
+    @PostMapping("/receipts")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void receipt(@RequestBody Receipt body) {
+        funds.recordReceipt(scope(), body.year(), body.source(), body.date(), Money.parseYuan(body.amountYuan()),
+                body.voucher(), body.note());
+    }
+
+    @PostMapping("/reallocations")
+    @ResponseStatus(HttpStatus.CREATED)
+    long reallocate(@RequestBody Reallocation body) {
+        return funds.requestReallocation(scope(), body.year(), body.source(), body.fromProgramId(), body.toProgramId(),
+                Money.parseYuan(body.amountYuan()), body.reason());
+    }
+
+    @PostMapping("/reallocations/{id}/approve")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void approve(@PathVariable long id) {
+        funds.approveReallocation(scope(), id);
+    }
+
+    @GetMapping("/balances")
+    List<SourceBalance> balances(@RequestParam int year, @RequestParam(required = false) Long programId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return funds.balances(scope(), year, programId, asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @GetMapping("/ledger")
+    List<LedgerEntry> ledger(@RequestParam int year, @RequestParam FundSource source) {
+        return funds.ledger(scope(), year, source);
+    }
+
+    @GetMapping("/execution")
+    List<Milestone> execution(@RequestParam int year) {
+        return funds.milestones(scope(), year);
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}

@@ -1,0 +1,287 @@
+package cn.unionaid.disbursement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.unionaid.IntegrationTest;
+import cn.unionaid.TestUnions;
+import cn.unionaid.registry.Rosters;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Seed 004 (岳阳 2021 市财政、市总配套帮扶资金 370 万) run through budgets, receipts and batches from submission to
+ * reconciliation; plus the controls around it: no skipped publicity, no open objection, no overspending.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Seed004DisbursementTests {
+
+    private static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long program;
+    private final List<Long> households = new ArrayList<>();
+
+    private static RequestPostProcessor as(String role) {
+        return httpBasic("t004." + role, TestUnions.PASSWORD);
+    }
+
+    private ResultActions postJson(String who, String url, String json, Object... vars) throws Exception {
+        return mvc.perform(post(url, vars).with(as(who)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @BeforeAll
+    void unionHouseholdsAndProgram() throws Exception {
+        TestUnions.open(mvc, jdbc, "T004", "安化县总工会（测试）", "430923", Map.of("t004.clerk", "\"CLERK\"",
+                "t004.reviewer", "\"REVIEWER\"", "t004.leader", "\"LEADER\"", "t004.finance", "\"FINANCE\""));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            rows.add(List.of("AH-" + i, "户主", "困难户" + i, Rosters.idNumber("430923", LocalDate.of(1965, 1, 1).plusDays(i * 53L), 700 + i),
+                    "600", "健康", i % 2 == 0 ? "深度困难" : "相对困难", "因病致困", "", "中国建设银行", "62270000%011d".formatted(4000 + i),
+                    "T004", "430923", "2020-01-01"));
+        }
+        mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "安化.csv", "text/csv",
+                Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(as("clerk"))).andExpect(jsonPath("$.imported").value(45));
+        households.addAll(jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T004' order by h.household_no")
+                .query(Long.class).list());
+        for (int year : new int[] {2021, 2022, 2023}) {
+            String yaml = """
+                    year: %d
+                    parameters:
+                      - key: t004.cap
+                        name: 手工发放上限
+                        unit: YUAN
+                    programs:
+                      - code: YY-HELP
+                        name: 困难职工帮扶
+                        beneficiary: HOUSEHOLD
+                        fundSources: [CITY_FINANCE, SAME_LEVEL]
+                        referenceDate: "%d-01-01"
+                        windowFrom: "%d-01-01"
+                        windowTo: "%d-01-31"
+                        rule:
+                          conditions: [{type: IN_REGISTER}]
+                          amount: {type: MANUAL, cap: t004.cap}
+                    """.formatted(year, year, year, year + 1);
+            mvc.perform(post("/api/v1/policy/import").with(as("clerk")).contentType("application/yaml").content(yaml))
+                    .andExpect(status().isOk());
+        }
+        program = programId(2021);
+        postJson("finance", "/api/v1/funds/budget", "{\"year\":2021,\"source\":\"CITY_FINANCE\",\"amountYuan\":\"2700000\"}")
+                .andExpect(status().isNoContent());
+        postJson("finance", "/api/v1/funds/budget", "{\"year\":2021,\"source\":\"SAME_LEVEL\",\"amountYuan\":\"1000000\"}")
+                .andExpect(status().isNoContent());
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2021,"source":"CITY_FINANCE","date":"2021-03-01","amountYuan":"2700000","voucher":"岳财社〔2021〕12号"}""")
+                .andExpect(status().isNoContent());
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2021,"source":"SAME_LEVEL","date":"2021-04-01","amountYuan":"1000000","voucher":"市总配套2021-01"}""")
+                .andExpect(status().isNoContent());
+    }
+
+    private long programId(int year) {
+        return jdbc.sql("select p.id from program p join organisation o on o.id = p.org_id where o.code = 'T004' and p.code = 'YY-HELP' and p.year = ?")
+                .param(year).query(Long.class).single();
+    }
+
+    private long batch(long programId, String source, List<Long> who, List<String> amounts) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < who.size(); i++) {
+            lines.append(i == 0 ? "" : ",").append("{\"subjectId\":%d,\"amountYuan\":\"%s\"}".formatted(who.get(i), amounts.get(i)));
+        }
+        String body = postJson("clerk", "/api/v1/batches", """
+                {"programId":%d,"source":"%s","title":"困难职工帮扶","lines":[%s]}""".formatted(programId, source, lines))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    /** Submission, review, decision, publicity with its photo, close, payment file: the steps before the bank. */
+    private void throughPublicity(long id) throws Exception {
+        postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
+        postJson("reviewer", "/api/v1/batches/{id}/review", "{}", id).andExpect(status().isOk());
+        postJson("leader", "/api/v1/batches/{id}/decision", "{\"minutesNo\":\"帮扶中心会议纪要〔2021〕9号\",\"decidedOn\":\"2021-11-20\"}", id)
+                .andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/publicity", "{\"from\":\"2021-11-22\"}", id)
+                .andExpect(jsonPath("$.publicityTo").value("2021-11-26"));
+        mvc.perform(multipart("/api/v1/batches/{id}/publicity/photo", id)
+                .file(new MockMultipartFile("file", "公示.jpg", "image/jpeg", PHOTO)).with(as("clerk"))).andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(jsonPath("$.status").value("PUBLICITY_CLOSED"));
+    }
+
+    private String paymentFile(long id) throws Exception {
+        return new String(mvc.perform(post("/api/v1/batches/{id}/payment-file", id).param("layout", "GENERIC_CSV").with(as("finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** The bank's statement for a payment file: every line with the given result and date. */
+    private static byte[] statement(String paymentFile, Map<Integer, String[]> overrides, String result, String date) {
+        StringBuilder sb = new StringBuilder("业务参考号,账号,户名,金额,交易结果,交易日期\n");
+        String[] lines = paymentFile.replace("\uFEFF", "").split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            String[] o = overrides.getOrDefault(i, new String[] {result, date});
+            sb.append(c[1]).append(',').append(c[3]).append(',').append(c[2]).append(',').append(c[4]).append(',')
+                    .append(o[0]).append(',').append(o[1]).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ResultActions importStatement(long id, byte[] content) throws Exception {
+        return mvc.perform(multipart("/api/v1/batches/{id}/statement", id)
+                .file(new MockMultipartFile("file", "对账单.csv", "text/csv", content)).with(as("finance")));
+    }
+
+    @Test
+    void seed004TheYearIsPaidOutAsTheReportSays() throws Exception {
+        long a = batch(program, "CITY_FINANCE", households.subList(0, 30), java.util.Collections.nCopies(30, "90000.00"));
+        List<String> amountsB = new ArrayList<>(List.of("37900.00"));
+        amountsB.addAll(java.util.Collections.nCopies(9, "106900.00"));
+        long b = batch(program, "SAME_LEVEL", households.subList(30, 40), amountsB);
+        throughPublicity(a);
+        throughPublicity(b);
+        String fileA = paymentFile(a);
+        assertThat(fileA).contains("62270000000000040").contains("90000.00");
+        importStatement(a, statement(fileA, Map.of(), "成功", "2021-12-28")).andExpect(jsonPath("$.paid").value(30))
+                .andExpect(jsonPath("$.batchStatus").value("已对账"));
+        String fileB = paymentFile(b);
+        byte[] statementB = statement(fileB, Map.of(1, new String[] {"成功", "2021-12-30"}), "成功", "2022-01-25");
+        importStatement(b, statementB).andExpect(jsonPath("$.paid").value(10));
+        importStatement(b, statementB).andExpect(jsonPath("$.alreadyImported").value(10)).andExpect(jsonPath("$.paid").value(0));
+
+        mvc.perform(get("/api/v1/funds/execution").param("year", "2021").with(as("leader")))
+                .andExpect(jsonPath("$[0].name").value("年末")).andExpect(jsonPath("$[0].spentFen").value(273_790_000))
+                .andExpect(jsonPath("$[0].rate").value("74.0%"))
+                .andExpect(jsonPath("$[1].name").value("元旦")).andExpect(jsonPath("$[1].met").value(true))
+                .andExpect(jsonPath("$[2].name").value("春节")).andExpect(jsonPath("$[2].date").value("2022-02-01"))
+                .andExpect(jsonPath("$[2].rate").value("100.0%")).andExpect(jsonPath("$[2].met").value(true));
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2021").param("asOf", "2022-01-31").with(as("finance")))
+                .andExpect(jsonPath("$[?(@.source == 'SAME_LEVEL')].executionOfBudget").value(org.hamcrest.Matchers.hasItem("100.0%")))
+                .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].availableFen").value(org.hamcrest.Matchers.hasItem(0)));
+        postJson("finance", "/api/v1/batches/{id}/complete", "{}", a).andExpect(jsonPath("$.status").value("COMPLETED"));
+    }
+
+    @Test
+    void aReturned5000IsInTheLedgerRightAfterTheStatementIsImported() throws Exception {
+        long p2022 = programId(2022);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2022,"source":"CITY_FINANCE","date":"2022-03-01","amountYuan":"10000","voucher":"岳财社〔2022〕3号"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2022, "CITY_FINANCE", households.subList(40, 42), List.of("5000.00", "5000.00"));
+        throughPublicity(id);
+        String file = paymentFile(id);
+        importStatement(id, statement(file, Map.of(2, new String[] {"退回", "2022-06-10"}), "成功", "2022-06-08"))
+                .andExpect(jsonPath("$.paid").value(1)).andExpect(jsonPath("$.returned").value(1));
+        String ledger = mvc.perform(get("/api/v1/funds/ledger").param("year", "2022").param("source", "CITY_FINANCE")
+                .with(as("finance"))).andReturn().getResponse().getContentAsString();
+        List<String> kinds = JsonPath.read(ledger, "$[*].kind");
+        assertThat(kinds).containsSubsequence("RECEIPT", "RESERVE").contains("RETURN");
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2022").with(as("finance")))
+                .andExpect(jsonPath("$[0].spentFen").value(500_000)).andExpect(jsonPath("$[0].availableFen").value(500_000));
+        String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
+                .getContentAsString();
+        Number returned = ((List<Number>) JsonPath.read(items, "$[?(@.status == 'RETURNED')].id")).get(0);
+        postJson("finance", "/api/v1/batches/{id}/complete", "{}", id).andExpect(status().isOk());
+        postJson("finance", "/api/v1/batches/{id}/items/{item}/refund", "{\"reason\":\"银行卡已注销，退还市财政\"}", id, returned)
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2022").with(as("finance")))
+                .andExpect(jsonPath("$[0].receivedFen").value(500_000));
+    }
+
+    @Test
+    void aBatchCannotSkipPublicityNorGoOnWithAnOpenObjection() throws Exception {
+        long p2023 = programId(2023);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2023,"source":"SAME_LEVEL","date":"2023-02-01","amountYuan":"20000","voucher":"市总配套2023-01"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2023, "SAME_LEVEL", households.subList(42, 43), List.of("1000.00"));
+        postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/review", "{}", id).andExpect(status().isForbidden());
+        postJson("reviewer", "/api/v1/batches/{id}/review", "{}", id).andExpect(status().isOk());
+        postJson("leader", "/api/v1/batches/{id}/decision", "{\"minutesNo\":\"纪要〔2023〕1号\",\"decidedOn\":\"2023-03-01\"}", id)
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/batches/{id}/payment-file", id).with(as("finance"))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("公示结束")));
+        postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(status().isConflict());
+        postJson("clerk", "/api/v1/batches/{id}/publicity", "{\"from\":\"2023-03-02\"}", id)
+                .andExpect(jsonPath("$.publicityTo").value("2023-03-08"));
+        String objections = postJson("clerk", "/api/v1/batches/{id}/objections", "{\"raisedBy\":\"匿名电话\",\"content\":\"该户已有稳定收入\"}", id)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("照片")));
+        mvc.perform(multipart("/api/v1/batches/{id}/publicity/photo", id)
+                .file(new MockMultipartFile("file", "公示.jpg", "image/jpeg", PHOTO)).with(as("clerk"))).andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("异议")));
+        Number objection = JsonPath.read(objections, "$[0].id");
+        postJson("reviewer", "/api/v1/batches/{id}/objections/{o}/resolve", "{\"resolution\":\"入户核实，收入仍低于低保，维持\"}", id, objection)
+                .andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(jsonPath("$.status").value("PUBLICITY_CLOSED"));
+    }
+
+    @Test
+    void concurrentApprovalsNeverSpendMoreThanIsAvailable() throws Exception {
+        long p2023 = programId(2023);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2023,"source":"CITY_FINANCE","date":"2023-02-01","amountYuan":"100000","voucher":"岳财社〔2023〕5号"}""")
+                .andExpect(status().isNoContent());
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long id = batch(p2023, "CITY_FINANCE", households.subList(43 + (i % 2), 44 + (i % 2)), List.of("40000.00"));
+            postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
+            ids.add(id);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (long id : ids) {
+                Callable<Integer> review = () -> postJson("reviewer", "/api/v1/batches/{id}/review", "{}", id)
+                        .andReturn().getResponse().getStatus();
+                results.add(pool.submit(review));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<Integer> f : results) {
+                int code = f.get();
+                ok += code == 200 ? 1 : 0;
+                refused += code == 409 ? 1 : 0;
+            }
+            assertThat(ok).isEqualTo(2);
+            assertThat(refused).isEqualTo(2);
+        } finally {
+            pool.shutdown();
+        }
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2023").with(as("finance")))
+                .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].reservedFen").value(org.hamcrest.Matchers.hasItem(8_000_000)))
+                .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].availableFen").value(org.hamcrest.Matchers.hasItem(2_000_000)));
+    }
+}
