@@ -129,6 +129,10 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
                 null, null, null, null, null, null, null, null, reason.strip(), version);
     }
 
+    public String totalYuan() {
+        return cn.unionaid.shared.Money.ofFen(totalFen).toYuanString();
+    }
+
     public boolean reserved() {
         return status.ordinal() >= BatchStatus.REVIEWED.ordinal();
     }

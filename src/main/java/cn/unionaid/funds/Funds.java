@@ -125,6 +125,22 @@ public class Funds {
         return ledger.entries(scope.orgId(), year, source);
     }
 
+    /** Spending month by month, cumulative, from January of the year to the month after the next Spring Festival. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> monthlySpent(DataScope scope, int year) {
+        return jdbc.sql("""
+                with months as (select generate_series(make_date(?, 1, 1), make_date(? + 1, 2, 1), interval '1 month')::date as m)
+                select to_char(m, 'YYYY-MM') as month,
+                       coalesce((select sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end) from ledger_entry
+                                  where org_id = ? and year = ? and kind in ('PAYMENT', 'RETURN')
+                                    and entry_date < (m + interval '1 month')::date), 0) as spent
+                  from months order by m
+                """).param(year).param(year).param(scope.orgId()).param(year)
+                .query((rs, n) -> Map.<String, Object>of("name", rs.getString("month"),
+                        "value", Money.ofFen(rs.getLong("spent")).toYuanString())).list();
+    }
+
     /** Execution of the year's budget at 年末, 元旦 and 春节 (targets: 50 % by 元旦, 100 % by 春节). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)

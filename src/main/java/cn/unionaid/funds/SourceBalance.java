@@ -19,6 +19,12 @@ public record SourceBalance(FundSource source, long budgetFen, long receivedFen,
         return percent(spentFen, receivedFen);
     }
 
+    /** The figures in yuan for pages: budget, received, reserved, spent, available. */
+    public java.util.List<String> yuan() {
+        return java.util.stream.LongStream.of(budgetFen, receivedFen, reservedFen, spentFen, availableFen)
+                .mapToObj(f -> cn.unionaid.shared.Money.ofFen(f).toYuanString()).toList();
+    }
+
     static String percent(long part, long whole) {
         if (whole == 0) {
             return "-";

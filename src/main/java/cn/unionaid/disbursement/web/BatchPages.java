@@ -1,0 +1,250 @@
+package cn.unionaid.disbursement.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.unionaid.disbursement.Batch;
+import cn.unionaid.disbursement.BatchStatus;
+import cn.unionaid.disbursement.Batches;
+import cn.unionaid.disbursement.PaymentFileLayout;
+import cn.unionaid.disbursement.Payments;
+import cn.unionaid.disbursement.StatementResult;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationItem;
+import cn.unionaid.platform.Role;
+import cn.unionaid.policy.Programs;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.InvalidValueException;
+import cn.unionaid.shared.Money;
+import cn.unionaid.shared.PersonName;
+import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 发放批次: one page per batch with the step that comes next for the user's role, and the publicity list. */
+@Controller
+@RequestMapping("/batches")
+class BatchPages {
+
+    private final Batches batches;
+    private final Payments payments;
+    private final Programs programs;
+    private final Messages messages;
+
+    BatchPages(Batches batches, Payments payments, Programs programs, Messages messages) {
+        this.batches = batches;
+        this.payments = payments;
+        this.programs = programs;
+        this.messages = messages;
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Shell {
+        @Bean
+        NavigationItem batchesNavigation() {
+            return new NavigationItem(45, "nav.batches", "/batches",
+                    java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR));
+        }
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String after, Model model) {
+        model.addAttribute("page", batches.list(scope(), after));
+        model.addAttribute("programs", programs.list(scope(), null));
+        model.addAttribute("sources", FundSource.values());
+        return "batch/list";
+    }
+
+    @PostMapping("/from-run")
+    String fromRun(@RequestParam long runId, @RequestParam FundSource source, @RequestParam String title,
+            RedirectAttributes flash) {
+        try {
+            return "redirect:/batches/" + batches.fromRun(scope(), runId, source, title).id();
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+            return "redirect:/batches";
+        }
+    }
+
+    /** A hand-made batch: one line per payee, {@code 档案编号,金额}. */
+    @PostMapping("/manual")
+    String manual(@RequestParam long programId, @RequestParam FundSource source, @RequestParam String title,
+            @RequestParam String lines, RedirectAttributes flash) {
+        try {
+            List<Batches.Line> parsed = new ArrayList<>();
+            int n = 0;
+            for (String line : lines.split("\\R")) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split("[,，\\s]+");
+                try {
+                    parsed.add(new Batches.Line(Long.parseLong(parts[0].strip()), Money.parseYuan(parts[1]).fen()));
+                } catch (RuntimeException e) {
+                    throw BusinessRuleException.invalid("batch.error.manualLine", n, line);
+                }
+            }
+            return "redirect:/batches/" + batches.manual(scope(), programId, source, title, parsed).id();
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+            return "redirect:/batches";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Batch batch = batches.find(scope(), id);
+        model.addAttribute("batch", batch);
+        model.addAttribute("items", batches.items(scope(), id));
+        model.addAttribute("objections", batches.objections(scope(), id));
+        model.addAttribute("report", payments.report(scope(), id));
+        model.addAttribute("layouts", PaymentFileLayout.values());
+        model.addAttribute("steps", BatchStatus.values());
+        return "batch/detail";
+    }
+
+    @GetMapping("/{id}/publicity-list")
+    String publicityList(@PathVariable long id, Model model) {
+        Batch batch = batches.find(scope(), id);
+        model.addAttribute("batch", batch);
+        model.addAttribute("program", programs.find(scope(), batch.programId()).orElseThrow());
+        model.addAttribute("rows", batches.items(scope(), id).stream().filter(i -> !"EXCLUDED".equals(i.status()))
+                .map(i -> List.of(PersonName.masked(i.name()), i.orgName(), i.amountYuan())).toList());
+        return "batch/publicity";
+    }
+
+    @PostMapping("/{id}/submit")
+    String submit(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.submit(scope(), id));
+    }
+
+    @PostMapping("/{id}/review")
+    String review(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.review(scope(), id));
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.reject(scope(), id, reason));
+    }
+
+    @PostMapping("/{id}/decision")
+    String decide(@PathVariable long id, @RequestParam String minutesNo,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+            @RequestParam(required = false) MultipartFile minutes, RedirectAttributes flash) throws IOException {
+        byte[] content = minutes == null ? null : minutes.getBytes();
+        return act(id, flash, () -> batches.decide(scope(), id, minutesNo, decidedOn, content));
+    }
+
+    @PostMapping("/{id}/publicity")
+    String publicize(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(defaultValue = "5") int workingDays, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.publicize(scope(), id, from, workingDays));
+    }
+
+    @PostMapping("/{id}/publicity/photo")
+    String photo(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+            throws IOException {
+        byte[] content = file.getBytes();
+        return act(id, flash, () -> batches.publicityPhoto(scope(), id, content));
+    }
+
+    @PostMapping("/{id}/objections")
+    String objection(@PathVariable long id, @RequestParam String raisedBy, @RequestParam String content,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> batches.raiseObjection(scope(), id, raisedBy, content));
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/resolve")
+    String resolve(@PathVariable long id, @PathVariable long objectionId, @RequestParam String resolution,
+            RedirectAttributes flash) {
+        return act(id, flash, () -> batches.resolveObjection(scope(), id, objectionId, resolution));
+    }
+
+    @PostMapping("/{id}/publicity/close")
+    String close(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.closePublicity(scope(), id));
+    }
+
+    @PostMapping("/{id}/payment-file")
+    Object paymentFile(@PathVariable long id, @RequestParam PaymentFileLayout layout, RedirectAttributes flash) {
+        try {
+            return DisbursementApi.download(payments.generate(scope(), id, layout));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+            return "redirect:/batches/" + id;
+        }
+    }
+
+    @GetMapping("/{id}/payment-file")
+    ResponseEntity<byte[]> paymentFileAgain(@PathVariable long id) {
+        return DisbursementApi.download(payments.download(scope(), id));
+    }
+
+    @PostMapping("/{id}/statement")
+    String statement(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+            throws IOException {
+        byte[] content = file.getBytes();
+        return act(id, flash, () -> {
+            StatementResult r = payments.importStatement(scope(), id, content);
+            flash.addFlashAttribute("notice", messages.get("batch.page.statementDone", r.lines(), r.alreadyImported(),
+                    r.paid(), r.failed(), r.returned(), r.unmatched()));
+        });
+    }
+
+    @PostMapping("/{id}/items/{itemId}/reissue")
+    String reissue(@PathVariable long id, @PathVariable long itemId, RedirectAttributes flash) {
+        return act(id, flash, () -> payments.reissue(scope(), id, itemId));
+    }
+
+    @PostMapping("/{id}/items/{itemId}/refund")
+    String refund(@PathVariable long id, @PathVariable long itemId, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, () -> payments.refund(scope(), id, itemId, reason));
+    }
+
+    @PostMapping("/{id}/complete")
+    String complete(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.complete(scope(), id));
+    }
+
+    @GetMapping("/{id}/real-name-sheet.xlsx")
+    ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("实名制汇总表-" + id + ".xlsx",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(payments.realNameSheet(scope(), id));
+    }
+
+    private String act(long id, RedirectAttributes flash, Runnable action) {
+        try {
+            action.run();
+            if (!flash.getFlashAttributes().containsKey("notice")) {
+                flash.addFlashAttribute("notice", messages.get("common.saved"));
+            }
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/batches/" + id;
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}

@@ -1,0 +1,114 @@
+package cn.unionaid.funds.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.unionaid.funds.Funds;
+import cn.unionaid.funds.LedgerEntry;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationItem;
+import cn.unionaid.platform.Role;
+import cn.unionaid.platform.sheets.Workbooks;
+import cn.unionaid.shared.FundSource;
+import cn.unionaid.shared.InvalidValueException;
+import cn.unionaid.shared.Money;
+import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 资金与台账: budgets, receipts, balances by source, execution milestones with a chart, ledgers per source. */
+@Controller
+@RequestMapping("/funds")
+class FundsPages {
+
+    private final Funds funds;
+    private final Messages messages;
+    private final JsonMapper json;
+
+    FundsPages(Funds funds, Messages messages, JsonMapper json) {
+        this.funds = funds;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Shell {
+        @Bean
+        NavigationItem fundsNavigation() {
+            return new NavigationItem(50, "nav.funds", "/funds",
+                    java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR));
+        }
+    }
+
+    @GetMapping
+    String overview(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+        int y = year == null ? LocalDate.now().getYear() : year;
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        model.addAttribute("year", y);
+        model.addAttribute("asOf", date);
+        model.addAttribute("balances", funds.balances(scope(), y, null, date));
+        model.addAttribute("milestones", funds.milestones(scope(), y));
+        model.addAttribute("chart", json.writeValueAsString(funds.monthlySpent(scope(), y)));
+        model.addAttribute("sources", FundSource.values());
+        return "funds/overview";
+    }
+
+    @PostMapping("/budget")
+    String budget(@RequestParam int year, @RequestParam FundSource source, @RequestParam String amountYuan,
+            @RequestParam(required = false) Long programId, RedirectAttributes flash) {
+        return act(flash, year, () -> funds.setBudget(scope(), year, programId, source, Money.parseYuan(amountYuan)));
+    }
+
+    @PostMapping("/receipts")
+    String receipt(@RequestParam int year, @RequestParam FundSource source,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam String amountYuan,
+            @RequestParam String voucher, @RequestParam(required = false) String note, RedirectAttributes flash) {
+        return act(flash, year, () -> funds.recordReceipt(scope(), year, source, date, Money.parseYuan(amountYuan), voucher,
+                note));
+    }
+
+    /** The ledger (台账) of one source as XLSX: one source per file, never merged with another (seed 004). */
+    @GetMapping("/ledger.xlsx")
+    ResponseEntity<byte[]> ledger(@RequestParam int year, @RequestParam FundSource source) {
+        List<LedgerEntry> entries = funds.ledger(scope(), year, source);
+        byte[] file = Workbooks.write(source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)", "凭证/参考号", "批次",
+                "说明", "经办人"), sink -> entries.forEach(e -> sink.accept(java.util.Arrays.asList(e.date().toString(),
+                e.kind().label(), e.programName(), Money.ofFen(e.amountFen()).toYuanString(), e.voucher(),
+                e.batchId() == null ? null : e.batchId().toString(), e.note(), e.createdBy()))));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(year + "年" + source.label() + "专账台账.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(file);
+    }
+
+    private String act(RedirectAttributes flash, int year, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", messages.get("common.saved"));
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/funds?year=" + year;
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}

@@ -1,0 +1,168 @@
+package cn.unionaid.web;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.IntegrationTest;
+import cn.unionaid.TestUnions;
+import cn.unionaid.registry.Rosters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** One batch walked through the pages by four people, from submission to reconciliation. */
+@IntegrationTest
+class BatchBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signInAs(String user) {
+        browser.get("http://localhost:" + port + "/logout");
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUnions.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    /** A date field is filled the way a date picker would, whatever the browser's locale. */
+    private void setDate(String css, String isoDate) {
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector(css)), isoDate);
+    }
+
+    private void onBatch(long id) {
+        browser.get("http://localhost:" + port + "/batches/" + id);
+    }
+
+    private String batchStatus() {
+        return browser.findElement(By.id("batch-status")).getText();
+    }
+
+    @Test
+    void aBatchGoesFromSubmissionToReconciliationThroughThePages() throws Exception {
+        TestUnions.open(mvc, jdbc, "T005", "桃江测试工会", "430922", Map.of("t005.clerk", "\"CLERK\"",
+                "t005.reviewer", "\"REVIEWER\"", "t005.leader", "\"LEADER\"", "t005.finance", "\"FINANCE\""));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(List.of("TJ5-" + i, "户主", "帮扶对象" + i, Rosters.idNumber("430922", LocalDate.of(1966, 3, 1).plusDays(i * 97L), 900 + i),
+                    "500", "健康", "深度困难", "因病致困", "", "中国农业银行", "62284899%011d".formatted(i), "T005", "430922", "2021-01-01"));
+        }
+        mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "h.csv", "text/csv",
+                Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(httpBasic("t005.clerk", TestUnions.PASSWORD)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/policy/import").with(httpBasic("t005.clerk", TestUnions.PASSWORD)).contentType("application/yaml")
+                .content("""
+                        year: 2024
+                        parameters: [{key: t005.cap, name: 上限, unit: YUAN}]
+                        programs:
+                          - {code: TJ-HELP, name: 送温暖, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "2024-01-01",
+                             windowFrom: "2024-01-01", windowTo: "2024-12-31",
+                             rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t005.cap}}}
+                        """)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/funds/receipts").with(httpBasic("t005.finance", TestUnions.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"year":2024,"source":"SAME_LEVEL","date":"2024-01-05","amountYuan":"10000","voucher":"配套2024-1"}"""))
+                .andExpect(status().isNoContent());
+        List<Long> ids = jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T005' order by h.id")
+                .query(Long.class).list();
+        long program = jdbc.sql("select p.id from program p join organisation o on o.id = p.org_id where o.code = 'T005'")
+                .query(Long.class).single();
+
+        signInAs("t005.clerk");
+        browser.get("http://localhost:" + port + "/batches");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#manual-form select[name=programId]")))
+                .selectByValue(Long.toString(program));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#manual-form select[name=source]")))
+                .selectByValue("SAME_LEVEL");
+        browser.findElement(By.cssSelector("#manual-form input[name=title]")).sendKeys("2024年送温暖");
+        browser.findElement(By.cssSelector("#manual-form textarea")).sendKeys(
+                ids.get(0) + ",1000\n" + ids.get(1) + ",1500\n" + ids.get(2) + ",2000");
+        browser.findElement(By.cssSelector("#manual-form button")).click();
+        long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/batches/", ""));
+        assertThat(batchStatus()).isEqualTo("草稿");
+        browser.findElement(By.id("submit-batch")).click();
+        assertThat(batchStatus()).isEqualTo("已提交");
+
+        signInAs("t005.reviewer");
+        onBatch(batch);
+        browser.findElement(By.id("review-batch")).click();
+        assertThat(batchStatus()).isEqualTo("已审核");
+
+        signInAs("t005.leader");
+        onBatch(batch);
+        browser.findElement(By.cssSelector("#decision-form input[name=minutesNo]")).sendKeys("纪要〔2024〕1号");
+        setDate("#decision-form input[name=decidedOn]", "2024-01-10");
+        browser.findElement(By.cssSelector("#decision-form button")).click();
+        assertThat(batchStatus()).isEqualTo("已决策");
+
+        signInAs("t005.clerk");
+        onBatch(batch);
+        setDate("#publicity-form input[name=from]", "2024-01-11");
+        browser.findElement(By.cssSelector("#publicity-form button")).click();
+        assertThat(batchStatus()).isEqualTo("公示中");
+        browser.findElement(By.id("close-publicity")).click();
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("照片");
+        Path photo = Files.createTempFile("公示", ".jpg");
+        Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
+        browser.findElement(By.cssSelector("#photo-form input[type=file]")).sendKeys(photo.toString());
+        browser.findElement(By.cssSelector("#photo-form button")).click();
+        browser.findElement(By.id("close-publicity")).click();
+        assertThat(batchStatus()).isEqualTo("公示结束");
+
+        signInAs("t005.finance");
+        onBatch(batch);
+        browser.findElement(By.cssSelector("#file-form button")).click();
+        onBatch(batch);
+        assertThat(batchStatus()).isEqualTo("已生成支付文件");
+        StringBuilder statement = new StringBuilder("业务参考号,账号,户名,金额,交易结果,交易日期\n");
+        jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ? order by id").param(batch)
+                .query((rs, n) -> statement.append(rs.getString(1)).append(",,").append(rs.getString(2)).append(',')
+                        .append(rs.getLong(3) / 100).append(",成功,2024-01-20\n")).list();
+        Path file = Files.createTempFile("对账单", ".csv");
+        Files.writeString(file, statement.toString());
+        browser.findElement(By.cssSelector("#statement-form input[type=file]")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#statement-form button")).click();
+        assertThat(batchStatus()).isEqualTo("已对账");
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("支付成功 3");
+        browser.findElement(By.id("complete-batch")).click();
+        assertThat(batchStatus()).isEqualTo("已完结");
+    }
+}
