@@ -149,3 +149,20 @@ create table statement_line (
     imported_at   timestamptz  not null default now()
 );
 create index statement_line_batch_idx on statement_line (batch_id);
+
+-- 下拨: money passed to a lower union with its 拨款通知单; it becomes that union's receipt.
+create table allocation (
+    id            bigserial primary key,
+    org_id        bigint       not null references organisation (id),
+    to_org_id     bigint       not null references organisation (id),
+    year          int          not null,
+    source        varchar(20)  not null,
+    amount_fen    bigint       not null check (amount_fen > 0),
+    nature        varchar(100) not null,
+    conditions    varchar(1000) not null,
+    notice_no     varchar(100) not null unique,
+    allocated_on  date         not null,
+    created_by    varchar(64)  not null,
+    created_at    timestamptz  not null default now(),
+    check (org_id <> to_org_id)
+);

@@ -168,13 +168,7 @@ public class Funds {
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(long orgId, int year, FundSource source, long programId, long amountFen, long batchId,
             LocalDate date) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param((int) orgId).param((year * 100) + source.ordinal())
-                .query((rs, n) -> 1).list();
-        SourceBalance all = find(ledger.balances(orgId, year, null, LocalDate.of(9999, 12, 31)), source);
-        if (amountFen > all.availableFen()) {
-            throw BusinessRuleException.conflict("funds.error.insufficient", source.label(),
-                    Money.ofFen(all.availableFen()).toYuanString(), Money.ofFen(amountFen).toYuanString());
-        }
+        checkAvailable(orgId, year, source, amountFen);
         boolean programHasBudget = jdbc.sql("""
                 select exists(select 1 from budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
                 """).param(orgId).param(year).param(programId).param(source.name()).query(Boolean.class).single();
@@ -188,6 +182,18 @@ public class Funds {
         }
         ledger.append(orgId, year, source, programId, LedgerKind.RESERVE, date, amountFen, "批次" + batchId, batchId, null,
                 null, CurrentUser.require().getUsername());
+    }
+
+    /** Locks the source and refuses an outflow larger than what is available (used by allocations). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void checkAvailable(long orgId, int year, FundSource source, long amountFen) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param((int) orgId).param((year * 100) + source.ordinal())
+                .query((rs, n) -> 1).list();
+        SourceBalance all = find(ledger.balances(orgId, year, null, LocalDate.of(9999, 12, 31)), source);
+        if (amountFen > all.availableFen()) {
+            throw BusinessRuleException.conflict("funds.error.insufficient", source.label(),
+                    Money.ofFen(all.availableFen()).toYuanString(), Money.ofFen(amountFen).toYuanString());
+        }
     }
 
     /** Books one movement of a batch or item (release, payment, return, refund) on its source's ledger. */

@@ -284,4 +284,41 @@ class Seed004DisbursementTests {
                 .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].reservedFen").value(org.hamcrest.Matchers.hasItem(8_000_000)))
                 .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].availableFen").value(org.hamcrest.Matchers.hasItem(2_000_000)));
     }
+
+    @Test
+    void anAllocationBecomesTheLowerUnionsReceiptWithItsNoticeAsDocxAndPdf() throws Exception {
+        long t004 = cn.unionaid.DemoUsers.orgId(jdbc, "T004");
+        mvc.perform(post("/api/v1/orgs").with(cn.unionaid.DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"parentId":%d,"code":"T004-JC1","name":"安化某茶厂工会","level":"GRASSROOTS","regionCode":"430923"}
+                        """.formatted(t004))).andExpect(status().isCreated());
+        long lower = cn.unionaid.DemoUsers.orgId(jdbc, "T004-JC1");
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2024,"source":"CITY_FINANCE","date":"2024-02-01","amountYuan":"50000","voucher":"岳财社〔2024〕2号"}""")
+                .andExpect(status().isNoContent());
+        postJson("finance", "/api/v1/funds/allocations", """
+                {"year":2024,"source":"CITY_FINANCE","toOrgId":%d,"amountYuan":"60000","nature":"专项帮扶资金","conditions":"用于困难职工生活救助","date":"2024-02-10"}
+                """.formatted(lower)).andExpect(status().isConflict());
+        String allocation = postJson("finance", "/api/v1/funds/allocations", """
+                {"year":2024,"source":"CITY_FINANCE","toOrgId":%d,"amountYuan":"30000","nature":"专项帮扶资金","conditions":"用于困难职工生活救助，专款专用","date":"2024-02-10"}
+                """.formatted(lower)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(allocation, "$.id")).longValue();
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2024").with(as("finance")))
+                .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].receivedFen").value(org.hamcrest.Matchers.hasItem(2_000_000)));
+        assertThat(jdbc.sql("select sum(amount_fen) from fund_receipt where org_id = ? and year = 2024").param(lower)
+                .query(Long.class).single()).isEqualTo(3_000_000L);
+        byte[] pdf = mvc.perform(get("/api/v1/funds/allocations/{id}/notice", id).with(as("finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            // The PDF maps some glyphs to Kangxi radicals on extraction (⼯ for 工), so check text that has none.
+            assertThat(text).contains("拨款通知单", "30000.00", "市财", "年拨字第" + id + "号");
+        }
+        byte[] docx = mvc.perform(get("/api/v1/funds/allocations/{id}/notice", id).param("format", "docx").with(as("finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(extractor.getText()).contains("拨款通知单", "2024年拨字第" + id + "号", "30000.00");
+        }
+    }
 }

@@ -128,6 +128,27 @@ class BatchPages {
         return "batch/publicity";
     }
 
+    /** The publicity list as PDF, to print and post. */
+    @GetMapping("/{id}/publicity-list.pdf")
+    ResponseEntity<byte[]> publicityPdf(@PathVariable long id) {
+        Batch batch = batches.find(scope(), id);
+        var program = programs.find(scope(), batch.programId()).orElseThrow();
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("序号", "姓名", "所属工会", "项目", "金额(元)"));
+        int[] n = {0};
+        batches.items(scope(), id).stream().filter(i -> !"EXCLUDED".equals(i.status())).forEach(i -> table.add(List.of(
+                Integer.toString(++n[0]), PersonName.masked(i.name()), i.orgName(), program.name(), i.amountYuan())));
+        byte[] pdf = cn.unionaid.platform.documents.Documents.pdf(new cn.unionaid.platform.documents.Documents.Simple(
+                messages.get("batch.page.publicityTitle", program.year(), program.name()),
+                List.of(messages.get("batch.page.publicityPeriod", batch.publicityFrom(), batch.publicityTo())), table,
+                List.of(messages.get("batch.page.publicityNote"))));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline().filename("公示名单-" + id + ".pdf",
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
     @PostMapping("/{id}/submit")
     String submit(@PathVariable long id, RedirectAttributes flash) {
         return act(id, flash, () -> batches.submit(scope(), id));

@@ -28,9 +28,42 @@ import org.springframework.web.bind.annotation.RestController;
 class FundsApi {
 
     private final Funds funds;
+    private final cn.unionaid.funds.Allocations allocations;
 
-    FundsApi(Funds funds) {
+    FundsApi(Funds funds, cn.unionaid.funds.Allocations allocations) {
         this.funds = funds;
+        this.allocations = allocations;
+    }
+
+    record NewAllocation(int year, FundSource source, long toOrgId, String amountYuan, String nature, String conditions,
+            LocalDate date) {
+    }
+
+    @PostMapping("/allocations")
+    @ResponseStatus(HttpStatus.CREATED)
+    cn.unionaid.funds.Allocation allocate(@RequestBody NewAllocation body) {
+        return allocations.allocate(scope(), body.year(), body.source(), body.toOrgId(), Money.parseYuan(body.amountYuan()),
+                body.nature(), body.conditions(), body.date());
+    }
+
+    @GetMapping("/allocations")
+    List<cn.unionaid.funds.Allocation> allocations(@RequestParam int year) {
+        return allocations.list(scope(), year);
+    }
+
+    /** 拨款通知单 as DOCX ({@code format=docx}) or PDF. */
+    @GetMapping("/allocations/{id}/notice")
+    org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
+        var doc = allocations.notice(scope(), id);
+        boolean docx = "docx".equalsIgnoreCase(format);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(docx
+                        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/pdf"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("拨款通知单-" + id + (docx ? ".docx" : ".pdf"),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(docx ? cn.unionaid.platform.documents.Documents.docx(doc)
+                        : cn.unionaid.platform.documents.Documents.pdf(doc));
     }
 
     record BudgetLine(int year, Long programId, FundSource source, String amountYuan) {
