@@ -40,14 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
-    /** The columns of the bank statement (银行回单/对账单) in the generic layout. */
-    static final String REF = "业务参考号";
-    static final String CARD = "账号";
-    static final String NAME = "户名";
-    static final String AMOUNT = "金额";
-    static final String RESULT = "交易结果";
-    static final String DATE = "交易日期";
-
     private final Batches batches;
     private final BatchRepository repository;
     private final Payees payees;
@@ -56,9 +48,11 @@ public class Payments {
     private final FileStore files;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final StatementLayout layout;
 
     Payments(Batches batches, BatchRepository repository, Payees payees, Funds funds, FieldCipher cipher, FileStore files,
-            JdbcClient jdbc, AuditLog audit) {
+            JdbcClient jdbc, AuditLog audit, StatementLayout layout) {
+        this.layout = layout;
         this.batches = batches;
         this.repository = repository;
         this.payees = payees;
@@ -193,11 +187,19 @@ public class Payments {
         List<String[]> lines = new ArrayList<>();
         try {
             SheetHeader[] header = new SheetHeader[1];
-            SheetReader.read(new ByteArrayInputStream(content), h -> header[0] = new SheetHeader(h), row -> lines.add(
-                    new String[] {row.cell(header[0].index(REF)), row.cell(header[0].index(CARD)),
-                            row.cell(header[0].index(NAME)), row.cell(header[0].index(AMOUNT)),
-                            row.cell(header[0].index(RESULT)), row.cell(header[0].index(DATE)),
-                            Integer.toString(row.number())}));
+            int[] at = new int[6];
+            SheetReader.read(new ByteArrayInputStream(content), h -> {
+                header[0] = new SheetHeader(h);
+                List<List<String>> fields = List.of(layout.reference(), layout.card(), layout.name(), layout.amount(),
+                        layout.result(), layout.date());
+                for (int i = 0; i < 6; i++) {
+                    at[i] = StatementLayout.find(header[0], fields.get(i));
+                }
+                if (at[3] < 0 || at[4] < 0 || at[5] < 0 || (at[0] < 0 && at[1] < 0)) {
+                    throw BusinessRuleException.invalid("statement.error.columns");
+                }
+            }, row -> lines.add(new String[] {row.cell(at[0]), row.cell(at[1]), row.cell(at[2]), row.cell(at[3]),
+                    row.cell(at[4]), row.cell(at[5]), Integer.toString(row.number())}));
         } catch (IOException e) {
             throw BusinessRuleException.invalid("statement.error.file");
         }
@@ -389,13 +391,42 @@ public class Payments {
         }
     }
 
-    private static String outcome(String text, String row) {
-        return switch (text.strip()) {
-            case "成功", "已支付", "SUCCESS" -> "PAID";
-            case "失败", "FAILED" -> "FAILED";
-            case "退回", "退票", "RETURNED" -> "RETURNED";
-            default -> throw BusinessRuleException.invalid("statement.error.result", row, text);
-        };
+    private String outcome(String text, String row) {
+        String t = text.strip();
+        if (layout.paid().contains(t)) {
+            return "PAID";
+        }
+        if (layout.failed().contains(t)) {
+            return "FAILED";
+        }
+        if (layout.returned().contains(t)) {
+            return "RETURNED";
+        }
+        throw BusinessRuleException.invalid("statement.error.result", row, text);
+    }
+
+    /** Settles a statement line no payment matched by hand, against a payment of the batch (exception queue). */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void matchLine(DataScope scope, long batchId, long lineId, long itemId) {
+        Batch batch = batches.find(scope, batchId);
+        record Line(String outcome, LocalDate date, long amount) {
+        }
+        Line line = jdbc.sql("select outcome, value_date, amount_fen from statement_line where id = ? and batch_id = ? and item_id is null")
+                .param(lineId).param(batchId).query((rs, n) -> new Line(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getLong(3))).optional().orElseThrow(() -> BusinessRuleException.notFound("statement.error.line"));
+        BatchItemView item = repository.item(batchId, itemId)
+                .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
+        if (item.amountFen() != line.amount()) {
+            throw BusinessRuleException.invalid("statement.error.amountDiffers");
+        }
+        jdbc.sql("update statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
+                .update();
+        book(batch, batches.programYear(scope, batch), item, line.outcome(), line.date());
+        if (batch.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
+            repository.update(batches.find(scope, batchId).reconciled());
+        }
+        audit.record("batch.lineMatched", "batch", batchId, Map.of("lineId", lineId, "itemId", itemId));
     }
 
     private static String blankToNull(String s) {

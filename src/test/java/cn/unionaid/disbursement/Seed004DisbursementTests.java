@@ -321,4 +321,31 @@ class Seed004DisbursementTests {
             assertThat(extractor.getText()).contains("拨款通知单", "2024年拨字第" + id + "号", "30000.00");
         }
     }
+
+    @Test
+    void anUnmatchedStatementLineWaitsInTheQueueUntilMatchedByHand() throws Exception {
+        long p2023 = programId(2023);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2023,"source":"SAME_LEVEL","date":"2023-05-01","amountYuan":"3000","voucher":"市总配套2023-05"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2023, "SAME_LEVEL", households.subList(0, 2), List.of("700.00", "800.00"));
+        throughPublicity(id);
+        String file = paymentFile(id);
+        String[] rows = file.replace("\uFEFF", "").split("\r\n");
+        String first = rows[1].split(",")[1];
+        // another bank's headers, and a second line whose reference the bank mangled
+        String statement = "交易参考号,收款人,交易金额,交易状态,记账日期\n" + first + ",困难户0,700.00,交易成功,2023-06-01\n"
+                + "X-UNKNOWN,困难户1,800.00,交易成功,2023-06-01\n";
+        importStatement(id, statement.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.paid").value(1))
+                .andExpect(jsonPath("$.unmatched").value(1)).andExpect(jsonPath("$.batchStatus").value("已生成支付文件"));
+        String report = mvc.perform(get("/api/v1/batches/{id}/reconciliation", id).with(as("finance"))).andReturn()
+                .getResponse().getContentAsString();
+        Number line = JsonPath.read(report, "$.unmatched[0].lineId");
+        String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
+                .getContentAsString();
+        Number pending = ((List<Number>) JsonPath.read(items, "$[?(@.status == 'PENDING')].id")).get(0);
+        postJson("finance", "/api/v1/batches/{id}/statement-lines/{l}/match/{i}", "{}", id, line, pending)
+                .andExpect(jsonPath("$.unmatched").isEmpty());
+        mvc.perform(get("/api/v1/batches/{id}", id).with(as("finance"))).andExpect(jsonPath("$.status").value("RECONCILED"));
+    }
 }

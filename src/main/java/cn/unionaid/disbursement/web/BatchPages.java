@@ -228,6 +228,11 @@ class BatchPages {
         });
     }
 
+    @PostMapping("/{id}/statement-lines/{lineId}/match")
+    String match(@PathVariable long id, @PathVariable long lineId, @RequestParam long itemId, RedirectAttributes flash) {
+        return act(id, flash, () -> payments.matchLine(scope(), id, lineId, itemId));
+    }
+
     @PostMapping("/{id}/items/{itemId}/reissue")
     String reissue(@PathVariable long id, @PathVariable long itemId, RedirectAttributes flash) {
         return act(id, flash, () -> payments.reissue(scope(), id, itemId));

@@ -171,6 +171,12 @@ class DisbursementApi {
         return payments.report(scope(), id);
     }
 
+    @PostMapping("/{id}/statement-lines/{lineId}/match/{itemId}")
+    ReconciliationReport match(@PathVariable long id, @PathVariable long lineId, @PathVariable long itemId) {
+        payments.matchLine(scope(), id, lineId, itemId);
+        return payments.report(scope(), id);
+    }
+
     @PostMapping("/{id}/items/{itemId}/reissue")
     List<BatchItemView> reissue(@PathVariable long id, @PathVariable long itemId) {
         payments.reissue(scope(), id, itemId);
