@@ -72,8 +72,11 @@ class BatchBrowserTests {
         browser.get("http://localhost:" + port + "/batches/" + id);
     }
 
-    private String batchStatus() {
-        return browser.findElement(By.id("batch-status")).getText();
+    /** Waits for the page after a click to show the batch in {@code expected} (the old page may still be there). */
+    private void expectStatus(String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> expected.equals(d.findElement(By.id("batch-status")).getText()));
     }
 
     @Test
@@ -116,28 +119,30 @@ class BatchBrowserTests {
         browser.findElement(By.cssSelector("#manual-form textarea")).sendKeys(
                 ids.get(0) + ",1000\n" + ids.get(1) + ",1500\n" + ids.get(2) + ",2000");
         browser.findElement(By.cssSelector("#manual-form button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().matches(".*/batches/\\d+$"));
         long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/batches/", ""));
-        assertThat(batchStatus()).isEqualTo("草稿");
+        expectStatus("草稿");
         browser.findElement(By.id("submit-batch")).click();
-        assertThat(batchStatus()).isEqualTo("已提交");
+        expectStatus("已提交");
 
         signInAs("t005.reviewer");
         onBatch(batch);
         browser.findElement(By.id("review-batch")).click();
-        assertThat(batchStatus()).isEqualTo("已审核");
+        expectStatus("已审核");
 
         signInAs("t005.leader");
         onBatch(batch);
         browser.findElement(By.cssSelector("#decision-form input[name=minutesNo]")).sendKeys("纪要〔2024〕1号");
         setDate("#decision-form input[name=decidedOn]", "2024-01-10");
         browser.findElement(By.cssSelector("#decision-form button")).click();
-        assertThat(batchStatus()).isEqualTo("已决策");
+        expectStatus("已决策");
 
         signInAs("t005.clerk");
         onBatch(batch);
         setDate("#publicity-form input[name=from]", "2024-01-11");
         browser.findElement(By.cssSelector("#publicity-form button")).click();
-        assertThat(batchStatus()).isEqualTo("公示中");
+        expectStatus("公示中");
         browser.findElement(By.id("close-publicity")).click();
         assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("照片");
         Path photo = Files.createTempFile("公示", ".jpg");
@@ -145,13 +150,13 @@ class BatchBrowserTests {
         browser.findElement(By.cssSelector("#photo-form input[type=file]")).sendKeys(photo.toString());
         browser.findElement(By.cssSelector("#photo-form button")).click();
         browser.findElement(By.id("close-publicity")).click();
-        assertThat(batchStatus()).isEqualTo("公示结束");
+        expectStatus("公示结束");
 
         signInAs("t005.finance");
         onBatch(batch);
         browser.findElement(By.cssSelector("#file-form button")).click();
         onBatch(batch);
-        assertThat(batchStatus()).isEqualTo("已生成支付文件");
+        expectStatus("已生成支付文件");
         StringBuilder statement = new StringBuilder("业务参考号,账号,户名,金额,交易结果,交易日期\n");
         jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ? order by id").param(batch)
                 .query((rs, n) -> statement.append(rs.getString(1)).append(",,").append(rs.getString(2)).append(',')
@@ -160,9 +165,9 @@ class BatchBrowserTests {
         Files.writeString(file, statement.toString());
         browser.findElement(By.cssSelector("#statement-form input[type=file]")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("#statement-form button")).click();
-        assertThat(batchStatus()).isEqualTo("已对账");
+        expectStatus("已对账");
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("支付成功 3");
         browser.findElement(By.id("complete-batch")).click();
-        assertThat(batchStatus()).isEqualTo("已完结");
+        expectStatus("已完结");
     }
 }

@@ -62,6 +62,7 @@ class RegistryBrowserTests {
         browser.findElement(By.linkText("劳模档案")).click();
         browser.findElement(By.name("region")).sendKeys("430903");
         browser.findElement(By.cssSelector("form.search button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("region=430903"));
         String table = browser.findElement(By.id("mw-table")).getText();
         assertThat(table).contains(rows.get(0).get(0), "赫山区总工会", "在册").doesNotContain(rows.get(0).get(1));
         assertThat(browser.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("共 25 条");
