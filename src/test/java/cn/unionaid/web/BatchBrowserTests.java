@@ -61,6 +61,8 @@ class BatchBrowserTests {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestUnions.PASSWORD);
         browser.findElement(By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.id("welcome")).size() == 1);
     }
 
     /** A date field is filled the way a date picker would, whatever the browser's locale. */
@@ -149,12 +151,18 @@ class BatchBrowserTests {
         Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
         browser.findElement(By.cssSelector("#photo-form input[type=file]")).sendKeys(photo.toString());
         browser.findElement(By.cssSelector("#photo-form button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.getPageSource().contains("已留存公示照片"));
         browser.findElement(By.id("close-publicity")).click();
         expectStatus("公示结束");
 
         signInAs("t005.finance");
         onBatch(batch);
         browser.findElement(By.cssSelector("#file-form button")).click();
+        // The file comes back as a download and the page stays: wait for the server to have finished before moving on.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(d -> "FILE_GENERATED"
+                .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
         onBatch(batch);
         expectStatus("已生成支付文件");
         StringBuilder statement = new StringBuilder("业务参考号,账号,户名,金额,交易结果,交易日期\n");
