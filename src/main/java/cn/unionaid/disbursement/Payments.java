@@ -363,6 +363,21 @@ public class Payments {
         return new ReconciliationReport(batchId, byStatus, unmatched, lines);
     }
 
+    /** The imported statement lines of a batch, header first, for an evidence pack. */
+    @PreAuthorize(Batches.READERS)
+    @Transactional(readOnly = true)
+    public List<List<String>> statementLines(DataScope scope, long batchId) {
+        batches.find(scope, batchId);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("对账单行", "业务参考号", "户名", "金额(元)", "结果", "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间"));
+        rows.addAll(jdbc.sql("select * from statement_line where batch_id = ? order by id").param(batchId)
+                .query((rs, n) -> java.util.Arrays.asList(rs.getString("id"), rs.getString("reference"), rs.getString("name"),
+                        Money.ofFen(rs.getLong("amount_fen")).toYuanString(), rs.getString("outcome"),
+                        rs.getDate("value_date").toString(), rs.getString("matched_by"), rs.getString("item_id"),
+                        rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant().toString())).list());
+        return rows;
+    }
+
     /** 实名制汇总表: the batch's payees with masked cards, for the file of the decision. */
     @PreAuthorize(Batches.READERS)
     @Transactional(readOnly = true)

@@ -1,0 +1,153 @@
+package cn.unionaid.controls;
+
+/**
+ * The compliance checks (DOMAIN §5; seed 000's list of violations, seed 002's findings). Each is one SQL query
+ * returning {@code org_id, subject_key, year, detail, amount_fen, batch_id} for every payment that breaks its rule.
+ */
+public enum ControlCheck {
+
+    DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "000：冒领；DOMAIN §5", """
+            select b.org_id, 'item:' || i.id, p.year,
+                   i.name || ' 于 ' || e.event_date || ' ' || case e.kind when 'DECEASED' then '死亡' when 'HONOUR_REVOKED' then '撤销荣誉'
+                        when 'MOVED_OUT' then '迁出' when 'LIFTED' then '脱困' else '注销' end
+                   || '，' || l.entry_date || ' 仍支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
+                   i.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+              join ledger_entry l on l.item_id = i.id and l.kind = 'PAYMENT'
+              join lateral (select e.kind, e.event_date from registry_event e
+                             where e.subject_type = i.subject_type and e.subject_id = i.subject_id
+                               and e.kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
+                               and e.event_date <= l.entry_date order by e.event_date limit 1) e on true
+            """),
+    NOT_IN_REGISTER("虚列支出：支付对象不在档案中", Severity.HIGH, "000：虚列支出；先建档、后帮扶", """
+            select b.org_id, 'item:' || i.id, p.year, i.name || ' 无在档记录却支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
+                   i.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+              join ledger_entry l on l.item_id = i.id and l.kind = 'PAYMENT'
+             where not exists (select 1 from registry_event e where e.subject_type = i.subject_type and e.subject_id = i.subject_id
+                                  and e.kind = 'OPENED' and e.event_date <= l.entry_date)
+            """),
+    OUTSIDE_POPULATION("扩大发放范围：不在核算应发名单内", Severity.HIGH, "000：扩大发放范围", """
+            select b.org_id, 'item:' || i.id, p.year, i.name || ' 不在核算第 ' || b.run_id || ' 次的应发名单内',
+                   i.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where b.run_id is not null and i.status in ('PAID', 'RETURNED')
+               and not exists (select 1 from entitlement e where e.run_id = b.run_id and e.subject_id = i.subject_id
+                                  and e.decision in ('ELIGIBLE', 'CAPPED'))
+            """),
+    OFF_STANDARD("不按标准发放：金额与核定不符", Severity.HIGH, "000：不按标准发放", """
+            select b.org_id, 'item:' || i.id, p.year,
+                   i.name || ' 支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元，核定 ' || (e.amount_fen / 100.0)::numeric(14, 2) || ' 元',
+                   i.amount_fen - e.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+              join entitlement e on e.run_id = b.run_id and e.subject_id = i.subject_id
+             where b.run_id is not null and i.status in ('PAID', 'RETURNED') and i.amount_fen <> e.amount_fen
+               and e.decision in ('ELIGIBLE', 'CAPPED')
+            """),
+    DUPLICATE("重复发放：同一人同一项目多次支付", Severity.HIGH, "DOMAIN §5：重复发放", """
+            select min(b.org_id), 'dup:' || b.program_id || ':' || i.subject_type || ':' || i.subject_id, min(p.year),
+                   min(i.name) || ' 在项目“' || min(p.name) || '”中被支付 ' || count(*) || ' 次（批次 '
+                   || string_agg(distinct b.id::text, '、') || '）',
+                   sum(i.amount_fen), min(b.id)
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where i.status = 'PAID'
+             group by b.program_id, i.subject_type, i.subject_id having count(*) > 1
+            """),
+    ORGANISATION_ACCOUNT("向组织或协会账户支付", Severity.HIGH, "002：10 万元支付给劳模协会被认定不合规", """
+            select b.org_id, 'item:' || i.id, p.year, '收款人“' || i.name || '”为组织或协会账户',
+                   i.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where i.status in ('PAID', 'RETURNED') and i.name ~ '(协会|工会|委员会|公司|中心|联合会|学会|基金会)$'
+            """),
+    CASH_PAYMENT("现金发放：支付未经银行代发", Severity.HIGH, "000：一律银行卡发放，禁止现金", """
+            select l.org_id, 'ledger:' || l.id, l.year, l.entry_date || ' 支付 ' || (l.amount_fen / 100.0)::numeric(14, 2)
+                   || ' 元无对应的代发记录（' || l.voucher || '）', l.amount_fen, l.batch_id
+              from ledger_entry l where l.kind = 'PAYMENT' and l.item_id is null
+            """),
+    OUT_OF_WINDOW("跨年度或超出发放期间支付", Severity.MEDIUM, "000：当年资金当年发放；发放期间", """
+            select b.org_id, 'ledger:' || l.id, p.year,
+                   i.name || ' 于 ' || l.entry_date || ' 支付，项目发放期间为 ' || p.window_from || ' 至 ' || p.window_to
+                   || case when l.year <> p.year then '，且记入 ' || l.year || ' 年度' else '' end,
+                   l.amount_fen, b.id
+              from ledger_entry l join batch_item i on i.id = l.item_id join batch b on b.id = i.batch_id
+              join program p on p.id = b.program_id
+             where l.kind = 'PAYMENT' and (l.entry_date not between p.window_from and p.window_to or l.year <> p.year)
+            """),
+    UNBOOKED_RETURN("退回资金未入账", Severity.HIGH, "002：退回的 5000 元未入账", """
+            select b.org_id, 'line:' || s.id, p.year,
+                   '对账单 ' || s.value_date || ' 退回 ' || (s.amount_fen / 100.0)::numeric(14, 2) || ' 元未记入台账'
+                   || coalesce('（' || s.name || '）', ''), s.amount_fen, b.id
+              from statement_line s join batch b on b.id = s.batch_id join program p on p.id = b.program_id
+             where s.outcome = 'RETURNED'
+               and (s.item_id is null or not exists (select 1 from ledger_entry l where l.item_id = s.item_id and l.kind = 'RETURN'))
+            """),
+    NO_PUBLICITY_EVIDENCE("公示无留存证据或有未处理异议", Severity.MEDIUM, "002：公示未留存照片", """
+            select b.org_id, 'batch:' || b.id, p.year,
+                   '批次 ' || b.id || '“' || b.title || '”已支付，但' || case when b.publicity_photo is null then '公示无张贴照片'
+                        else '尚有未处理的异议' end, b.total_fen, b.id
+              from batch b join program p on p.id = b.program_id
+             where b.status in ('FILE_GENERATED', 'RECONCILED', 'COMPLETED')
+               and (b.publicity_photo is null or exists (select 1 from objection o where o.batch_id = b.id and o.resolution is null))
+            """),
+    COVERAGE_OVER_LIMIT("覆盖面超过上限", Severity.MEDIUM, "000：补助人数不超过劳模总数的 40%", """
+            select p.org_id, 'coverage:' || p.id, p.year,
+                   '项目“' || p.name || '”支付 ' || paid.n || ' 人，超过覆盖面上限 ' || lim.pct || '%（在册 ' || lim.base
+                   || ' 人，至多 ' || lim.base * lim.pct / 100 || ' 人）', null::bigint, null::bigint
+              from program p
+              join lateral (select count(distinct i.subject_id) as n from batch_item i join batch b on b.id = i.batch_id
+                             where b.program_id = p.id and i.status = 'PAID') paid on true
+              join lateral (select (select count(*) from entitlement e where e.run_id = r.id and e.in_register) as base,
+                                   (select (x ->> 'value')::bigint from jsonb_array_elements(r.parameters::jsonb) x
+                                     where x ->> 'key' = p.rule::jsonb ->> 'coveragePercent' limit 1) as pct
+                              from entitlement_run r where r.program_id = p.id and r.kind = 'OFFICIAL' and r.status = 'DONE'
+                             order by r.id desc limit 1) lim on true
+             where p.rule::jsonb ->> 'coveragePercent' is not null and lim.pct is not null
+               and paid.n > lim.base * lim.pct / 100
+            """),
+    SOURCE_MISMATCH("资金来源混用：支付记入其他来源", Severity.HIGH, "004：将省财、央财、市财账套捆绑核算", """
+            select b.org_id, 'ledger:' || l.id, l.year,
+                   i.name || ' 的支付记在“' || l.source || '”，批次资金来源为“' || b.source || '”', l.amount_fen, b.id
+              from ledger_entry l join batch_item i on i.id = l.item_id join batch b on b.id = i.batch_id
+             where l.kind in ('PAYMENT', 'RETURN') and l.source <> b.source
+            """),
+    BUDGET_OVERRUN("超预算支出", Severity.MEDIUM, "预算约束", """
+            select s.org_id, 'budget:' || s.org_id || ':' || s.year || ':' || s.source, s.year,
+                   s.year || ' 年度' || s.source || '支出 ' || (s.spent / 100.0)::numeric(14, 2) || ' 元，预算 '
+                   || (s.budget / 100.0)::numeric(14, 2) || ' 元', s.spent - s.budget, null::bigint
+              from (select l.org_id, l.year, l.source,
+                           sum(case l.kind when 'PAYMENT' then l.amount_fen when 'RETURN' then -l.amount_fen else 0 end) as spent,
+                           (select sum(amount_fen) from budget_line bl where bl.org_id = l.org_id and bl.year = l.year
+                               and bl.source = l.source) as budget
+                      from ledger_entry l group by l.org_id, l.year, l.source) s
+             where s.budget is not null and s.spent > s.budget
+            """);
+
+    private final String title;
+    private final Severity severity;
+    private final String basis;
+    private final String sql;
+
+    ControlCheck(String title, Severity severity, String basis, String sql) {
+        this.title = title;
+        this.severity = severity;
+        this.basis = basis;
+        this.sql = sql;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String basis() {
+        return basis;
+    }
+
+    /** The query, returning {@code org_id, subject_key, year, detail, amount_fen, batch_id}. */
+    public String sql() {
+        return sql;
+    }
+}

@@ -1,0 +1,159 @@
+package cn.unionaid.controls;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every {@link ControlCheck} as one SQL statement each, turns hits into findings (a re-run keeps one live
+ * finding per payment and check, and closes those whose cause is gone), on demand or on a schedule under a
+ * database lock so that only one instance runs it.
+ */
+@Service
+public class Controls {
+
+    static final String READERS = "hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE', 'CLERK')";
+    private static final long LOCK = 0x434F4E54L;
+
+    private static final String UPSERT = """
+            insert into finding (check_code, org_id, subject_key, year, detail, amount_fen, batch_id, status, first_run, last_run)
+            select :code, h.org_id, h.subject_key, h.year, h.detail, h.amount_fen, h.batch_id, 'OPEN', :run, :run
+              from (%s) as h(org_id, subject_key, year, detail, amount_fen, batch_id)
+            on conflict (check_code, subject_key) where status <> 'CLOSED'
+            do update set last_run = excluded.last_run, last_seen_at = now(), detail = excluded.detail,
+                          amount_fen = excluded.amount_fen
+            """;
+    private static final String CLOSE_GONE = """
+            update finding set status = 'CLOSED', closed_at = now(), closed_reason = '复查时原因已消除'
+             where check_code = :code and status <> 'CLOSED' and last_run <> :run
+            """;
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    Controls(JdbcClient jdbc, AuditLog audit, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE')")
+    @Transactional
+    public ControlRunResult runNow() {
+        return run(CurrentUser.require().getUsername());
+    }
+
+    /** Nightly, by whichever instance takes the lock first. */
+    @Scheduled(cron = "${unionaid.controls.cron:0 30 2 * * *}")
+    @Transactional
+    public void nightly() {
+        run("system");
+    }
+
+    private ControlRunResult run(String by) {
+        boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
+        if (!locked) {
+            return new ControlRunResult(0, Map.of(), 0, 0, true);
+        }
+        long runId = jdbc.sql("insert into control_run (triggered_by) values (?) returning id").param(by)
+                .query(Long.class).single();
+        Map<ControlCheck, Integer> hits = new EnumMap<>(ControlCheck.class);
+        long before = liveCount();
+        int closed = 0;
+        for (ControlCheck check : ControlCheck.values()) {
+            hits.put(check, jdbc.sql(UPSERT.formatted(check.sql())).param("code", check.name()).param("run", runId).update());
+            closed += jdbc.sql(CLOSE_GONE).param("code", check.name()).param("run", runId).update();
+        }
+        int opened = (int) (liveCount() - before + closed);
+        jdbc.sql("update control_run set finished_at = now(), counts = ? where id = ?")
+                .param(json.writeValueAsString(hits)).param(runId).update();
+        audit.record("controls.run", "control_run", runId, Map.of("opened", opened, "closed", closed,
+                "hits", hits.values().stream().mapToInt(Integer::intValue).sum()));
+        return new ControlRunResult(runId, hits, opened, closed, false);
+    }
+
+    private long liveCount() {
+        return jdbc.sql("select count(*) from finding where status <> 'CLOSED'").query(Long.class).single();
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Page<Finding> findings(DataScope scope, String status, ControlCheck check, Integer year, String after) {
+        List<Finding> rows = jdbc.sql("""
+                select f.*, o.name as org_name from finding f join organisation o on o.id = f.org_id
+                 where starts_with(o.path, :scope) and (:status::text is null or f.status = :status)
+                   and (:check::text is null or f.check_code = :check) and (:year::int is null or f.year = :year)
+                   and (:after::bigint is null or f.id < :after)
+                 order by f.id desc limit 51
+                """).param("scope", scope.orgPath()).param("status", status).param("check", check == null ? null : check.name())
+                .param("year", year).param("after", after == null ? null : Long.valueOf(after))
+                .query(Controls::finding).list();
+        return Page.of(rows, 50, f -> Long.toString(f.id()));
+    }
+
+    /** Counts of live findings by severity and by union, for the dashboard. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> dashboard(DataScope scope, Integer year) {
+        return jdbc.sql("""
+                select o.name as org, f.check_code, count(*) as n, coalesce(sum(f.amount_fen), 0) as fen
+                  from finding f join organisation o on o.id = f.org_id
+                 where starts_with(o.path, ?) and f.status <> 'CLOSED' and (?::int is null or f.year = ?)
+                 group by o.name, f.check_code order by o.name, f.check_code
+                """).param(scope.orgPath()).param(year).param(year).query((rs, n) -> {
+                    ControlCheck c = ControlCheck.valueOf(rs.getString(2));
+                    return Map.<String, Object>of("org", rs.getString(1), "check", c.title(), "severity",
+                            c.severity().label(), "count", rs.getLong(3), "amountYuan",
+                            cn.unionaid.shared.Money.ofFen(rs.getLong(4)).toYuanString());
+                }).list();
+    }
+
+    /** Explains, corrects or closes a finding with a note: the one change an auditor may make. */
+    @PreAuthorize(READERS)
+    @Transactional
+    public void annotate(DataScope scope, long id, String status, String note) {
+        if (note == null || note.isBlank() || !List.of("EXPLAINED", "CORRECTED", "CLOSED").contains(status)) {
+            throw BusinessRuleException.invalid("controls.error.note");
+        }
+        int n = jdbc.sql("""
+                update finding f set status = :status, note = :note, noted_by = :by, noted_at = now(),
+                       closed_at = case when :status = 'CLOSED' then now() end,
+                       closed_reason = case when :status = 'CLOSED' then :note end
+                  from organisation o
+                 where f.id = :id and o.id = f.org_id and starts_with(o.path, :scope) and f.status <> 'CLOSED'
+                """).param("status", status).param("note", note.strip()).param("by", CurrentUser.require().getUsername())
+                .param("id", id).param("scope", scope.orgPath()).update();
+        if (n != 1) {
+            throw BusinessRuleException.notFound("controls.error.notFound");
+        }
+        audit.record("controls.findingAnnotated", "finding", id, Map.of("status", status, "note", note.strip()));
+    }
+
+    private static Finding finding(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long amount = rs.getLong("amount_fen");
+        Long amountFen = rs.wasNull() ? null : amount;
+        long batch = rs.getLong("batch_id");
+        Long batchId = rs.wasNull() ? null : batch;
+        int year = rs.getInt("year");
+        Integer y = rs.wasNull() ? null : year;
+        java.sql.Timestamp closed = rs.getTimestamp("closed_at");
+        return new Finding(rs.getLong("id"), ControlCheck.valueOf(rs.getString("check_code")), rs.getString("org_name"), y,
+                rs.getString("detail"), amountFen, batchId, rs.getString("status"),
+                rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
+                rs.getString("note"), rs.getString("noted_by"), closed == null ? null : closed.toInstant(),
+                rs.getString("closed_reason"));
+    }
+}

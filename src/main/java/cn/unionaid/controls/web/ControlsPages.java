@@ -1,0 +1,96 @@
+package cn.unionaid.controls.web;
+
+import java.util.EnumSet;
+
+import cn.unionaid.controls.ControlCheck;
+import cn.unionaid.controls.ControlRunResult;
+import cn.unionaid.controls.Controls;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationItem;
+import cn.unionaid.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 合规检查: the checks, the dashboard of live findings, the findings with their notes. */
+@Controller
+@RequestMapping("/controls")
+class ControlsPages {
+
+    private final Controls controls;
+    private final Messages messages;
+    private final cn.unionaid.controls.EvidencePacks packs;
+
+    ControlsPages(Controls controls, Messages messages, cn.unionaid.controls.EvidencePacks packs) {
+        this.controls = controls;
+        this.messages = messages;
+        this.packs = packs;
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Shell {
+        @Bean
+        NavigationItem controlsNavigation() {
+            return new NavigationItem(60, "nav.controls", "/controls",
+                    EnumSet.of(Role.AUDITOR, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.CLERK));
+        }
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String status, @RequestParam(required = false) ControlCheck check,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("checks", ControlCheck.values());
+        model.addAttribute("dashboard", controls.dashboard(scope(), year));
+        model.addAttribute("page", controls.findings(scope(), status, check, year, after));
+        model.addAttribute("status", status);
+        model.addAttribute("check", check);
+        model.addAttribute("year", year);
+        return "controls/page";
+    }
+
+    @PostMapping("/runs")
+    String run(RedirectAttributes flash) {
+        try {
+            ControlRunResult r = controls.runNow();
+            flash.addFlashAttribute("notice", messages.get("controls.page.ran", r.opened(), r.closed(),
+                    r.hits().values().stream().mapToInt(Integer::intValue).sum()));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/controls";
+    }
+
+    @PostMapping("/findings/{id}/note")
+    String note(@PathVariable long id, @RequestParam String status, @RequestParam String note, RedirectAttributes flash) {
+        try {
+            controls.annotate(scope(), id, status, note);
+            flash.addFlashAttribute("notice", messages.get("common.saved"));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/controls";
+    }
+
+    @GetMapping("/evidence-packs/{batchId}")
+    org.springframework.http.ResponseEntity<byte[]> pack(@PathVariable long batchId) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("证据包-批次" + batchId + ".zip", java.nio.charset.StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(packs.pack(scope(), batchId));
+    }
+
+    private static DataScope scope() {
+        return CurrentUser.require().scope();
+    }
+}
