@@ -219,10 +219,10 @@ class RosterImportTests {
 
     @Test
     void listsAndExportsShowPersonalDataMaskedAndOnlyInScope() throws Exception {
-        List<List<String>> rows = Rosters.modelWorkers(3, 6, "430903", "430921");
+        List<List<String>> rows = Rosters.modelWorkers(3, 6, "430903", "430181");
         upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(rows), null)
                 .andExpect(jsonPath("$.imported").value(3));
-        byte[] export = mvc.perform(get("/api/v1/model-workers/export.xlsx").param("region", "430921")
+        byte[] export = mvc.perform(get("/api/v1/model-workers/export.xlsx").param("region", "430181")
                 .with(DemoUsers.api("yiyang.leader"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export))) {
@@ -231,7 +231,7 @@ class RosterImportTests {
             assertThat(s.getRow(1).getCell(1).getStringCellValue()).contains("********");
             assertThat(s.getRow(1).getCell(12).getStringCellValue()).contains("****");
         }
-        mvc.perform(get("/api/v1/model-workers").param("region", "430921").with(DemoUsers.api("ziyang.clerk")))
+        mvc.perform(get("/api/v1/model-workers").param("region", "430181").with(DemoUsers.api("ziyang.clerk")))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/v1/model-workers").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.leader' and action = 'personal.exportedMasked'")
