@@ -1,0 +1,76 @@
+package cn.unionaid.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores an indicator tree: each leaf from its actual (forward, reverse or qualitative) or from its deductions,
+ * each group as the sum of its children; every point lost carries its reason. Pure: the same inputs give the
+ * same scores.
+ */
+public final class Scorer {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * @param actuals    leaf code → actual value (a percentage for qualitative leaves)
+     * @param deductions deductions recorded against leaves (by the evaluator, or from control findings and surveys)
+     */
+    public record Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions) {
+    }
+
+    public Score score(Indicator node, Inputs in) {
+        if (node.isLeaf()) {
+            return leaf(node, in);
+        }
+        List<Score> children = node.children().stream().map(c -> score(c, in)).toList();
+        BigDecimal total = children.stream().map(Score::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Deduction> all = new ArrayList<>();
+        children.forEach(c -> all.addAll(c.deductions()));
+        return new Score(node.code(), node.name(), node.level(), node.weight(), total, all, children);
+    }
+
+    private Score leaf(Indicator leaf, Inputs in) {
+        List<Deduction> deductions = new ArrayList<>();
+        BigDecimal score = leaf.weight();
+        BigDecimal actual = in.actuals().get(leaf.code());
+        if (leaf.method() != ScoringMethod.DEDUCTIONS && actual != null) {
+            BigDecimal byFormula = switch (leaf.method()) {
+                case FORWARD -> leaf.target().signum() == 0 ? leaf.weight()
+                        : leaf.weight().multiply(actual).divide(leaf.target(), 2, RoundingMode.HALF_UP);
+                case REVERSE -> actual.signum() == 0 ? leaf.weight()
+                        : leaf.weight().multiply(leaf.target()).divide(actual, 2, RoundingMode.HALF_UP);
+                case QUALITATIVE -> leaf.weight().multiply(actual).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+                case DEDUCTIONS -> leaf.weight();
+            };
+            byFormula = byFormula.min(leaf.weight()).max(BigDecimal.ZERO);
+            if (byFormula.compareTo(leaf.weight()) < 0) {
+                BigDecimal lost = leaf.weight().subtract(byFormula);
+                String basis = leaf.target() == null ? "评定为" + plain(actual) + "%"
+                        : plain(actual) + unit(leaf) + "，目标" + plain(leaf.target()) + unit(leaf);
+                deductions.add(new Deduction(leaf.code(), lost, leaf.name() + basis + "，扣" + plain(lost) + "分"));
+                score = byFormula;
+            }
+        }
+        for (Deduction d : in.deductions()) {
+            if (d.indicatorCode().equals(leaf.code())) {
+                deductions.add(d);
+                score = score.subtract(d.points());
+            }
+        }
+        return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score.max(BigDecimal.ZERO), deductions,
+                List.of());
+    }
+
+    private static String unit(Indicator leaf) {
+        return leaf.unit() == null ? "" : leaf.unit();
+    }
+
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}

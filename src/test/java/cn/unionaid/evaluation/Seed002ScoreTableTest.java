@@ -1,0 +1,46 @@
+package cn.unionaid.evaluation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Seed 002's score table comes out of the third-party frame from the facts the evaluators recorded. */
+class Seed002ScoreTableTest {
+
+    @Test
+    void decision19Process10Output28Effect28Is85Good() {
+        List<Deduction> facts = List.of(
+                Deductions.judged("DECISION.TARGETS", "“救助市直单位困难职工”目标值的设定不够合理", 1),
+                Deductions.fundingRate("PROCESS.FUNDING", 149_990_000L, 340_000_000L),
+                Deductions.fromFinding("PROCESS.USE", "拨付了劳模协会工作经费10万元", 2),
+                Deductions.judged("PROCESS.MANAGEMENT", "财务制度执行不够规范、公示资料未收录影像文件，归档工作有待完善", 2),
+                Deductions.belowTarget("OUTPUT.QUANTITY", "救助市直单位困难职工", 3500, 4850, 4),
+                Deductions.judged("EFFECT.WORKERS", "问卷调查结果显示，部分困难职工反映生活情况改善一般", 1),
+                Deductions.judged("EFFECT.MODELS", "问卷调查结果显示，部分劳模反映生活情况改善一般", 1));
+        Score total = new Scorer().score(IndicatorTemplates.thirdParty(), new Scorer.Inputs(Map.of(), facts));
+
+        assertThat(total.children()).extracting(s -> s.name() + " " + s.score().stripTrailingZeros().toPlainString() + "/"
+                + s.weight().toPlainString())
+                .containsExactly("项目决策 19/20", "项目过程 10/18", "项目产出 28/32", "项目效益 28/30");
+        assertThat(total.score()).isEqualByComparingTo("85");
+        assertThat(GradeBands.DEFAULT.grade(total.score())).isEqualTo("良");
+        assertThat(total.deductions()).extracting(Deduction::reason).contains("资金到位率44.11%，扣4分",
+                "拨付了劳模协会工作经费10万元，扣2分", "“救助市直单位困难职工”低于绩效目标设定数80%，扣4分");
+    }
+
+    @Test
+    void forwardIndicatorsLoseProportionallyAndSayBy() {
+        Score s = new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(Map.of("EXEC.RATE",
+                new BigDecimal("74.0"), "OUTPUT.PEOPLE", BigDecimal.ONE, "OUTPUT.ACCURACY", BigDecimal.valueOf(100),
+                "OUTPUT.STANDARD", BigDecimal.valueOf(100), "OUTPUT.TIMELY", BigDecimal.valueOf(100), "EFFECT.SOCIAL",
+                BigDecimal.valueOf(90), "SATISFACTION.RATE", BigDecimal.valueOf(96)), List.of()));
+        assertThat(s.children().get(0).score()).isEqualByComparingTo("7.40");
+        assertThat(s.deductions().get(0).reason()).isEqualTo("预算执行率74%，目标100%，扣2.6分");
+        assertThat(s.score()).isEqualByComparingTo("94.40");
+        assertThat(GradeBands.DEFAULT.grade(s.score())).isEqualTo("优");
+    }
+}
