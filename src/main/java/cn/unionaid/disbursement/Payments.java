@@ -378,6 +378,29 @@ public class Payments {
         return rows;
     }
 
+    /** What a program paid in a year: people paid (net of returns), the amount, and the last payment date. */
+    public record ProgramPaid(long programId, String programName, long people, long amountFen, LocalDate lastPaidOn) {
+    }
+
+    /** Paid totals per program of the union's year, from the ledger (payments less returns) and the paid items. */
+    @PreAuthorize(Batches.READERS)
+    @Transactional(readOnly = true)
+    public List<ProgramPaid> paidByProgram(DataScope scope, int year) {
+        return jdbc.sql("""
+                select p.id, p.name,
+                       (select count(distinct i.subject_id) from batch_item i join batch b on b.id = i.batch_id
+                         where b.program_id = p.id and i.status = 'PAID') as people,
+                       coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
+                                   from ledger_entry l where l.program_id = p.id and l.kind in ('PAYMENT', 'RETURN')), 0) as fen,
+                       (select max(l.entry_date) from ledger_entry l where l.program_id = p.id and l.kind = 'PAYMENT') as last
+                  from program p where p.org_id = ? and p.year = ? order by p.id
+                """).param(scope.orgId()).param(year).query((rs, n) -> {
+                    java.sql.Date last = rs.getDate("last");
+                    return new ProgramPaid(rs.getLong(1), rs.getString(2), rs.getLong("people"), rs.getLong("fen"),
+                            last == null ? null : last.toLocalDate());
+                }).list();
+    }
+
     /** 实名制汇总表: the batch's payees with masked cards, for the file of the decision. */
     @PreAuthorize(Batches.READERS)
     @Transactional(readOnly = true)

@@ -11,7 +11,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Chinese documents in the two forms the unions file: an editable DOCX and a PDF. The PDF embeds Noto Sans SC
@@ -94,7 +93,9 @@ public final class Documents {
         }
     }
 
+    /** XML escaping only: the PDF renderer reads XHTML, which knows no named HTML entities such as &ldquo;. */
     private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s == null ? "" : s);
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }
