@@ -30,11 +30,13 @@ public class SelfEvaluationReport {
     private final Funds funds;
     private final Payments payments;
     private final Organisations organisations;
+    private final SatisfactionSurveys surveys;
 
-    SelfEvaluationReport(Funds funds, Payments payments, Organisations organisations) {
+    SelfEvaluationReport(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys) {
         this.funds = funds;
         this.payments = payments;
         this.organisations = organisations;
+        this.surveys = surveys;
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
@@ -67,9 +69,17 @@ public class SelfEvaluationReport {
         text.add("本报告依据本系统记录的" + year + "年度预算、资金到位、发放批次、银行对账及合规检查数据生成，数据截至"
                 + yearEnd + "。");
         text.add("三、综合评价情况及结论");
-        Score score = score(budget, spent, programs);
+        List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
+        long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
+        long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
+        BigDecimal satisfaction = answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1);
+        Score score = score(budget, spent, programs, satisfaction);
         text.add("按自评指标体系（预算执行率10分、产出50分、效益30分、满意度10分）计算，自评得分"
                 + Scorer.plain(score.score()) + "分，等级“" + GradeBands.DEFAULT.grade(score.score()) + "”。");
+        if (satisfaction != null) {
+            text.add("满意度调查：随机抽取受益对象" + yearSurveys.stream().mapToInt(SurveyView::sampleSize).sum()
+                    + "人，有效问卷" + answered + "份，满意（含基本满意）" + satisfied + "份，满意度" + satisfaction.toPlainString() + "%。");
+        }
         text.add("四、绩效评价指标分析");
         for (Milestone m : milestones) {
             text.add("截至" + m.date() + "（" + m.name() + "）执行率" + m.rate() + (m.targetPercent() > 0
@@ -93,11 +103,14 @@ public class SelfEvaluationReport {
                 List.of(union, LocalDate.now().toString()));
     }
 
-    private static Score score(long budget, long spent, List<Payments.ProgramPaid> programs) {
+    private static Score score(long budget, long spent, List<Payments.ProgramPaid> programs, BigDecimal satisfaction) {
         Map<String, BigDecimal> actuals = new HashMap<>();
         actuals.put("EXEC.RATE", budget == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(spent * 100).divide(BigDecimal.valueOf(budget), 2, java.math.RoundingMode.HALF_UP));
         actuals.put("OUTPUT.PEOPLE", BigDecimal.valueOf(programs.stream().mapToLong(Payments.ProgramPaid::people).sum()));
+        if (satisfaction != null) {
+            actuals.put("SATISFACTION.RATE", satisfaction);
+        }
         return new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(actuals, List.of()));
     }
 

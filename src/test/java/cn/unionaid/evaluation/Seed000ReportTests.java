@@ -126,6 +126,18 @@ class Seed000ReportTests {
         pay(programs.get("HARDSHIP"), workers.subList(0, 85), amounts(85, "12232", "12252"), "2023-06-20");
         pay(programs.get("SPECIAL"), workers.subList(100, 167), amounts(67, "4422", "4408"), "2023-11-30");
 
+        String survey = postJson("clerk", "/api/v1/evaluation/surveys", """
+                {"programId":%d,"title":"春节慰问满意度调查","sampleSize":15,"seed":42}""".formatted(programs.get("SFC")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long surveyId = ((Number) JsonPath.read(survey, "$.id")).longValue();
+        List<Number> sample = JsonPath.read(survey, "$.respondents[*].subjectId");
+        assertThat(sample.stream().map(Number::longValue).toList()).hasSize(15)
+                .isEqualTo(cn.unionaid.evaluation.SatisfactionSurveys.draw(workers, 15, 42));
+        for (int i = 0; i < sample.size(); i++) {
+            postJson("clerk", "/api/v1/evaluation/surveys/{id}/answers", """
+                    {"subjectId":%d,"method":"PHONE","answers":["是","是","明显","%s"]}""".formatted(sample.get(i).longValue(),
+                    i == 0 ? "不满意" : "满意"), surveyId).andExpect(status().isOk());
+        }
         byte[] docx = mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "docx")
                 .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
@@ -134,7 +146,7 @@ class Seed000ReportTests {
             text = x.getText();
         }
         assertThat(text).contains("共安排帮扶专项资金172.3万元", "春节慰问387人，38.7万元", "生活困难补助85人，103.974万元",
-                "特殊困难帮扶67人，29.626万元", "截至2023-12-31（年末）执行率100.0%", "一、基本情况", "七、其他需要说明的问题");
+                "特殊困难帮扶67人，29.626万元", "截至2023-12-31（年末）执行率100.0%", "有效问卷15份，满意（含基本满意）14份，满意度93.3%", "一、基本情况", "七、其他需要说明的问题");
         byte[] pdf = mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "pdf")
                 .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
