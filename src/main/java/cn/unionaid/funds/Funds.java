@@ -119,6 +119,24 @@ public class Funds {
         return ledger.balances(scope.orgId(), year, programId, asOf);
     }
 
+    /** A reallocation as the page lists it. */
+    public record Reallocation(long id, String source, String fromProgram, String toProgram, String amountYuan, String reason,
+            String status, String requestedBy, String decidedBy) {
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Reallocation> reallocations(DataScope scope, int year) {
+        return jdbc.sql("""
+                select r.*, f.name as from_name, t.name as to_name from reallocation r
+                  join program f on f.id = r.from_program_id join program t on t.id = r.to_program_id
+                 where r.org_id = ? and r.year = ? order by r.id
+                """).param(scope.orgId()).param(year).query((rs, n) -> new Reallocation(rs.getLong("id"),
+                FundSource.valueOf(rs.getString("source")).label(), rs.getString("from_name"), rs.getString("to_name"),
+                Money.ofFen(rs.getLong("amount_fen")).toYuanString(), rs.getString("reason"), rs.getString("status"),
+                rs.getString("requested_by"), rs.getString("decided_by"))).list();
+    }
+
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<LedgerEntry> ledger(DataScope scope, int year, FundSource source) {

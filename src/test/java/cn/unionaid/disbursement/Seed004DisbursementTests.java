@@ -48,6 +48,8 @@ class Seed004DisbursementTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     private long program;
     private final List<Long> households = new ArrayList<>();
@@ -65,13 +67,13 @@ class Seed004DisbursementTests {
         TestUnions.open(mvc, jdbc, "T004", "安化县总工会（测试）", "430923", Map.of("t004.clerk", "\"CLERK\"",
                 "t004.reviewer", "\"REVIEWER\"", "t004.leader", "\"LEADER\"", "t004.finance", "\"FINANCE\""));
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < 47; i++) {
             rows.add(List.of("AH-" + i, "户主", "困难户" + i, Rosters.idNumber("430923", LocalDate.of(1965, 1, 1).plusDays(i * 53L), 700 + i),
                     "600", "健康", i % 2 == 0 ? "深度困难" : "相对困难", "因病致困", "", "中国建设银行", "62270000%011d".formatted(4000 + i),
                     "T004", "430923", "2020-01-01"));
         }
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "安化.csv", "text/csv",
-                Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(as("clerk"))).andExpect(jsonPath("$.imported").value(45));
+                Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(as("clerk"))).andExpect(jsonPath("$.imported").value(47));
         households.addAll(jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T004' order by h.household_no")
                 .query(Long.class).list());
         for (int year : new int[] {2021, 2022, 2023}) {
@@ -347,5 +349,27 @@ class Seed004DisbursementTests {
         postJson("finance", "/api/v1/batches/{id}/statement-lines/{l}/match/{i}", "{}", id, line, pending)
                 .andExpect(jsonPath("$.unmatched").isEmpty());
         mvc.perform(get("/api/v1/batches/{id}", id).with(as("finance"))).andExpect(jsonPath("$.status").value("RECONCILED"));
+    }
+
+    @Test
+    void aPayeeWhoseArchiveClosedSinceTheDecisionIsLeftOutOfTheBankFile() throws Exception {
+        long p2024 = programId(2023);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2023,"source":"CITY_FINANCE","date":"2023-08-01","amountYuan":"2000","voucher":"岳财社〔2023〕9号"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2024, "CITY_FINANCE", households.subList(45, 47), List.of("600.00", "700.00"));
+        throughPublicity(id);
+        postJson("clerk", "/api/v1/households/{h}/events", """
+                {"kind":"CLOSED","date":"%s","reason":"户主已调离本市，档案注销"}""".formatted(LocalDate.now()), households.get(46))
+                .andExpect(status().isOk());
+        String file = paymentFile(id);
+        assertThat(file.split("\r\n")).hasSize(2);
+        String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(items, "$[?(@.status == 'EXCLUDED')].statusNote")).containsExactly("档案已注销");
+        mvc.perform(get("/funds").param("year", "2023").with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("下拨下级工会")));
     }
 }

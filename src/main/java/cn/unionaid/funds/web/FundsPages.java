@@ -37,11 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 class FundsPages {
 
     private final Funds funds;
+    private final cn.unionaid.funds.Allocations allocations;
     private final Messages messages;
     private final JsonMapper json;
 
-    FundsPages(Funds funds, Messages messages, JsonMapper json) {
+    FundsPages(Funds funds, cn.unionaid.funds.Allocations allocations, Messages messages, JsonMapper json) {
         this.funds = funds;
+        this.allocations = allocations;
         this.messages = messages;
         this.json = json;
     }
@@ -66,6 +68,8 @@ class FundsPages {
         model.addAttribute("milestones", funds.milestones(scope(), y));
         model.addAttribute("chart", json.writeValueAsString(funds.monthlySpent(scope(), y)));
         model.addAttribute("sources", FundSource.values());
+        model.addAttribute("allocations", allocations.list(scope(), y));
+        model.addAttribute("reallocations", funds.reallocations(scope(), y));
         return "funds/overview";
     }
 
@@ -81,6 +85,41 @@ class FundsPages {
             @RequestParam String voucher, @RequestParam(required = false) String note, RedirectAttributes flash) {
         return act(flash, year, () -> funds.recordReceipt(scope(), year, source, date, Money.parseYuan(amountYuan), voucher,
                 note));
+    }
+
+    @PostMapping("/reallocations")
+    String reallocate(@RequestParam int year, @RequestParam FundSource source, @RequestParam long fromProgramId,
+            @RequestParam long toProgramId, @RequestParam String amountYuan, @RequestParam String reason,
+            RedirectAttributes flash) {
+        return act(flash, year, () -> funds.requestReallocation(scope(), year, source, fromProgramId, toProgramId,
+                Money.parseYuan(amountYuan), reason));
+    }
+
+    @PostMapping("/reallocations/{id}/approve")
+    String approveReallocation(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam int year,
+            RedirectAttributes flash) {
+        return act(flash, year, () -> funds.approveReallocation(scope(), id));
+    }
+
+    @PostMapping("/allocations")
+    String allocate(@RequestParam int year, @RequestParam FundSource source, @RequestParam long toOrgId,
+            @RequestParam String amountYuan, @RequestParam String nature, @RequestParam String conditions,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, RedirectAttributes flash) {
+        return act(flash, year, () -> allocations.allocate(scope(), year, source, toOrgId, Money.parseYuan(amountYuan),
+                nature, conditions, date));
+    }
+
+    @GetMapping("/allocations/{id}/notice")
+    ResponseEntity<byte[]> notice(@org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestParam(defaultValue = "pdf") String format) {
+        var doc = allocations.notice(scope(), id);
+        boolean docx = "docx".equalsIgnoreCase(format);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(docx
+                        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/pdf"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("拨款通知单-" + id
+                        + (docx ? ".docx" : ".pdf"), StandardCharsets.UTF_8).build().toString())
+                .body(docx ? cn.unionaid.platform.documents.Documents.docx(doc)
+                        : cn.unionaid.platform.documents.Documents.pdf(doc));
     }
 
     /** The ledger (台账) of one source as XLSX: one source per file, never merged with another (seed 004). */
