@@ -19,7 +19,15 @@ public final class Scorer {
      * @param actuals    leaf code → actual value (a percentage for qualitative leaves)
      * @param deductions deductions recorded against leaves (by the evaluator, or from control findings and surveys)
      */
-    public record Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions) {
+    public record Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions, Map<String, Override> overrides) {
+
+        public Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions) {
+            this(actuals, deductions, Map.of());
+        }
+    }
+
+    /** An evaluator's score for a leaf, replacing the computed one, with the reason that must go with it. */
+    public record Override(BigDecimal score, String reason) {
     }
 
     public Score score(Indicator node, Inputs in) {
@@ -61,8 +69,15 @@ public final class Scorer {
                 score = score.subtract(d.points());
             }
         }
-        return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score.max(BigDecimal.ZERO), deductions,
-                List.of());
+        score = score.max(BigDecimal.ZERO);
+        Override override = in.overrides().get(leaf.code());
+        if (override != null) {
+            BigDecimal value = override.score().min(leaf.weight()).max(BigDecimal.ZERO);
+            deductions.add(new Deduction(leaf.code(), score.subtract(value), "评价人将" + leaf.name() + "由" + plain(score)
+                    + "分调整为" + plain(value) + "分：" + override.reason()));
+            score = value;
+        }
+        return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score, deductions, List.of());
     }
 
     private static String unit(Indicator leaf) {

@@ -31,12 +31,15 @@ public class SelfEvaluationReport {
     private final Payments payments;
     private final Organisations organisations;
     private final SatisfactionSurveys surveys;
+    private final Evaluations evaluations;
 
-    SelfEvaluationReport(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys) {
+    SelfEvaluationReport(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
+            Evaluations evaluations) {
         this.funds = funds;
         this.payments = payments;
         this.organisations = organisations;
         this.surveys = surveys;
+        this.evaluations = evaluations;
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
@@ -73,7 +76,9 @@ public class SelfEvaluationReport {
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
         long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
         BigDecimal satisfaction = answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1);
-        Score score = score(budget, spent, programs, satisfaction);
+        Score score = score(budget, spent, programs, satisfaction, evaluations.overrides(scope, year));
+        Map<Evaluations.Section, String> narrative = new HashMap<>();
+        evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
         text.add("按自评指标体系（预算执行率10分、产出50分、效益30分、满意度10分）计算，自评得分"
                 + Scorer.plain(score.score()) + "分，等级“" + GradeBands.DEFAULT.grade(score.score()) + "”。");
         if (satisfaction != null) {
@@ -87,11 +92,14 @@ public class SelfEvaluationReport {
         }
         score.deductions().forEach(d -> text.add("扣分：" + d.reason() + "。"));
         text.add("五、主要经验做法、存在的问题及原因");
-        text.add(score.deductions().isEmpty() ? "本年度未发现扣分事项。" : "存在的问题见上述扣分事项。");
+        text.add(narrative.getOrDefault(Evaluations.Section.EXPERIENCE, "（主要经验做法待填写）"));
+        text.add(narrative.getOrDefault(Evaluations.Section.PROBLEMS,
+                score.deductions().isEmpty() ? "本年度未发现扣分事项。" : "存在的问题见上述扣分事项。"));
         text.add("六、有关建议");
-        text.add("继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。");
+        text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS,
+                "继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。"));
         text.add("七、其他需要说明的问题");
-        text.add("无。");
+        text.add(narrative.getOrDefault(Evaluations.Section.OTHER, "无。"));
 
         List<List<String>> annex = new ArrayList<>();
         annex.add(List.of("一级指标", "分值", "得分", "扣分原因"));
@@ -103,7 +111,8 @@ public class SelfEvaluationReport {
                 List.of(union, LocalDate.now().toString()));
     }
 
-    private static Score score(long budget, long spent, List<Payments.ProgramPaid> programs, BigDecimal satisfaction) {
+    private static Score score(long budget, long spent, List<Payments.ProgramPaid> programs, BigDecimal satisfaction,
+            Map<String, Scorer.Override> overrides) {
         Map<String, BigDecimal> actuals = new HashMap<>();
         actuals.put("EXEC.RATE", budget == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(spent * 100).divide(BigDecimal.valueOf(budget), 2, java.math.RoundingMode.HALF_UP));
@@ -111,7 +120,7 @@ public class SelfEvaluationReport {
         if (satisfaction != null) {
             actuals.put("SATISFACTION.RATE", satisfaction);
         }
-        return new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(actuals, List.of()));
+        return new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(actuals, List.of(), overrides));
     }
 
     private static String wan(long fen) {

@@ -24,9 +24,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EvaluationWeb {
 
     private final SelfEvaluationReport reports;
+    private final cn.unionaid.evaluation.Evaluations evaluations;
+    private final cn.unionaid.platform.Messages messages;
 
-    EvaluationWeb(SelfEvaluationReport reports) {
+    EvaluationWeb(SelfEvaluationReport reports, cn.unionaid.evaluation.Evaluations evaluations,
+            cn.unionaid.platform.Messages messages) {
         this.reports = reports;
+        this.evaluations = evaluations;
+        this.messages = messages;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/evaluation/narratives")
+    String saveNarrative(@RequestParam int year, @RequestParam cn.unionaid.evaluation.Evaluations.Section section,
+            @RequestParam String text, org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        try {
+            var saved = evaluations.saveNarrative(CurrentUser.require().scope(), year, section, text);
+            flash.addFlashAttribute(saved.otherYears().isEmpty() ? "notice" : "error", saved.otherYears().isEmpty()
+                    ? messages.get("common.saved") : messages.get("evaluation.otherYears", String.join("、", saved.otherYears())));
+        } catch (cn.unionaid.platform.BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/evaluation?year=" + year;
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -43,6 +61,8 @@ class EvaluationWeb {
         int y = year == null ? LocalDate.now().getYear() - 1 : year;
         model.addAttribute("year", y);
         model.addAttribute("report", reports.build(CurrentUser.require().scope(), y));
+        model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
+        model.addAttribute("sections", cn.unionaid.evaluation.Evaluations.Section.values());
         return "evaluation/page";
     }
 

@@ -1,0 +1,58 @@
+package cn.unionaid.evaluation;
+
+import cn.unionaid.DemoUsers;
+import cn.unionaid.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** An override needs its reason and shows in the report; narrative from another year is flagged. */
+@IntegrationTest
+class OverridesAndNarrativeTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void anOverrideWithoutReasonIsRefusedAndWithOneIsInTheReportAndTheAuditLog() throws Exception {
+        mvc.perform(post("/api/v1/evaluation/overrides").with(DemoUsers.api("yiyang.leader")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2022,\"indicator\":\"EXEC.RATE\",\"score\":8,\"reason\":\" \"}")).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/evaluation/overrides").with(DemoUsers.api("yiyang.clerk")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2022,\"indicator\":\"EXEC.RATE\",\"score\":8,\"reason\":\"x\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/evaluation/overrides").with(DemoUsers.api("yiyang.leader")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2022,\"indicator\":\"EXEC.RATE\",\"score\":8,\"reason\":\"资金于次年1月按计划发放完毕\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/evaluation").param("year", "2022").with(DemoUsers.page(users, "yiyang.leader")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("评价人将预算执行率由0分调整为8分：资金于次年1月按计划发放完毕")));
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.leader' and action = 'evaluation.overridden'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void narrativeFromAnotherYearIsFlaggedBeforeTheReportGoesOut() throws Exception {
+        mvc.perform(put("/api/v1/evaluation/narratives/EXPERIENCE").param("year", "2024").with(DemoUsers.api("yiyang.clerk"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"全年帮扶1081户，截止2023年5月17日资金已发放到位。\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.otherYears[0]").value("2023年5月17日"));
+        mvc.perform(get("/evaluation").param("year", "2024").with(DemoUsers.page(users, "yiyang.clerk")))
+                .andExpect(content().string(containsString("叙述中出现了其他年度的年份或日期：2023年5月17日")))
+                .andExpect(content().string(containsString("全年帮扶1081户")));
+    }
+}
