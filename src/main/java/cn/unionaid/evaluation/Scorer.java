@@ -19,10 +19,15 @@ public final class Scorer {
      * @param actuals    leaf code → actual value (a percentage for qualitative leaves)
      * @param deductions deductions recorded against leaves (by the evaluator, or from control findings and surveys)
      */
-    public record Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions, Map<String, Override> overrides) {
+    public record Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions, Map<String, Override> overrides,
+            Map<String, BigDecimal> targets) {
 
         public Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions) {
-            this(actuals, deductions, Map.of());
+            this(actuals, deductions, Map.of(), Map.of());
+        }
+
+        public Inputs(Map<String, BigDecimal> actuals, List<Deduction> deductions, Map<String, Override> overrides) {
+            this(actuals, deductions, overrides, Map.of());
         }
     }
 
@@ -41,7 +46,10 @@ public final class Scorer {
         return new Score(node.code(), node.name(), node.level(), node.weight(), total, all, children);
     }
 
-    private Score leaf(Indicator leaf, Inputs in) {
+    private Score leaf(Indicator declared, Inputs in) {
+        BigDecimal target = in.targets().get(declared.code());
+        Indicator leaf = target == null ? declared : new Indicator(declared.code(), declared.name(), declared.level(),
+                declared.weight(), target, declared.unit(), declared.method(), List.of());
         List<Deduction> deductions = new ArrayList<>();
         BigDecimal score = leaf.weight();
         BigDecimal actual = in.actuals().get(leaf.code());

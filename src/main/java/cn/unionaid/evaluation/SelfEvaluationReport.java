@@ -32,9 +32,11 @@ public class SelfEvaluationReport {
     private final Organisations organisations;
     private final SatisfactionSurveys surveys;
     private final Evaluations evaluations;
+    private final Targets targets;
 
     SelfEvaluationReport(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
-            Evaluations evaluations) {
+            Evaluations evaluations, Targets targets) {
+        this.targets = targets;
         this.funds = funds;
         this.payments = payments;
         this.organisations = organisations;
@@ -68,6 +70,12 @@ public class SelfEvaluationReport {
         }
         uses.append(String.join("；", parts)).append("。预算执行率").append(completion).append("。");
         text.add(uses.toString());
+        Map<String, Targets.Target> declaredTargets = targets.of(scope, year);
+        if (!declaredTargets.isEmpty()) {
+            text.add("（三）绩效目标。年初申报：" + String.join("；", declaredTargets.values().stream().map(t -> t.indicatorCode()
+                    + " " + Scorer.plain(t.declared()) + (t.unit() == null ? "" : t.unit())
+                    + (t.adjustments().isEmpty() ? "" : "，调整为" + String.join("、", t.adjustments()))).toList()) + "。");
+        }
         text.add("二、绩效评价工作开展情况");
         text.add("本报告依据本系统记录的" + year + "年度预算、资金到位、发放批次、银行对账及合规检查数据生成，数据截至"
                 + yearEnd + "。");
@@ -76,7 +84,9 @@ public class SelfEvaluationReport {
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
         long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
         BigDecimal satisfaction = answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1);
-        Score score = score(budget, spent, programs, satisfaction, evaluations.overrides(scope, year));
+        Map<String, BigDecimal> declared = new HashMap<>();
+        targets.of(scope, year).forEach((code, t) -> declared.put(code, t.current()));
+        Score score = score(budget, spent, programs, satisfaction, evaluations.overrides(scope, year), declared);
         Map<Evaluations.Section, String> narrative = new HashMap<>();
         evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
         text.add("按自评指标体系（预算执行率10分、产出50分、效益30分、满意度10分）计算，自评得分"
@@ -112,7 +122,7 @@ public class SelfEvaluationReport {
     }
 
     private static Score score(long budget, long spent, List<Payments.ProgramPaid> programs, BigDecimal satisfaction,
-            Map<String, Scorer.Override> overrides) {
+            Map<String, Scorer.Override> overrides, Map<String, BigDecimal> declaredTargets) {
         Map<String, BigDecimal> actuals = new HashMap<>();
         actuals.put("EXEC.RATE", budget == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(spent * 100).divide(BigDecimal.valueOf(budget), 2, java.math.RoundingMode.HALF_UP));
@@ -120,7 +130,8 @@ public class SelfEvaluationReport {
         if (satisfaction != null) {
             actuals.put("SATISFACTION.RATE", satisfaction);
         }
-        return new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(actuals, List.of(), overrides));
+        return new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(actuals, List.of(), overrides,
+                declaredTargets));
     }
 
     private static String wan(long fen) {

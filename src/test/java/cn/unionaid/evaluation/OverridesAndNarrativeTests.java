@@ -55,4 +55,24 @@ class OverridesAndNarrativeTests {
                 .andExpect(content().string(containsString("叙述中出现了其他年度的年份或日期：2023年5月17日")))
                 .andExpect(content().string(containsString("全年帮扶1081户")));
     }
+
+    @Test
+    void targetsFreezeOnSubmissionAndLaterChangesAreAdjustmentsBesideThem() throws Exception {
+        String declare = "{\"year\":2021,\"indicator\":\"OUTPUT.PEOPLE\",\"target\":600,\"unit\":\"人\"}";
+        mvc.perform(post("/api/v1/evaluation/targets").with(DemoUsers.api("yiyang.clerk")).contentType(MediaType.APPLICATION_JSON)
+                .content(declare)).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/evaluation/targets/submit").param("year", "2021").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/evaluation/targets").with(DemoUsers.api("yiyang.clerk")).contentType(MediaType.APPLICATION_JSON)
+                .content(declare)).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/evaluation/targets/adjustments").with(DemoUsers.api("yiyang.leader"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2021,\"indicator\":\"OUTPUT.PEOPLE\",\"target\":500,\"reason\":\"省总下达计划调减\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/evaluation/targets").param("year", "2021").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(jsonPath("$[0].declared").value(600)).andExpect(jsonPath("$[0].current").value(500))
+                .andExpect(jsonPath("$[0].adjustments[0]").value("500（省总下达计划调减）"));
+        mvc.perform(get("/evaluation").param("year", "2021").with(DemoUsers.page(users, "yiyang.leader")))
+                .andExpect(content().string(containsString("年初申报：OUTPUT.PEOPLE 600人，调整为500（省总下达计划调减）")));
+    }
 }

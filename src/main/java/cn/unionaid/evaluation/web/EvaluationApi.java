@@ -22,9 +22,37 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationApi {
 
     private final Evaluations evaluations;
+    private final cn.unionaid.evaluation.Targets targets;
 
-    EvaluationApi(Evaluations evaluations) {
+    EvaluationApi(Evaluations evaluations, cn.unionaid.evaluation.Targets targets) {
         this.evaluations = evaluations;
+        this.targets = targets;
+    }
+
+    record TargetValue(int year, String indicator, BigDecimal target, String unit, String reason) {
+    }
+
+    @PostMapping("/targets")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void declare(@RequestBody TargetValue body) {
+        targets.declare(CurrentUser.require().scope(), body.year(), body.indicator(), body.target(), body.unit());
+    }
+
+    @PostMapping("/targets/submit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void submit(@RequestParam int year) {
+        targets.submit(CurrentUser.require().scope(), year);
+    }
+
+    @PostMapping("/targets/adjustments")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void adjust(@RequestBody TargetValue body) {
+        targets.adjust(CurrentUser.require().scope(), body.year(), body.indicator(), body.target(), body.reason());
+    }
+
+    @GetMapping("/targets")
+    java.util.Collection<cn.unionaid.evaluation.Targets.Target> targets(@RequestParam int year) {
+        return targets.of(CurrentUser.require().scope(), year).values();
     }
 
     record Override(int year, String indicator, BigDecimal score, String reason) {
