@@ -44,6 +44,22 @@ public class SelfEvaluationReport {
         this.evaluations = evaluations;
     }
 
+    /** The year's self-evaluation score, from the same data as the report. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public Score score(DataScope scope, int year) {
+        List<SourceBalance> balances = funds.balances(scope, year, null, LocalDate.of(year, 12, 31));
+        List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
+        long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
+        long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
+        Map<String, BigDecimal> declared = new HashMap<>();
+        targets.of(scope, year).forEach((code, t) -> declared.put(code, t.current()));
+        return score(balances.stream().mapToLong(SourceBalance::budgetFen).sum(),
+                balances.stream().mapToLong(SourceBalance::spentFen).sum(), payments.paidByProgram(scope, year),
+                answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1), evaluations.overrides(scope, year),
+                declared);
+    }
+
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional(readOnly = true)
     public Documents.Simple build(DataScope scope, int year) {
@@ -84,9 +100,7 @@ public class SelfEvaluationReport {
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
         long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
         BigDecimal satisfaction = answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1);
-        Map<String, BigDecimal> declared = new HashMap<>();
-        targets.of(scope, year).forEach((code, t) -> declared.put(code, t.current()));
-        Score score = score(budget, spent, programs, satisfaction, evaluations.overrides(scope, year), declared);
+        Score score = score(scope, year);
         Map<Evaluations.Section, String> narrative = new HashMap<>();
         evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
         text.add("按自评指标体系（预算执行率10分、产出50分、效益30分、满意度10分）计算，自评得分"

@@ -75,4 +75,11 @@ class OverridesAndNarrativeTests {
         mvc.perform(get("/evaluation").param("year", "2021").with(DemoUsers.page(users, "yiyang.leader")))
                 .andExpect(content().string(containsString("年初申报：OUTPUT.PEOPLE 600人，调整为500（省总下达计划调减）")));
     }
+
+    @Test
+    void theDashboardShowsTheYearsCharts() throws Exception {
+        mvc.perform(get("/evaluation/dashboard").param("year", "2021").with(DemoUsers.page(users, "hunan.auditor")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("按资金来源支出")))
+                .andExpect(content().string(containsString("data-chart")));
+    }
 }

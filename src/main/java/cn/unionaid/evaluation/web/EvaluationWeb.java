@@ -27,8 +27,14 @@ class EvaluationWeb {
     private final cn.unionaid.evaluation.Evaluations evaluations;
     private final cn.unionaid.platform.Messages messages;
 
+    private final cn.unionaid.evaluation.Dashboard dashboard;
+    private final tools.jackson.databind.json.JsonMapper json;
+
     EvaluationWeb(SelfEvaluationReport reports, cn.unionaid.evaluation.Evaluations evaluations,
-            cn.unionaid.platform.Messages messages) {
+            cn.unionaid.platform.Messages messages, cn.unionaid.evaluation.Dashboard dashboard,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.dashboard = dashboard;
+        this.json = json;
         this.reports = reports;
         this.evaluations = evaluations;
         this.messages = messages;
@@ -64,6 +70,19 @@ class EvaluationWeb {
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
         model.addAttribute("sections", cn.unionaid.evaluation.Evaluations.Section.values());
         return "evaluation/page";
+    }
+
+    @GetMapping("/evaluation/dashboard")
+    String dashboard(@RequestParam(required = false) Integer year, Model model) {
+        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+        var view = dashboard.build(CurrentUser.require().scope(), y);
+        model.addAttribute("year", y);
+        model.addAttribute("view", view);
+        model.addAttribute("byProgram", json.writeValueAsString(view.byProgram()));
+        model.addAttribute("bySource", json.writeValueAsString(view.bySource()));
+        model.addAttribute("byRegion", json.writeValueAsString(view.byRegion()));
+        model.addAttribute("findings", json.writeValueAsString(view.findings()));
+        return "evaluation/dashboard";
     }
 
     @GetMapping({"/evaluation/self-report", "/api/v1/evaluation/self-report"})

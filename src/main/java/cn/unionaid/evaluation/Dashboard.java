@@ -1,0 +1,73 @@
+package cn.unionaid.evaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.disbursement.Payments;
+import cn.unionaid.funds.Funds;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The year at a glance: spending by program, source and region, coverage, live findings and the score. */
+@Service
+public class Dashboard {
+
+    /** Chart series as {@code name → value} lists, ready for the page's bar charts. */
+    public record View(List<Map<String, Object>> byProgram, List<Map<String, Object>> bySource,
+            List<Map<String, Object>> byRegion, List<Map<String, Object>> findings, String coverage, String score,
+            String grade) {
+    }
+
+    private final Payments payments;
+    private final Funds funds;
+    private final SelfEvaluationReport report;
+    private final JdbcClient jdbc;
+
+    Dashboard(Payments payments, Funds funds, SelfEvaluationReport report, JdbcClient jdbc) {
+        this.payments = payments;
+        this.funds = funds;
+        this.report = report;
+        this.jdbc = jdbc;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public View build(DataScope scope, int year) {
+        List<Map<String, Object>> byProgram = payments.paidByProgram(scope, year).stream()
+                .map(p -> Map.<String, Object>of("name", p.programName(), "value", Money.ofFen(p.amountFen()).toYuanString()))
+                .toList();
+        List<Map<String, Object>> bySource = funds.balances(scope, year, null, LocalDate.now()).stream()
+                .map(b -> Map.<String, Object>of("name", b.source().label(), "value", Money.ofFen(b.spentFen()).toYuanString()))
+                .toList();
+        List<Map<String, Object>> byRegion = jdbc.sql("""
+                select coalesce(r.name, x.region_code) as region, sum(i.amount_fen) as fen
+                  from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+                  join (select 'MODEL_WORKER' as t, id, region_code from model_worker
+                        union all select 'HOUSEHOLD', id, region_code from household) x on x.t = i.subject_type and x.id = i.subject_id
+                  left join region r on r.code = x.region_code
+                 where p.org_id = ? and p.year = ? and i.status = 'PAID' group by 1 order by 1
+                """).param(scope.orgId()).param(year).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
+                "value", Money.ofFen(rs.getLong(2)).toYuanString())).list();
+        List<Map<String, Object>> findings = jdbc.sql("""
+                select check_code, count(*) from finding f join organisation o on o.id = f.org_id
+                 where starts_with(o.path, ?) and f.year = ? and f.status <> 'CLOSED' group by 1 order by 1
+                """).param(scope.orgPath()).param(year).query((rs, n) -> Map.<String, Object>of("name",
+                cn.unionaid.controls.ControlCheck.valueOf(rs.getString(1)).title(), "value", rs.getLong(2))).list();
+        long paid = payments.paidByProgram(scope, year).stream().mapToLong(Payments.ProgramPaid::people).sum();
+        long inRegister = jdbc.sql("""
+                select (select count(*) from model_worker m join organisation o on o.id = m.org_id
+                         where starts_with(o.path, ?) and m.archive_open and m.living)
+                     + (select count(*) from household h join organisation o on o.id = h.org_id
+                         where starts_with(o.path, ?) and h.status = 'IN_FILE')
+                """).param(scope.orgPath()).param(scope.orgPath()).query(Long.class).single();
+        String coverage = inRegister == 0 ? "-" : java.math.BigDecimal.valueOf(paid * 1000 / inRegister, 1) + "%";
+        Score score = report.score(scope, year);
+        return new View(byProgram, bySource, byRegion, findings, coverage, Scorer.plain(score.score()),
+                GradeBands.DEFAULT.grade(score.score()));
+    }
+}
