@@ -104,6 +104,13 @@ public class Controls {
         return Page.of(rows, 50, f -> Long.toString(f.id()));
     }
 
+    /** Live findings in scope, for the home page. */
+    @Transactional(readOnly = true)
+    public long countOpen(DataScope scope) {
+        return jdbc.sql("select count(*) from finding f join organisation o on o.id = f.org_id "
+                + "where starts_with(o.path, ?) and f.status <> 'CLOSED'").param(scope.orgPath()).query(Long.class).single();
+    }
+
     /** Counts of live findings by severity and by union, for the dashboard. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)

@@ -126,6 +126,17 @@ public class Batches {
         return Page.of(rows, 50, b -> Long.toString(b.id()));
     }
 
+    /** Batches in scope waiting at one of these steps: the home page's 待办. */
+    @Transactional(readOnly = true)
+    public long countAt(DataScope scope, java.util.Set<BatchStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where starts_with(o.path, ?) "
+                + "and b.status = any(string_to_array(?, ','))").param(scope.orgPath())
+                .param(String.join(",", statuses.stream().map(Enum::name).toList())).query(Long.class).single();
+    }
+
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Batch find(DataScope scope, long id) {

@@ -39,6 +39,13 @@ class ControlsPages {
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Shell {
         @Bean
+        cn.unionaid.platform.HomeTile openFindingsTile(Controls controls) {
+            return user -> user.roles().stream().anyMatch(r -> r == Role.AUDITOR || r == Role.LEADER || r == Role.REVIEWER
+                    || r == Role.FINANCE) ? java.util.Optional.of(new cn.unionaid.platform.HomeTile.Figure(50,
+                    "home.openFindings", controls.countOpen(user.scope()), "/controls")) : java.util.Optional.empty();
+        }
+
+        @Bean
         NavigationItem controlsNavigation() {
             return new NavigationItem(60, "nav.controls", "/controls",
                     EnumSet.of(Role.AUDITOR, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.CLERK));

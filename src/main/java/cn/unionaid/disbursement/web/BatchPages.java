@@ -54,6 +54,24 @@ class BatchPages {
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Shell {
+        /** The steps that wait for each role. */
+        private static final java.util.Map<Role, java.util.Set<BatchStatus>> WAITING = java.util.Map.of(
+                Role.CLERK, java.util.EnumSet.of(BatchStatus.DRAFT, BatchStatus.DECIDED, BatchStatus.PUBLICIZING),
+                Role.REVIEWER, java.util.EnumSet.of(BatchStatus.SUBMITTED),
+                Role.LEADER, java.util.EnumSet.of(BatchStatus.REVIEWED),
+                Role.FINANCE, java.util.EnumSet.of(BatchStatus.PUBLICITY_CLOSED, BatchStatus.FILE_GENERATED,
+                        BatchStatus.RECONCILED));
+
+        @Bean
+        cn.unionaid.platform.HomeTile batchesWaitingTile(Batches batches) {
+            return user -> {
+                java.util.Set<BatchStatus> statuses = java.util.EnumSet.noneOf(BatchStatus.class);
+                user.roles().forEach(r -> statuses.addAll(WAITING.getOrDefault(r, java.util.Set.of())));
+                return statuses.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new cn.unionaid.platform
+                        .HomeTile.Figure(40, "home.batchesWaiting", batches.countAt(user.scope(), statuses), "/batches"));
+            };
+        }
+
         @Bean
         NavigationItem batchesNavigation() {
             return new NavigationItem(45, "nav.batches", "/batches",
