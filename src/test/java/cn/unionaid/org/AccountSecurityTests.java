@@ -174,4 +174,14 @@ class AccountSecurityTests {
         mvc.perform(get("/orgs")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void theOpenApiDescriptionListsTheApiForAnIntegrator() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/model-workers/import']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/programs/{id}/runs']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/batches/{id}/statement']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/controls/runs']").exists());
+    }
 }
