@@ -5,7 +5,6 @@ import cn.unionaid.platform.sheets.SheetHeader;
 import cn.unionaid.platform.sheets.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -180,8 +179,10 @@ public class ModelWorkerImporter {
             LongConsumer progress) throws IOException {
         SheetLookups lookups = new SheetLookups(organisations.byCode(scope), regions.allCodes());
         List<ImportError> errors = new ArrayList<>();
-        List<Line> lines = new ArrayList<>();
         Map<String, Integer> firstRowOfPerson = new HashMap<>();
+        // Good rows are sealed and streamed into the staging table as they are read, so memory does not grow with the file.
+        jdbc.sql(CREATE_STAGE).update();
+        CsvCopy staging = new CsvCopy(DataSourceUtils.getConnection(dataSource), "mw_stage", STAGE_COLUMNS);
         long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
             Line line = check(header, row, lookups, errors);
             if (line != null) {
@@ -190,11 +191,12 @@ public class ModelWorkerImporter {
                     errors.add(new ImportError(line.row(), ID_NUMBER, line.id().masked(),
                             messages.get("import.error.duplicateInFile", first)));
                 } else {
-                    lines.add(line);
+                    staging.row(stageRow(line));
                 }
             }
         });
-        return merge(scope, fileName, lines, errors, mode, rowsRead);
+        staging.finish();
+        return merge(scope, fileName, errors, mode, rowsRead);
     }
 
     private Line check(SheetHeader header, SheetRow row, SheetLookups lookups, List<ImportError> errors) {
@@ -230,15 +232,8 @@ public class ModelWorkerImporter {
                 incomeMonth, phone, bank, card, living, kept, openedOn == null ? LocalDate.now() : openedOn, remark);
     }
 
-    private ImportResult merge(DataScope scope, String fileName, List<Line> lines, List<ImportError> errors,
-            ImportMode mode, long rowsRead) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        jdbc.sql(CREATE_STAGE).update();
-        CsvCopy copy = new CsvCopy(connection, "mw_stage", STAGE_COLUMNS);
-        for (Line l : lines) {
-            copy.row(stageRow(l));
-        }
-        copy.finish();
+    private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, ImportMode mode,
+            long rowsRead) {
         jdbc.sql(HELD_ELSEWHERE).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
                 messages.get("import.error.heldElsewhere", rs.getString(2)))).list().forEach(errors::add);
         jdbc.sql(FROZEN).query((rs, n) -> new ImportError(rs.getInt(1), null, "",
