@@ -3,6 +3,7 @@ package cn.unionaid.shared;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,7 @@ public final class FieldCipher {
     private final int currentKeyId;
     private final byte[] indexKey;
     private final SecureRandom random = new SecureRandom();
+    private final ThreadLocal<Map<Integer, GCMBlockCipher>> ciphers = ThreadLocal.withInitial(HashMap::new);
 
     public FieldCipher(Map<Integer, byte[]> dataKeys, int currentKeyId, byte[] indexKey) {
         if (!dataKeys.containsKey(currentKeyId)) {
@@ -124,10 +126,21 @@ public final class FieldCipher {
         return out;
     }
 
-    private static GCMBlockCipher cipher(boolean encrypt, byte[] key, byte[] nonce, int keyId) {
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+    /**
+     * This thread's cipher for the key, keyed once: re-initialising GCM with only a new nonce keeps the SM4 key
+     * schedule and the GHASH tables, which are most of the cost of sealing one short value.
+     */
+    private GCMBlockCipher cipher(boolean encrypt, byte[] key, byte[] nonce, int keyId) {
+        Map<Integer, GCMBlockCipher> mine = ciphers.get();
+        GCMBlockCipher gcm = mine.get(keyId);
+        KeyParameter keyParameter = null;
+        if (gcm == null) {
+            gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+            keyParameter = new KeyParameter(key);
+        }
         // The header bytes are authenticated so that a value cannot be relabelled with another key id.
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, new byte[] {FORMAT, (byte) keyId}));
+        gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce, new byte[] {FORMAT, (byte) keyId}));
+        mine.putIfAbsent(keyId, gcm);
         return gcm;
     }
 }

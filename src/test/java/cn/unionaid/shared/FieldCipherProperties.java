@@ -37,6 +37,9 @@ class FieldCipherProperties {
         sealed[at] ^= 0x01;
         assertThatThrownBy(() -> cipher.decrypt(sealed)).isInstanceOfAny(IllegalArgumentException.class,
                 IllegalStateException.class);
+        // The thread's reused cipher is not left broken by the refusal.
+        sealed[at] ^= 0x01;
+        assertThat(cipher.decrypt(sealed)).isEqualTo("430902199001011234");
     }
 
     @Test
