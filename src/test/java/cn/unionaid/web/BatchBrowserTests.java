@@ -11,13 +11,9 @@ import java.util.Map;
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
 import cn.unionaid.registry.Rosters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -31,38 +27,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** One batch walked through the pages by four people, from submission to reconciliation. */
 @IntegrationTest
-class BatchBrowserTests {
+class BatchBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     private void signInAs(String user) {
-        browser.get("http://localhost:" + port + "/logout");
+        browser.get(url("/logout"));
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUnions.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.id("welcome")).size() == 1);
+        signIn(user, TestUnions.PASSWORD);
+        waitUntil(d -> d.findElements(By.id("welcome")).size() == 1);
     }
 
     /** A date field is filled the way a date picker would, whatever the browser's locale. */
@@ -71,14 +47,12 @@ class BatchBrowserTests {
     }
 
     private void onBatch(long id) {
-        browser.get("http://localhost:" + port + "/batches/" + id);
+        browser.get(url("/batches/" + id));
     }
 
     /** Waits for the page after a click to show the batch in {@code expected} (the old page may still be there). */
     private void expectStatus(String expected) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> expected.equals(d.findElement(By.id("batch-status")).getText()));
+        waitUntil(d -> expected.equals(d.findElement(By.id("batch-status")).getText()));
     }
 
     @Test
@@ -112,7 +86,7 @@ class BatchBrowserTests {
                 .query(Long.class).single();
 
         signInAs("t005.clerk");
-        browser.get("http://localhost:" + port + "/batches");
+        browser.get(url("/batches"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#manual-form select[name=programId]")))
                 .selectByValue(Long.toString(program));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#manual-form select[name=source]")))
@@ -121,8 +95,7 @@ class BatchBrowserTests {
         browser.findElement(By.cssSelector("#manual-form textarea")).sendKeys(
                 ids.get(0) + ",1000\n" + ids.get(1) + ",1500\n" + ids.get(2) + ",2000");
         browser.findElement(By.cssSelector("#manual-form button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(d -> d.getCurrentUrl().matches(".*/batches/\\d+$"));
+        waitUntil(d -> d.getCurrentUrl().matches(".*/batches/\\d+$"));
         long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/batches/", ""));
         expectStatus("草稿");
         browser.findElement(By.id("submit-batch")).click();
@@ -151,9 +124,7 @@ class BatchBrowserTests {
         Files.write(photo, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
         browser.findElement(By.cssSelector("#photo-form input[type=file]")).sendKeys(photo.toString());
         browser.findElement(By.cssSelector("#photo-form button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.getPageSource().contains("已留存公示照片"));
+        waitUntil(d -> d.getPageSource().contains("已留存公示照片"));
         browser.findElement(By.id("close-publicity")).click();
         expectStatus("公示结束");
 
@@ -161,7 +132,7 @@ class BatchBrowserTests {
         onBatch(batch);
         browser.findElement(By.cssSelector("#file-form button")).click();
         // The file comes back as a download and the page stays: wait for the server to have finished before moving on.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(d -> "FILE_GENERATED"
+        waitUntil(d -> "FILE_GENERATED"
                 .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
         onBatch(batch);
         expectStatus("已生成支付文件");

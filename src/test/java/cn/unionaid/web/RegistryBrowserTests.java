@@ -7,38 +7,17 @@ import java.util.List;
 
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.registry.Rosters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A clerk uploads the roster in the browser, follows the import to its end and finds the people in the list. */
 @IntegrationTest
-class RegistryBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class RegistryBrowserTests extends BrowserTest {
 
     @Test
     void aClerkUploadsARosterAndSeesTheResultAndTheRecords() throws Exception {
@@ -46,10 +25,7 @@ class RegistryBrowserTests {
         Path file = Files.createTempFile("赫山劳模花名册", ".xlsx");
         Files.write(file, Rosters.modelWorkerXlsx(rows));
 
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("heshan.clerk");
-        browser.findElement(By.id("password")).sendKeys("Demo@2026");
-        browser.findElement(By.id("login-submit")).click();
+        signIn("heshan.clerk", "Demo@2026");
         browser.findElement(By.linkText("导入花名册")).click();
         new Select(browser.findElement(By.id("kind"))).selectByValue("MODEL_WORKERS");
         browser.findElement(By.id("file")).sendKeys(file.toString());
@@ -62,7 +38,7 @@ class RegistryBrowserTests {
         browser.findElement(By.linkText("劳模档案")).click();
         browser.findElement(By.name("region")).sendKeys("430903");
         browser.findElement(By.cssSelector("form.search button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("region=430903"));
+        waitUntil(d -> d.getCurrentUrl().contains("region=430903"));
         String table = browser.findElement(By.id("mw-table")).getText();
         assertThat(table).contains(rows.get(0).get(0), "赫山区总工会", "在册").doesNotContain(rows.get(0).get(1));
         assertThat(browser.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("共 25 条");

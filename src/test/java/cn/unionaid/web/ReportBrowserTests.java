@@ -3,44 +3,20 @@ package cn.unionaid.web;
 import java.util.List;
 
 import cn.unionaid.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A leader opens the year's evaluation, reads the report on the page and downloads it as DOCX and PDF. */
 @IntegrationTest
-class ReportBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ReportBrowserTests extends BrowserTest {
 
     @Test
     void theReportIsShownAndDownloads() {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("yiyang.leader");
-        browser.findElement(By.id("password")).sendKeys("Demo@2026");
-        browser.findElement(By.id("login-submit")).click();
+        signIn("yiyang.leader", "Demo@2026");
         browser.findElement(By.id("welcome"));
-        browser.get("http://localhost:" + port + "/evaluation?year=2023");
+        browser.get(url("/evaluation?year=2023"));
         assertThat(browser.findElement(By.id("report")).getText()).contains("绩效自评报告", "一、基本情况",
                 "七、其他需要说明的问题");
         for (String id : List.of("download-docx", "download-pdf")) {
