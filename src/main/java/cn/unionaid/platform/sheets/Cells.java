@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.unionaid.shared.InvalidValueException;
+import cn.unionaid.shared.Money;
 
 /** The date, month and yes/no forms Chinese rosters use. */
 public final class Cells {
@@ -99,5 +100,28 @@ public final class Cells {
             throw new InvalidValueException("import.error.phone");
         }
         return t;
+    }
+
+    /** Free text of at most {@code max} characters, trimmed. */
+    public static String text(String text, int max) {
+        String t = text.strip();
+        if (t.length() > max) {
+            throw new InvalidValueException("import.error.tooLong", max);
+        }
+        return t;
+    }
+
+    /** A person's name as written (at most 50 characters). */
+    public static String personName(String text) {
+        return text(text, 50);
+    }
+
+    /** An amount in yuan that may be zero but not negative. */
+    public static Money nonNegativeYuan(String text) {
+        Money m = Money.parseYuan(text);
+        if (m.isNegative()) {
+            throw new InvalidValueException("import.error.negative");
+        }
+        return m;
     }
 }

@@ -187,12 +187,12 @@ public class HouseholdImporter {
         Set<String> badHouseholds = new TreeSet<>();
         long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
             RowChecker c = new RowChecker(header, row, messages);
-            String no = c.required(HOUSEHOLD_NO, t -> ModelWorkerImporter.limit(t, 50));
+            String no = c.required(HOUSEHOLD_NO, t -> Cells.text(t, 50));
             Relation relation = c.required(RELATION, t -> Labelled.parse(Relation.class, t));
-            String name = c.required(NAME, ModelWorkerImporter::personName);
+            String name = c.required(NAME, Cells::personName);
             IdNumber id = c.required(ID_NUMBER, IdNumber::parse);
-            Money income = c.required(INCOME, ModelWorkerImporter::nonNegative);
-            String health = c.optional(HEALTH, t -> ModelWorkerImporter.limit(t, 200));
+            Money income = c.required(INCOME, Cells::nonNegativeYuan);
+            String health = c.optional(HEALTH, t -> Cells.text(t, 200));
             if (relation == Relation.HEAD && no != null) {
                 Head head = checkHead(c, lookups);
                 if (head != null && heads.putIfAbsent(no, head) != null) {
@@ -226,9 +226,9 @@ public class HouseholdImporter {
 
     private Head checkHead(RowChecker c, SheetLookups lookups) {
         HardshipCategory category = c.required(CATEGORY, t -> Labelled.parse(HardshipCategory.class, t));
-        String cause = c.optional(MAIN_CAUSE, t -> ModelWorkerImporter.limit(t, 200));
-        String housing = c.optional(HOUSING, t -> ModelWorkerImporter.limit(t, 200));
-        String bank = c.optional(BANK, t -> ModelWorkerImporter.limit(t, 100));
+        String cause = c.optional(MAIN_CAUSE, t -> Cells.text(t, 200));
+        String housing = c.optional(HOUSING, t -> Cells.text(t, 200));
+        String bank = c.optional(BANK, t -> Cells.text(t, 100));
         BankCard card = c.optional(CARD, BankCard::parse);
         OrganisationView org = c.required(ORG, lookups::org);
         RegionCode region = c.required(REGION, lookups::region);

@@ -201,23 +201,23 @@ public class ModelWorkerImporter {
 
     private Line check(SheetHeader header, SheetRow row, SheetLookups lookups, List<ImportError> errors) {
         RowChecker c = new RowChecker(header, row, messages);
-        String name = c.required(NAME, ModelWorkerImporter::personName);
+        String name = c.required(NAME, Cells::personName);
         IdNumber id = c.required(ID_NUMBER, IdNumber::parse);
         Honour honour = c.required(HONOUR, t -> Labelled.parse(Honour.class, t));
         Integer year = c.optional(HONOUR_YEAR, Cells::year);
         Employment employment = c.required(EMPLOYMENT, t -> Labelled.parse(Employment.class, t));
-        String employer = c.optional(EMPLOYER, t -> limit(t, 200));
+        String employer = c.optional(EMPLOYER, t -> Cells.text(t, 200));
         OrganisationView org = c.required(ORG, lookups::org);
         RegionCode region = c.required(REGION, lookups::region);
-        Money income = c.optional(INCOME, ModelWorkerImporter::nonNegative);
+        Money income = c.optional(INCOME, Cells::nonNegativeYuan);
         YearMonth incomeMonth = c.optional(INCOME_MONTH, Cells::month);
         String phone = c.optional(PHONE, Cells::phone);
-        String bank = c.optional(BANK, t -> limit(t, 100));
+        String bank = c.optional(BANK, t -> Cells.text(t, 100));
         BankCard card = c.optional(CARD, BankCard::parse);
         Boolean living = c.required(LIVING, Cells::yesNo);
         Boolean kept = c.required(HONOUR_STATE, Cells::honourKept);
         LocalDate openedOn = c.optional(OPENED_ON, Cells::date);
-        String remark = c.optional(REMARK, t -> limit(t, 500));
+        String remark = c.optional(REMARK, t -> Cells.text(t, 500));
         if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
             c.reject(OPENED_ON, "import.error.future");
         }
@@ -286,29 +286,5 @@ public class ModelWorkerImporter {
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    static String personName(String text) {
-        String t = text.strip();
-        if (t.length() > 50) {
-            throw new cn.unionaid.shared.InvalidValueException("import.error.tooLong", 50);
-        }
-        return t;
-    }
-
-    static String limit(String text, int max) {
-        String t = text.strip();
-        if (t.length() > max) {
-            throw new cn.unionaid.shared.InvalidValueException("import.error.tooLong", max);
-        }
-        return t;
-    }
-
-    static Money nonNegative(String text) {
-        Money m = Money.parseYuan(text);
-        if (m.isNegative()) {
-            throw new cn.unionaid.shared.InvalidValueException("import.error.negative");
-        }
-        return m;
     }
 }
