@@ -25,13 +25,15 @@ public class Dashboard {
 
     private final Payments payments;
     private final Funds funds;
-    private final SelfEvaluationReport report;
+    private final YearActuals actuals;
+    private final YearEvaluation evaluation;
     private final JdbcClient jdbc;
 
-    Dashboard(Payments payments, Funds funds, SelfEvaluationReport report, JdbcClient jdbc) {
+    Dashboard(Payments payments, Funds funds, YearActuals actuals, YearEvaluation evaluation, JdbcClient jdbc) {
         this.payments = payments;
         this.funds = funds;
-        this.report = report;
+        this.actuals = actuals;
+        this.evaluation = evaluation;
         this.jdbc = jdbc;
     }
 
@@ -58,16 +60,9 @@ public class Dashboard {
                  where starts_with(o.path, ?) and f.year = ? and f.status <> 'CLOSED' group by 1 order by 1
                 """).param(scope.orgPath()).param(year).query((rs, n) -> Map.<String, Object>of("name",
                 cn.unionaid.controls.ControlCheck.valueOf(rs.getString(1)).title(), "value", rs.getLong(2))).list();
-        long paid = payments.paidByProgram(scope, year).stream().mapToLong(Payments.ProgramPaid::people).sum();
-        long inRegister = jdbc.sql("""
-                select (select count(*) from model_worker m join organisation o on o.id = m.org_id
-                         where starts_with(o.path, ?) and m.archive_open and m.living)
-                     + (select count(*) from household h join organisation o on o.id = h.org_id
-                         where starts_with(o.path, ?) and h.status = 'IN_FILE')
-                """).param(scope.orgPath()).param(scope.orgPath()).query(Long.class).single();
-        String coverage = inRegister == 0 ? "-" : java.math.BigDecimal.valueOf(paid * 1000 / inRegister, 1) + "%";
-        Score score = report.score(scope, year);
-        return new View(byProgram, bySource, byRegion, findings, coverage, Scorer.plain(score.score()),
-                GradeBands.DEFAULT.grade(score.score()));
+        java.math.BigDecimal coverage = actuals.metrics(scope, year).get(Metric.COVERAGE);
+        YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, Frame.SELF);
+        return new View(byProgram, bySource, byRegion, findings, coverage == null ? "-" : Scorer.plain(coverage) + "%",
+                Scorer.plain(evaluated.score().score()), evaluated.grade());
     }
 }

@@ -34,7 +34,7 @@ public class Evaluations {
 
     @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER')")
     @Transactional
-    public void override(DataScope scope, int year, String indicatorCode, BigDecimal score, String reason) {
+    public void override(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal score, String reason) {
         if (reason == null || reason.isBlank()) {
             throw BusinessRuleException.invalid("evaluation.error.overrideReason");
         }
@@ -42,21 +42,77 @@ public class Evaluations {
             throw BusinessRuleException.invalid("evaluation.error.override");
         }
         jdbc.sql("""
-                insert into evaluation_override (org_id, year, indicator_code, score, reason, created_by) values (?, ?, ?, ?, ?, ?)
-                """).param(scope.orgId()).param(year).param(indicatorCode.strip()).param(score).param(reason.strip())
+                insert into evaluation_override (org_id, year, frame, indicator_code, score, reason, created_by)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).param(scope.orgId()).param(year).param(frame.name()).param(indicatorCode.strip()).param(score).param(reason.strip())
                 .param(CurrentUser.require().getUsername()).update();
-        audit.record("evaluation.overridden", "evaluation", scope.orgId() + ":" + year, Map.of("indicator", indicatorCode,
+        audit.record("evaluation.overridden", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(), "indicator", indicatorCode,
                 "score", score.toPlainString(), "reason", reason.strip()));
     }
 
     /** The latest override of each indicator of the union's year. */
     @Transactional(readOnly = true)
-    public Map<String, Scorer.Override> overrides(DataScope scope, int year) {
+    public Map<String, Scorer.Override> overrides(DataScope scope, int year, Frame frame) {
         Map<String, Scorer.Override> map = new LinkedHashMap<>();
-        jdbc.sql("select indicator_code, score, reason from evaluation_override where org_id = ? and year = ? order by id")
-                .param(scope.orgId()).param(year).query((rs, n) -> map.put(rs.getString(1),
+        jdbc.sql("select indicator_code, score, reason from evaluation_override where org_id = ? and year = ? and frame = ? order by id")
+                .param(scope.orgId()).param(year).param(frame.name()).query((rs, n) -> map.put(rs.getString(1),
                         new Scorer.Override(rs.getBigDecimal(2), rs.getString(3)))).list();
         return map;
+    }
+
+    /**
+     * An evaluator's deduction against a leaf with its reason; with a finding, the finding's detail is the reason
+     * unless one is given, and a finding counts once per frame and year.
+     */
+    @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER')")
+    @Transactional
+    public Deduction deduct(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal points, String reason,
+            Long findingId) {
+        if (indicatorCode == null || indicatorCode.isBlank() || points == null || points.signum() <= 0
+                || points.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw BusinessRuleException.invalid("evaluation.error.deduction");
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (findingId != null) {
+            String detail = jdbc.sql("""
+                    select f.detail from finding f join organisation o on o.id = f.org_id
+                     where f.id = ? and starts_with(o.path, ?)
+                    """).param(findingId).param(scope.orgPath()).query(String.class).optional()
+                    .orElseThrow(() -> BusinessRuleException.notFound("evaluation.error.finding", findingId));
+            if (text.isEmpty()) {
+                text = detail;
+            }
+            if (jdbc.sql("select exists(select 1 from evaluation_deduction where org_id = ? and year = ? and frame = ? and finding_id = ?)")
+                    .param(scope.orgId()).param(year).param(frame.name()).param(findingId).query(Boolean.class).single()) {
+                throw BusinessRuleException.conflict("evaluation.error.findingCounted", findingId);
+            }
+        }
+        if (text.isEmpty() || text.length() > 480) {
+            throw BusinessRuleException.invalid("evaluation.error.overrideReason");
+        }
+        Deduction d = Deductions.judged(indicatorCode.strip(), text, points);
+        jdbc.sql("""
+                insert into evaluation_deduction (org_id, year, frame, indicator_code, points, reason, finding_id, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).param(scope.orgId()).param(year).param(frame.name()).param(d.indicatorCode()).param(points)
+                .param(d.reason()).param(findingId).param(CurrentUser.require().getUsername()).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("frame", frame.name());
+        detail.put("indicator", d.indicatorCode());
+        detail.put("points", points.toPlainString());
+        detail.put("reason", d.reason());
+        if (findingId != null) {
+            detail.put("finding", findingId);
+        }
+        audit.record("evaluation.deducted", "evaluation", scope.orgId() + ":" + year, detail);
+        return d;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Deduction> deductions(DataScope scope, int year, Frame frame) {
+        return jdbc.sql("select indicator_code, points, reason from evaluation_deduction where org_id = ? and year = ? and frame = ? order by id")
+                .param(scope.orgId()).param(year).param(frame.name())
+                .query((rs, n) -> new Deduction(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).list();
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")

@@ -48,14 +48,30 @@ public final class Scorer {
 
     private Score leaf(Indicator declared, Inputs in) {
         BigDecimal target = in.targets().get(declared.code());
-        Indicator leaf = target == null ? declared : new Indicator(declared.code(), declared.name(), declared.level(),
-                declared.weight(), target, declared.unit(), declared.method(), List.of());
+        Indicator leaf = target == null ? declared : declared.withTarget(target);
         List<Deduction> deductions = new ArrayList<>();
         BigDecimal score = leaf.weight();
         BigDecimal actual = in.actuals().get(leaf.code());
-        if (leaf.method() != ScoringMethod.DEDUCTIONS && actual != null) {
+        if (actual != null && leaf.method() == ScoringMethod.DEDUCTIONS) {
+            BigDecimal completion = hasTarget(leaf) ? actual.multiply(HUNDRED).divide(leaf.target(), 2, RoundingMode.HALF_UP)
+                    : actual;
+            var band = leaf.bands().match(completion);
+            if (band.isPresent()) {
+                BigDecimal lost = band.get().points().min(score);
+                deductions.add(new Deduction(leaf.code(), lost, hasTarget(leaf)
+                        ? "“" + leaf.name() + "”" + plain(actual) + unit(leaf) + "，低于绩效目标设定数" + plain(band.get().below())
+                                + "%，扣" + plain(lost) + "分"
+                        : leaf.name() + plain(actual) + unit(leaf) + "，扣" + plain(lost) + "分"));
+                score = score.subtract(lost);
+            }
+        } else if (leaf.method() != ScoringMethod.DEDUCTIONS && (actual == null
+                || leaf.method() != ScoringMethod.QUALITATIVE && !hasTarget(leaf))) {
+            deductions.add(new Deduction(leaf.code(), score, leaf.name() + (actual == null ? "无实际值（无数据或未填报）"
+                    : "未设定目标值") + "，扣" + plain(score) + "分"));
+            score = BigDecimal.ZERO;
+        } else if (actual != null) {
             BigDecimal byFormula = switch (leaf.method()) {
-                case FORWARD -> leaf.target().signum() == 0 ? leaf.weight()
+                case FORWARD -> leaf.direction() == Direction.EQUAL ? equalShare(leaf, actual)
                         : leaf.weight().multiply(actual).divide(leaf.target(), 2, RoundingMode.HALF_UP);
                 case REVERSE -> actual.signum() == 0 ? leaf.weight()
                         : leaf.weight().multiply(leaf.target()).divide(actual, 2, RoundingMode.HALF_UP);
@@ -65,8 +81,8 @@ public final class Scorer {
             byFormula = byFormula.min(leaf.weight()).max(BigDecimal.ZERO);
             if (byFormula.compareTo(leaf.weight()) < 0) {
                 BigDecimal lost = leaf.weight().subtract(byFormula);
-                String basis = leaf.target() == null ? "评定为" + plain(actual) + "%"
-                        : plain(actual) + unit(leaf) + "，目标" + plain(leaf.target()) + unit(leaf);
+                String basis = leaf.method() == ScoringMethod.QUALITATIVE ? "评定为" + plain(actual) + "%"
+                        : plain(actual) + unit(leaf) + "，目标" + leaf.direction().label() + plain(leaf.target()) + unit(leaf);
                 deductions.add(new Deduction(leaf.code(), lost, leaf.name() + basis + "，扣" + plain(lost) + "分"));
                 score = byFormula;
             }
@@ -86,6 +102,17 @@ public final class Scorer {
             score = value;
         }
         return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score, deductions, List.of());
+    }
+
+    private static boolean hasTarget(Indicator leaf) {
+        return leaf.target() != null && leaf.target().signum() > 0;
+    }
+
+    /** For "=": the weight times the smaller of actual and target over the larger. */
+    private static BigDecimal equalShare(Indicator leaf, BigDecimal actual) {
+        BigDecimal hi = actual.max(leaf.target());
+        return hi.signum() == 0 ? leaf.weight()
+                : leaf.weight().multiply(actual.min(leaf.target())).divide(hi, 2, RoundingMode.HALF_UP);
     }
 
     private static String unit(Indicator leaf) {

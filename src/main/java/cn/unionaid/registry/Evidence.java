@@ -122,16 +122,8 @@ public class Evidence {
 
     /** The type a file really is, from its first bytes; anything but PDF, JPEG and PNG is refused. */
     static String sniff(byte[] c) {
-        if (c.length > 4 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F') {
-            return "application/pdf";
-        }
-        if (c.length > 3 && (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (c.length > 8 && (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G') {
-            return "image/png";
-        }
-        throw BusinessRuleException.invalid("evidence.error.type");
+        return cn.unionaid.platform.files.FileStore.documentType(c)
+                .orElseThrow(() -> BusinessRuleException.invalid("evidence.error.type"));
     }
 
     private void requireArchive(DataScope scope, SubjectType type, long id) {

@@ -14,14 +14,15 @@ class Seed002ScoreTableTest {
     @Test
     void decision19Process10Output28Effect28Is85Good() {
         List<Deduction> facts = List.of(
-                Deductions.judged("DECISION.TARGETS", "“救助市直单位困难职工”目标值的设定不够合理", 1),
-                Deductions.fundingRate("PROCESS.FUNDING", 149_990_000L, 340_000_000L),
-                Deductions.fromFinding("PROCESS.USE", "拨付了劳模协会工作经费10万元", 2),
-                Deductions.judged("PROCESS.MANAGEMENT", "财务制度执行不够规范、公示资料未收录影像文件，归档工作有待完善", 2),
-                Deductions.belowTarget("OUTPUT.QUANTITY", "救助市直单位困难职工", 3500, 4850, 4),
-                Deductions.judged("EFFECT.WORKERS", "问卷调查结果显示，部分困难职工反映生活情况改善一般", 1),
-                Deductions.judged("EFFECT.MODELS", "问卷调查结果显示，部分劳模反映生活情况改善一般", 1));
-        Score total = new Scorer().score(IndicatorTemplates.thirdParty(), new Scorer.Inputs(Map.of(), facts));
+                Deductions.judged("DECISION.TARGETS", "“救助市直单位困难职工”目标值的设定不够合理", BigDecimal.ONE),
+                Deductions.fromFinding("PROCESS.USE", "拨付了劳模协会工作经费10万元", BigDecimal.valueOf(2)),
+                Deductions.judged("PROCESS.MANAGEMENT", "财务制度执行不够规范、公示资料未收录影像文件，归档工作有待完善", BigDecimal.valueOf(2)),
+                Deductions.judged("EFFECT.WORKERS", "问卷调查结果显示，部分困难职工反映生活情况改善一般", BigDecimal.ONE),
+                Deductions.judged("EFFECT.MODELS", "问卷调查结果显示，部分劳模反映生活情况改善一般", BigDecimal.ONE));
+        // 资金到位率 1499.9 / 3400 万 = 44.11 %; 救助市直单位困难职工 3500 of a declared 4850
+        Score total = new Scorer().score(IndicatorTemplates.thirdParty(), new Scorer.Inputs(Map.of("PROCESS.FUNDING",
+                new BigDecimal("44.11"), "OUTPUT.QUANTITY", BigDecimal.valueOf(3500)), facts, Map.of(),
+                Map.of("OUTPUT.QUANTITY", BigDecimal.valueOf(4850))));
 
         assertThat(total.children()).extracting(s -> s.name() + " " + s.score().stripTrailingZeros().toPlainString() + "/"
                 + s.weight().toPlainString())
@@ -29,18 +30,39 @@ class Seed002ScoreTableTest {
         assertThat(total.score()).isEqualByComparingTo("85");
         assertThat(GradeBands.DEFAULT.grade(total.score())).isEqualTo("良");
         assertThat(total.deductions()).extracting(Deduction::reason).contains("资金到位率44.11%，扣4分",
-                "拨付了劳模协会工作经费10万元，扣2分", "“救助市直单位困难职工”低于绩效目标设定数80%，扣4分");
+                "拨付了劳模协会工作经费10万元，扣2分", "“产出数量”3500户，低于绩效目标设定数80%，扣4分");
     }
 
     @Test
     void forwardIndicatorsLoseProportionallyAndSayBy() {
         Score s = new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(Map.of("EXEC.RATE",
                 new BigDecimal("74.0"), "OUTPUT.PEOPLE", BigDecimal.ONE, "OUTPUT.ACCURACY", BigDecimal.valueOf(100),
-                "OUTPUT.STANDARD", BigDecimal.valueOf(100), "OUTPUT.TIMELY", BigDecimal.valueOf(100), "EFFECT.SOCIAL",
-                BigDecimal.valueOf(90), "SATISFACTION.RATE", BigDecimal.valueOf(96)), List.of()));
+                "OUTPUT.STANDARD", BigDecimal.valueOf(100), "OUTPUT.METHOD", BigDecimal.valueOf(100), "OUTPUT.TIMELY",
+                BigDecimal.valueOf(100), "EFFECT.SOCIAL", BigDecimal.valueOf(90), "SATISFACTION.RATE", BigDecimal.valueOf(96)),
+                List.of(), Map.of(), Map.of("OUTPUT.PEOPLE", BigDecimal.ONE)));
         assertThat(s.children().get(0).score()).isEqualByComparingTo("7.40");
-        assertThat(s.deductions().get(0).reason()).isEqualTo("预算执行率74%，目标100%，扣2.6分");
+        assertThat(s.deductions().get(0).reason()).isEqualTo("预算执行率74%，目标≥100%，扣2.6分");
         assertThat(s.score()).isEqualByComparingTo("94.40");
         assertThat(GradeBands.DEFAULT.grade(s.score())).isEqualTo("优");
+    }
+
+    @Test
+    void aLeafWithoutActualOrTargetLosesItsWeightAndSaysWhy() {
+        Score s = new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(Map.of("OUTPUT.PEOPLE",
+                BigDecimal.TEN), List.of()));
+        assertThat(s.deductions()).extracting(Deduction::reason).contains("预算执行率无实际值（无数据或未填报），扣10分",
+                "帮扶人次未设定目标值，扣20分");
+        assertThat(s.score()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void equalDirectionLosesBothWays() {
+        Indicator leaf = new Indicator("X", "按期完成", 1, BigDecimal.TEN, BigDecimal.valueOf(50), "人", Direction.EQUAL,
+                ScoringMethod.FORWARD, null, null, List.of());
+        Indicator root = Indicator.group("R", "R", 0, 10, List.of(leaf));
+        assertThat(new Scorer().score(root, new Scorer.Inputs(Map.of("X", BigDecimal.valueOf(40)), List.of())).score())
+                .isEqualByComparingTo("8.00");
+        assertThat(new Scorer().score(root, new Scorer.Inputs(Map.of("X", BigDecimal.valueOf(62.5)), List.of())).score())
+                .isEqualByComparingTo("8.00");
     }
 }

@@ -1,59 +1,49 @@
 package cn.unionaid.evaluation.web;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 
-import cn.unionaid.evaluation.SelfEvaluationReport;
+import cn.unionaid.evaluation.Dashboard;
+import cn.unionaid.evaluation.EvaluationReports;
+import cn.unionaid.evaluation.Evaluations;
+import cn.unionaid.evaluation.Frame;
+import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
-import cn.unionaid.platform.documents.Documents;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
-/** 绩效评价: the year's self-evaluation report as DOCX or PDF, for the page and the API alike. */
+/** 绩效评价: the year's report (self-evaluation or third-party) on the page, as DOCX or PDF, its narrative and template. */
 @Controller
 class EvaluationWeb {
 
-    private final SelfEvaluationReport reports;
-    private final cn.unionaid.evaluation.Evaluations evaluations;
-    private final cn.unionaid.platform.Messages messages;
+    private final EvaluationReports reports;
+    private final Evaluations evaluations;
+    private final Messages messages;
+    private final Dashboard dashboard;
+    private final JsonMapper json;
 
-    private final cn.unionaid.evaluation.Dashboard dashboard;
-    private final tools.jackson.databind.json.JsonMapper json;
-
-    EvaluationWeb(SelfEvaluationReport reports, cn.unionaid.evaluation.Evaluations evaluations,
-            cn.unionaid.platform.Messages messages, cn.unionaid.evaluation.Dashboard dashboard,
-            tools.jackson.databind.json.JsonMapper json) {
-        this.dashboard = dashboard;
-        this.json = json;
+    EvaluationWeb(EvaluationReports reports, Evaluations evaluations, Messages messages, Dashboard dashboard, JsonMapper json) {
         this.reports = reports;
         this.evaluations = evaluations;
         this.messages = messages;
+        this.dashboard = dashboard;
+        this.json = json;
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/evaluation/narratives")
-    String saveNarrative(@RequestParam int year, @RequestParam cn.unionaid.evaluation.Evaluations.Section section,
-            @RequestParam String text, org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
-        try {
-            var saved = evaluations.saveNarrative(CurrentUser.require().scope(), year, section, text);
-            flash.addFlashAttribute(saved.otherYears().isEmpty() ? "notice" : "error", saved.otherYears().isEmpty()
-                    ? messages.get("common.saved") : messages.get("evaluation.otherYears", String.join("、", saved.otherYears())));
-        } catch (cn.unionaid.platform.BusinessRuleException e) {
-            flash.addFlashAttribute("error", messages.of(e));
-        }
-        return "redirect:/evaluation?year=" + year;
-    }
-
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class Shell {
         @Bean
         NavigationItem evaluationNavigation() {
@@ -62,19 +52,55 @@ class EvaluationWeb {
         }
     }
 
+    static int yearOrLast(Integer year) {
+        return year == null ? LocalDate.now().getYear() - 1 : year;
+    }
+
     @GetMapping("/evaluation")
-    String page(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+    String page(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "SELF") Frame frame, Model model) {
+        int y = yearOrLast(year);
         model.addAttribute("year", y);
-        model.addAttribute("report", reports.build(CurrentUser.require().scope(), y));
+        model.addAttribute("frame", frame);
+        model.addAttribute("frames", Frame.values());
+        model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame));
+        model.addAttribute("ownTemplate", reports.template(CurrentUser.require().scope(), frame) != null);
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
-        model.addAttribute("sections", cn.unionaid.evaluation.Evaluations.Section.values());
+        model.addAttribute("sections", Evaluations.Section.values());
         return "evaluation/page";
+    }
+
+    @PostMapping("/evaluation/narratives")
+    String saveNarrative(@RequestParam int year, @RequestParam Evaluations.Section section, @RequestParam String text,
+            RedirectAttributes flash) {
+        try {
+            var saved = evaluations.saveNarrative(CurrentUser.require().scope(), year, section, text);
+            flash.addFlashAttribute(saved.otherYears().isEmpty() ? "notice" : "error", saved.otherYears().isEmpty()
+                    ? messages.get("common.saved") : messages.get("evaluation.otherYears", String.join("、", saved.otherYears())));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/evaluation?year=" + year;
+    }
+
+    @PostMapping("/evaluation/templates")
+    String uploadTemplate(@RequestParam int year, @RequestParam Frame frame, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean reset, RedirectAttributes flash) throws IOException {
+        try {
+            if (reset) {
+                reports.resetTemplate(CurrentUser.require().scope(), frame);
+            } else {
+                reports.uploadTemplate(CurrentUser.require().scope(), frame, file.getBytes(), file.getOriginalFilename());
+            }
+            flash.addFlashAttribute("notice", messages.get("common.saved"));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/evaluation?year=" + year + "&frame=" + frame;
     }
 
     @GetMapping("/evaluation/dashboard")
     String dashboard(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+        int y = yearOrLast(year);
         var view = dashboard.build(CurrentUser.require().scope(), y);
         model.addAttribute("year", y);
         model.addAttribute("view", view);
@@ -85,15 +111,25 @@ class EvaluationWeb {
         return "evaluation/dashboard";
     }
 
+    /** The report of a frame; {@code self-report} is the self-evaluation report's older address. */
+    @GetMapping({"/evaluation/report", "/api/v1/evaluation/report"})
+    ResponseEntity<byte[]> report(@RequestParam int year, @RequestParam(defaultValue = "SELF") Frame frame,
+            @RequestParam(defaultValue = "docx") String format) {
+        String name = year + "年度" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
+        return "pdf".equalsIgnoreCase(format)
+                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(CurrentUser.require().scope(), year, frame))
+                : ReportDownloads.docx(name + ".docx", reports.docx(CurrentUser.require().scope(), year, frame));
+    }
+
     @GetMapping({"/evaluation/self-report", "/api/v1/evaluation/self-report"})
-    ResponseEntity<byte[]> report(@RequestParam int year, @RequestParam(defaultValue = "docx") String format) {
-        Documents.Simple doc = reports.build(CurrentUser.require().scope(), year);
-        boolean pdf = "pdf".equalsIgnoreCase(format);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(pdf ? "application/pdf"
-                        : "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "年度绩效自评报告." + (pdf ? "pdf" : "docx"), StandardCharsets.UTF_8).build().toString())
-                .body(pdf ? Documents.pdf(doc) : Documents.docx(doc));
+    ResponseEntity<byte[]> selfReport(@RequestParam int year, @RequestParam(defaultValue = "docx") String format) {
+        return report(year, Frame.SELF, format);
+    }
+
+    @GetMapping({"/evaluation/templates/{frame}", "/api/v1/evaluation/templates/{frame}"})
+    ResponseEntity<byte[]> template(@org.springframework.web.bind.annotation.PathVariable Frame frame) {
+        byte[] own = reports.template(CurrentUser.require().scope(), frame);
+        return ReportDownloads.docx(frame.label() + "报告模板.docx",
+                own == null ? cn.unionaid.platform.documents.Documents.defaultTemplate() : own);
     }
 }

@@ -53,6 +53,20 @@ public class FileStore {
         return Files.newInputStream(root.resolve(key));
     }
 
+    /** The type a scanned document really is, from its first bytes: PDF, JPEG or PNG; anything else is empty. */
+    public static java.util.Optional<String> documentType(byte[] c) {
+        if (c.length > 4 && c[0] == '%' && c[1] == 'P' && c[2] == 'D' && c[3] == 'F') {
+            return java.util.Optional.of("application/pdf");
+        }
+        if (c.length > 3 && (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8 && (c[2] & 0xff) == 0xFF) {
+            return java.util.Optional.of("image/jpeg");
+        }
+        if (c.length > 8 && (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G') {
+            return java.util.Optional.of("image/png");
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -1,0 +1,243 @@
+package cn.unionaid.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.disbursement.Payments;
+import cn.unionaid.funds.Funds;
+import cn.unionaid.funds.Milestone;
+import cn.unionaid.funds.SourceBalance;
+import cn.unionaid.org.Organisations;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.documents.Documents;
+import cn.unionaid.platform.files.FileStore;
+import cn.unionaid.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The year's evaluation report — the self-evaluation report (绩效自评报告) or the third-party evaluation report
+ * (绩效评价报告) — in the outline the seeds share, every figure taken from that year's data: budget and receipts
+ * from the ledger, people and amounts per program from the paid batches, completion from the execution as of
+ * 31 December, the score and every deduction from the frame's indicator system, the annexes (the indicator table
+ * with targets, actuals and scores; the questionnaire and its results). The DOCX is rendered into the union's own
+ * template when it has uploaded one.
+ */
+@Service
+public class EvaluationReports {
+
+    private final Funds funds;
+    private final Payments payments;
+    private final Organisations organisations;
+    private final SatisfactionSurveys surveys;
+    private final Evaluations evaluations;
+    private final Targets targets;
+    private final YearEvaluation evaluation;
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final AuditLog audit;
+
+    EvaluationReports(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
+            Evaluations evaluations, Targets targets, YearEvaluation evaluation, JdbcClient jdbc, FileStore files,
+            AuditLog audit) {
+        this.funds = funds;
+        this.payments = payments;
+        this.organisations = organisations;
+        this.surveys = surveys;
+        this.evaluations = evaluations;
+        this.targets = targets;
+        this.evaluation = evaluation;
+        this.jdbc = jdbc;
+        this.files = files;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public Documents.Report build(DataScope scope, int year, Frame frame) {
+        String union = organisations.find(scope, scope.orgId()).map(o -> o.name()).orElse("");
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        List<SourceBalance> balances = funds.balances(scope, year, null, yearEnd);
+        long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
+        long received = balances.stream().mapToLong(SourceBalance::receivedFen).sum();
+        long spent = balances.stream().mapToLong(SourceBalance::spentFen).sum();
+        YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, frame);
+        Score score = evaluated.score();
+
+        List<String> text = new ArrayList<>();
+        text.add("一、基本情况");
+        text.add("（一）项目概况。" + year + "年度" + union + "共安排帮扶专项资金" + wan(budget) + "万元，实际到位"
+                + wan(received) + "万元，资金到位率" + percent(received, budget) + "。");
+        List<String> parts = new ArrayList<>();
+        for (Payments.ProgramPaid p : payments.paidByProgram(scope, year)) {
+            if (p.amountFen() > 0) {
+                parts.add(p.programName() + p.people() + "人，" + wan(p.amountFen()) + "万元");
+            }
+        }
+        text.add("（二）资金使用情况。截至" + yearEnd + "共发放" + wan(spent) + "万元，其中" + String.join("；", parts)
+                + "。预算执行率" + percent(spent, budget) + "。");
+        Map<String, Targets.Target> declared = targets.of(scope, year);
+        if (!declared.isEmpty()) {
+            text.add("（三）绩效目标。年初申报：" + String.join("；", declared.values().stream().map(t -> t.indicatorCode()
+                    + " " + Scorer.plain(t.declared()) + (t.unit() == null ? "" : t.unit())
+                    + (t.adjustments().isEmpty() ? "" : "，调整为" + String.join("、", t.adjustments()))).toList()) + "。");
+        }
+        text.add("二、绩效评价工作开展情况");
+        text.add((frame == Frame.SELF ? "本单位" : "评价机构") + "依据本系统记录的" + year
+                + "年度预算、资金到位、发放批次、银行对账、合规检查及满意度调查数据开展评价，数据截至" + yearEnd + "。");
+        text.add("三、综合评价情况及结论");
+        text.add("按" + frame.label() + "指标体系（" + String.join("、", score.children().stream()
+                .map(c -> c.name() + Scorer.plain(c.weight()) + "分").toList()) + "）计算，得分" + Scorer.plain(score.score())
+                + "分，等级“" + evaluated.grade() + "”。");
+        List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
+        long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
+        long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
+        if (answered > 0) {
+            text.add("满意度调查：随机抽取受益对象" + yearSurveys.stream().mapToInt(SurveyView::sampleSize).sum()
+                    + "人，有效问卷" + answered + "份，满意（含基本满意）" + satisfied + "份，满意度"
+                    + BigDecimal.valueOf(satisfied * 1000 / answered, 1).toPlainString() + "%。");
+        }
+        text.add("四、绩效评价指标分析");
+        String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八"};
+        for (int i = 0; i < score.children().size(); i++) {
+            Score s = score.children().get(i);
+            text.add("（" + numerals[Math.min(i, numerals.length - 1)] + "）" + s.name() + "：满分" + Scorer.plain(s.weight())
+                    + "分，得分" + Scorer.plain(s.score()) + "分。" + (s.deductions().isEmpty() ? "未扣分。"
+                            : String.join("；", s.deductions().stream().map(Deduction::reason).toList()) + "。"));
+        }
+        for (Milestone m : funds.milestones(scope, year)) {
+            text.add("截至" + m.date() + "（" + m.name() + "）执行率" + m.rate() + (m.targetPercent() > 0
+                    ? "，目标" + m.targetPercent() + "%，" + (m.met() ? "已达到" : "未达到") : "") + "。");
+        }
+        Map<Evaluations.Section, String> narrative = new HashMap<>();
+        evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
+        text.add("五、主要经验做法、存在的问题及原因");
+        text.add(narrative.getOrDefault(Evaluations.Section.EXPERIENCE, "（主要经验做法待填写）"));
+        text.add(narrative.getOrDefault(Evaluations.Section.PROBLEMS,
+                score.deductions().isEmpty() ? "本年度未发现扣分事项。" : "存在的问题见上述扣分事项。"));
+        text.add("六、有关建议");
+        text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS,
+                "继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。"));
+        text.add("七、其他需要说明的问题");
+        text.add(narrative.getOrDefault(Evaluations.Section.OTHER, "无。"));
+
+        String title = union + year + "年度帮扶专项资金" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
+        return new Documents.Report(title, text, List.of(indicatorAnnex(evaluated), surveyAnnex(yearSurveys)),
+                List.of(union, LocalDate.now().toString()));
+    }
+
+    private static Documents.Annex indicatorAnnex(YearEvaluation.Evaluated evaluated) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("级次", "指标", "分值", "目标值", "实际值", "数据来源", "得分", "扣分原因"));
+        for (YearEvaluation.Line l : evaluated.lines()) {
+            rows.add(List.of(l.level() + "级", l.name(), Scorer.plain(l.weight()), l.target(), l.actual(), l.source(),
+                    Scorer.plain(l.score()), l.leaf() ? String.join("；", l.reasons()) : ""));
+        }
+        rows.add(List.of("合计", "", Scorer.plain(evaluated.score().weight()), "", "", "", Scorer.plain(evaluated.score().score()),
+                "等级：" + evaluated.grade()));
+        return new Documents.Annex("附表1 " + evaluated.frame().label() + "指标体系及评分表", rows);
+    }
+
+    private static Documents.Annex surveyAnnex(List<SurveyView> yearSurveys) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("调查", "问题", "抽样人数", "有效问卷", "满意（含基本满意）", "满意度"));
+        for (SurveyView s : yearSurveys) {
+            rows.add(List.of(s.title(), String.join("；", s.questions()), String.valueOf(s.sampleSize()),
+                    String.valueOf(s.answered()), String.valueOf(s.satisfiedCount()),
+                    s.satisfaction() == null ? "-" : s.satisfaction().toPlainString() + "%"));
+        }
+        return new Documents.Annex("附表2 满意度调查问卷及结果", rows.size() == 1 ? List.of() : rows);
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional
+    public byte[] docx(DataScope scope, int year, Frame frame) {
+        Documents.Report report = build(scope, year, frame);
+        audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
+                "format", "docx"));
+        return Documents.docx(report, template(scope, frame));
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional
+    public byte[] pdf(DataScope scope, int year, Frame frame) {
+        Documents.Report report = build(scope, year, frame);
+        audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
+                "format", "pdf"));
+        return Documents.pdf(report);
+    }
+
+    /** The union's uploaded template of the frame, or null for the built-in one. */
+    @Transactional(readOnly = true)
+    public byte[] template(DataScope scope, Frame frame) {
+        return jdbc.sql("select file_key from report_template where org_id = ? and frame = ?").param(scope.orgId())
+                .param(frame.name()).query(String.class).optional().map(this::read).orElse(null);
+    }
+
+    /** Replaces the union's DOCX template of a frame after checking poi-tl compiles it and finds every tag. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")
+    @Transactional
+    public void uploadTemplate(DataScope scope, Frame frame, byte[] content, String fileName) {
+        List<String> missing;
+        try {
+            missing = Documents.missingTags(content);
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleException.invalid("evaluation.error.templateNotDocx");
+        }
+        if (!missing.isEmpty()) {
+            throw BusinessRuleException.invalid("evaluation.error.templateTags", String.join("、", missing));
+        }
+        FileStore.Stored stored = files.save(content);
+        String name = fileName == null || fileName.isBlank() ? "template.docx" : fileName.strip();
+        jdbc.sql("""
+                insert into report_template (org_id, frame, file_key, file_name, uploaded_by) values (?, ?, ?, ?, ?)
+                on conflict (org_id, frame) do update set file_key = excluded.file_key, file_name = excluded.file_name,
+                       uploaded_by = excluded.uploaded_by, uploaded_at = now()
+                """).param(scope.orgId()).param(frame.name()).param(stored.key())
+                .param(name.length() > 200 ? name.substring(0, 200) : name).param(CurrentUser.require().getUsername()).update();
+        audit.record("evaluation.templateUploaded", "evaluation", scope.orgId(), Map.of("frame", frame.name(),
+                "sha256", stored.sha256()));
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")
+    @Transactional
+    public void resetTemplate(DataScope scope, Frame frame) {
+        if (jdbc.sql("delete from report_template where org_id = ? and frame = ?").param(scope.orgId()).param(frame.name())
+                .update() > 0) {
+            audit.record("evaluation.templateReset", "evaluation", scope.orgId(), Map.of("frame", frame.name()));
+        }
+    }
+
+    private byte[] read(String key) {
+        try (InputStream in = files.open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String wan(long fen) {
+        return Money.ofFen(fen).toWanYuanString();
+    }
+
+    private static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "-";
+        }
+        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "%";
+    }
+}

@@ -1,0 +1,246 @@
+package cn.unionaid.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A union's indicator system of a year and frame, kept as data: until it is first changed it is the built-in
+ * template; the first change copies the template and every later change edits that copy node by node, each
+ * audited. A group's weight is the sum of its children's. The self-evaluation system is frozen with the targets
+ * once they are submitted.
+ */
+@Service
+public class IndicatorSystems {
+
+    /** What the page or API sends to add or change a node; {@code group} adds a group rather than a leaf. */
+    public record NodeForm(String code, String parentCode, String name, BigDecimal weight, BigDecimal target, String unit,
+            Direction direction, ScoringMethod method, Metric metric, String bands, boolean group) {
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,59}");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    IndicatorSystems(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public Indicator of(DataScope scope, int year, Frame frame) {
+        return systemId(scope, year, frame).map(this::load).orElseGet(() -> IndicatorTemplates.of(frame));
+    }
+
+    /** Whether the union has its own copy (false: the built-in template applies). */
+    @Transactional(readOnly = true)
+    public boolean customised(DataScope scope, int year, Frame frame) {
+        return systemId(scope, year, frame).isPresent();
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @Transactional
+    public Indicator save(DataScope scope, int year, Frame frame, NodeForm form) {
+        long system = editable(scope, year, frame);
+        Map<String, Node> nodes = nodes(system);
+        String code = requireCode(form.code());
+        if (form.name() == null || form.name().isBlank() || form.name().length() > 100) {
+            throw BusinessRuleException.invalid("indicator.error.name", code);
+        }
+        Node existing = nodes.get(code);
+        boolean leaf = existing == null ? !form.group() : existing.method() != null;
+        BigDecimal weight = form.weight() == null ? BigDecimal.ZERO : form.weight();
+        if (leaf && (weight.signum() < 0 || weight.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw BusinessRuleException.invalid("indicator.error.weight", code);
+        }
+        DeductionBands bands;
+        try {
+            bands = DeductionBands.parse(form.bands());
+        } catch (IllegalArgumentException e) {
+            throw BusinessRuleException.invalid("indicator.error.bands", code, e.getMessage());
+        }
+        if (leaf && form.method() == null) {
+            throw BusinessRuleException.invalid("indicator.error.method", code);
+        }
+        if (form.target() != null && form.target().signum() < 0) {
+            throw BusinessRuleException.invalid("indicator.error.target", code);
+        }
+        if (existing == null) {
+            Node parent = nodes.get(form.parentCode());
+            if (parent == null || parent.method() != null || parent.level() >= 3) {
+                throw BusinessRuleException.invalid("indicator.error.parent", code);
+            }
+            if (!leaf && parent.level() >= 2) {
+                throw BusinessRuleException.invalid("indicator.error.parent", code);
+            }
+            int position = nodes.values().stream().mapToInt(Node::position).max().orElse(0) + 1;
+            insert(system, new Object[] {code, parent.code(), parent.level() + 1, position, form.name().strip(),
+                    leaf ? weight : BigDecimal.ZERO, leaf ? form.target() : null, leaf ? blankToNull(form.unit()) : null,
+                    leaf ? name(direction(form)) : null, leaf ? form.method().name() : null,
+                    leaf ? name(form.metric()) : null, leaf ? blankToNull(bands.toString()) : null});
+            audit.record("indicator.added", "indicator", system + ":" + code, Map.of("name", form.name().strip(),
+                    "parent", parent.code()));
+        } else {
+            jdbc.sql("""
+                    update indicator_node set name = ?, weight = ?, target = ?, unit = ?, direction = ?, method = ?, metric = ?,
+                           bands = ? where system_id = ? and code = ?
+                    """).param(form.name().strip()).param(leaf ? weight : BigDecimal.ZERO).param(leaf ? form.target() : null)
+                    .param(leaf ? blankToNull(form.unit()) : null).param(leaf ? name(direction(form)) : null)
+                    .param(leaf ? form.method().name() : null).param(leaf ? name(form.metric()) : null)
+                    .param(leaf ? blankToNull(bands.toString()) : null).param(system).param(code).update();
+            audit.record("indicator.changed", "indicator", system + ":" + code, changes(existing, form, weight, bands));
+        }
+        return load(system);
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @Transactional
+    public Indicator remove(DataScope scope, int year, Frame frame, String code) {
+        long system = editable(scope, year, frame);
+        Map<String, Node> nodes = nodes(system);
+        Node node = nodes.get(code);
+        if (node == null || node.parentCode() == null) {
+            throw BusinessRuleException.notFound("indicator.error.notFound", code);
+        }
+        if (nodes.values().stream().anyMatch(n -> code.equals(n.parentCode()))) {
+            throw BusinessRuleException.conflict("indicator.error.hasChildren", code);
+        }
+        jdbc.sql("delete from indicator_node where system_id = ? and code = ?").param(system).param(code).update();
+        audit.record("indicator.removed", "indicator", system + ":" + code, Map.of("name", node.name()));
+        return load(system);
+    }
+
+    private long editable(DataScope scope, int year, Frame frame) {
+        if (frame == Frame.SELF && jdbc.sql("select exists(select 1 from performance_target where org_id = ? and year = ? and submitted)")
+                .param(scope.orgId()).param(year).query(Boolean.class).single()) {
+            throw BusinessRuleException.conflict("indicator.error.frozen", year);
+        }
+        return systemId(scope, year, frame).orElseGet(() -> copyTemplate(scope, year, frame));
+    }
+
+    private long copyTemplate(DataScope scope, int year, Frame frame) {
+        long id = jdbc.sql("""
+                insert into indicator_system (org_id, year, frame, created_by) values (?, ?, ?, ?) returning id
+                """).param(scope.orgId()).param(year).param(frame.name()).param(CurrentUser.require().getUsername())
+                .query(Long.class).single();
+        List<Object[]> rows = new ArrayList<>();
+        flatten(IndicatorTemplates.of(frame), null, rows);
+        rows.forEach(row -> insert(id, row));
+        audit.record("indicator.systemCreated", "indicator", id, Map.of("year", year, "frame", frame.name(), "nodes", rows.size()));
+        return id;
+    }
+
+    private static void flatten(Indicator node, String parent, List<Object[]> rows) {
+        rows.add(new Object[] {node.code(), parent, node.level(), rows.size() + 1, node.name(), node.weight(), node.target(),
+                node.unit(), name(node.direction()), name(node.method()), name(node.metric()),
+                node.bands().isEmpty() ? null : node.bands().toString()});
+        node.children().forEach(c -> flatten(c, node.code(), rows));
+    }
+
+    /** One node: code, parent, level, position, name, weight, target, unit, direction, method, metric, bands. */
+    private void insert(long system, Object[] row) {
+        var spec = jdbc.sql("""
+                insert into indicator_node (system_id, code, parent_code, level, position, name, weight, target, unit,
+                                            direction, method, metric, bands)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).param(system);
+        for (Object v : row) {
+            spec = spec.param(v);
+        }
+        spec.update();
+    }
+
+    private Optional<Long> systemId(DataScope scope, int year, Frame frame) {
+        return jdbc.sql("select id from indicator_system where org_id = ? and year = ? and frame = ?").param(scope.orgId())
+                .param(year).param(frame.name()).query(Long.class).optional();
+    }
+
+    private record Node(String code, String parentCode, int level, int position, String name, BigDecimal weight,
+            BigDecimal target, String unit, Direction direction, ScoringMethod method, Metric metric, String bands) {
+    }
+
+    private Map<String, Node> nodes(long system) {
+        Map<String, Node> map = new LinkedHashMap<>();
+        jdbc.sql("select * from indicator_node where system_id = ? order by position").param(system)
+                .query((rs, n) -> new Node(rs.getString("code"), rs.getString("parent_code"), rs.getInt("level"),
+                        rs.getInt("position"), rs.getString("name"), rs.getBigDecimal("weight"), rs.getBigDecimal("target"),
+                        rs.getString("unit"), rs.getString("direction") == null ? null : Direction.valueOf(rs.getString("direction")),
+                        rs.getString("method") == null ? null : ScoringMethod.valueOf(rs.getString("method")),
+                        rs.getString("metric") == null ? null : Metric.valueOf(rs.getString("metric")), rs.getString("bands")))
+                .list().forEach(n -> map.put(n.code(), n));
+        return map;
+    }
+
+    private Indicator load(long system) {
+        Map<String, Node> nodes = nodes(system);
+        Map<String, List<Node>> children = new HashMap<>();
+        Node root = null;
+        for (Node n : nodes.values()) {
+            if (n.parentCode() == null) {
+                root = n;
+            } else {
+                children.computeIfAbsent(n.parentCode(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        return tree(root, children);
+    }
+
+    private static Indicator tree(Node n, Map<String, List<Node>> children) {
+        if (n.method() != null) {
+            return new Indicator(n.code(), n.name(), n.level(), n.weight(), n.target(), n.unit(), n.direction(), n.method(),
+                    n.metric(), DeductionBands.parse(n.bands()), List.of());
+        }
+        Indicator group = new Indicator(n.code(), n.name(), n.level(), BigDecimal.ZERO, null, null, null, null, null, null,
+                List.of());
+        return group.withChildren(children.getOrDefault(n.code(), List.of()).stream().map(c -> tree(c, children)).toList());
+    }
+
+    private static Map<String, Object> changes(Node before, NodeForm form, BigDecimal weight, DeductionBands bands) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("name", form.name().strip());
+        detail.put("weight", before.weight().toPlainString() + "→" + weight.toPlainString());
+        detail.put("target", before.target() + "→" + form.target());
+        detail.put("method", before.method() + "→" + form.method());
+        detail.put("metric", before.metric() + "→" + form.metric());
+        detail.put("bands", before.bands() + "→" + bands);
+        return detail;
+    }
+
+    private static Direction direction(NodeForm form) {
+        if (form.direction() != null) {
+            return form.direction();
+        }
+        return form.method() == ScoringMethod.REVERSE ? Direction.AT_MOST
+                : form.method() == ScoringMethod.QUALITATIVE ? Direction.QUALITATIVE : Direction.AT_LEAST;
+    }
+
+    private static String requireCode(String code) {
+        if (code == null || !CODE.matcher(code.strip()).matches()) {
+            throw BusinessRuleException.invalid("indicator.error.code", code == null ? "" : code);
+        }
+        return code.strip();
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

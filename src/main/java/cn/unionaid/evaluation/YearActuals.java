@@ -1,0 +1,184 @@
+package cn.unionaid.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.unionaid.audit.AuditLog;
+import cn.unionaid.funds.Funds;
+import cn.unionaid.funds.SourceBalance;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.files.FileStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The actuals of a union's year (实际完成值): each {@link Metric} computed with set-based SQL from that year's
+ * programs, paid items, ledger, findings and surveys only; and the manual entries, each with its evidence file,
+ * for leaves the system cannot measure. A metric the year has no data for (no payment yet) is absent, not zero.
+ */
+@Service
+public class YearActuals {
+
+    /** A manual actual with the evidence it rests on. */
+    public record ManualActual(String indicatorCode, BigDecimal value, String evidenceKey, String evidenceName, String note,
+            String recordedBy) {
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcClient jdbc;
+    private final Funds funds;
+    private final SatisfactionSurveys surveys;
+    private final FileStore files;
+    private final AuditLog audit;
+    private final IndicatorSystems systems;
+
+    YearActuals(JdbcClient jdbc, Funds funds, SatisfactionSurveys surveys, FileStore files, AuditLog audit,
+            IndicatorSystems systems) {
+        this.systems = systems;
+        this.jdbc = jdbc;
+        this.funds = funds;
+        this.surveys = surveys;
+        this.files = files;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
+        Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
+        List<SourceBalance> balances = funds.balances(scope, year, null, LocalDate.of(year, 12, 31));
+        long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
+        put(m, Metric.FUNDING_RATE, percent(balances.stream().mapToLong(SourceBalance::receivedFen).sum(), budget));
+        put(m, Metric.EXECUTION_RATE, percent(balances.stream().mapToLong(SourceBalance::spentFen).sum(), budget));
+        jdbc.sql("""
+                with paid as (
+                    select i.id, i.subject_type, i.subject_id, i.amount_fen, b.program_id,
+                           exists (select 1 from ledger_entry l where l.item_id = i.id and l.kind = 'PAYMENT'
+                                     and l.year = p.year and l.entry_date between p.window_from and p.window_to) as in_time,
+                           exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
+                                     and f.check_code in ('DECEASED_PAYEE', 'NOT_IN_REGISTER', 'OUTSIDE_POPULATION')) as wrong_person,
+                           exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
+                                     and f.check_code = 'OFF_STANDARD') as wrong_amount
+                      from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+                     where p.org_id = ? and p.year = ? and i.status = 'PAID')
+                select count(distinct subject_id) filter (where subject_type = 'MODEL_WORKER'),
+                       count(distinct subject_id) filter (where subject_type = 'HOUSEHOLD'),
+                       count(distinct (program_id, subject_type, subject_id)), coalesce(sum(amount_fen), 0), count(*),
+                       count(*) filter (where not wrong_person), count(*) filter (where not wrong_amount),
+                       count(*) filter (where in_time),
+                       count(distinct (subject_type, subject_id))
+                  from paid
+                """).param(scope.orgId()).param(year).query(rs -> {
+                    rs.next();
+                    long items = rs.getLong(5);
+                    m.put(Metric.MODEL_WORKERS_HELPED, BigDecimal.valueOf(rs.getLong(1)));
+                    m.put(Metric.HOUSEHOLDS_HELPED, BigDecimal.valueOf(rs.getLong(2)));
+                    m.put(Metric.PERSON_TIMES, BigDecimal.valueOf(rs.getLong(3)));
+                    m.put(Metric.AMOUNT_PAID, BigDecimal.valueOf(rs.getLong(4)).movePointLeft(6));
+                    put(m, Metric.ELIGIBILITY_ACCURACY, percent(rs.getLong(6), items));
+                    put(m, Metric.STANDARD_ACCURACY, percent(rs.getLong(7), items));
+                    put(m, Metric.TIMELINESS, percent(rs.getLong(8), items));
+                    put(m, Metric.COVERAGE, percent(rs.getLong(9), onFile(scope)));
+                    return Boolean.TRUE;
+                });
+        jdbc.sql("""
+                select coalesce(sum(l.amount_fen), 0),
+                       coalesce(sum(l.amount_fen) filter (where l.item_id is not null and not exists (
+                           select 1 from finding f where f.check_code = 'ORGANISATION_ACCOUNT' and f.status <> 'CLOSED'
+                              and f.subject_key = 'item:' || l.item_id)), 0)
+                  from ledger_entry l where l.org_id = ? and l.year = ? and l.kind = 'PAYMENT'
+                """).param(scope.orgId()).param(year).query(rs -> {
+                    rs.next();
+                    put(m, Metric.PAYMENT_METHOD_COMPLIANCE, percent(rs.getLong(2), rs.getLong(1)));
+                    return Boolean.TRUE;
+                });
+        m.put(Metric.FINDINGS, BigDecimal.valueOf(jdbc.sql("""
+                select count(*) from finding where org_id = ? and year = ? and status <> 'CLOSED'
+                """).param(scope.orgId()).param(year).query(Long.class).single()));
+        List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
+        long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
+        long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
+        put(m, Metric.SATISFACTION, answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1));
+        return m;
+    }
+
+    private long onFile(DataScope scope) {
+        return jdbc.sql("""
+                select (select count(*) from model_worker m join organisation o on o.id = m.org_id
+                         where starts_with(o.path, ?) and m.archive_open and m.living)
+                     + (select count(*) from household h join organisation o on o.id = h.org_id
+                         where starts_with(o.path, ?) and h.status = 'IN_FILE')
+                """).param(scope.orgPath()).param(scope.orgPath()).query(Long.class).single();
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @Transactional
+    public ManualActual record(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal value,
+            byte[] evidence, String evidenceName, String note) {
+        if (indicatorCode == null || indicatorCode.isBlank() || value == null || value.signum() < 0) {
+            throw BusinessRuleException.invalid("indicator.error.actual");
+        }
+        Indicator leaf = find(systems.of(scope, year, frame), indicatorCode.strip());
+        if (leaf == null || !leaf.isLeaf()) {
+            throw BusinessRuleException.notFound("indicator.error.notFound", indicatorCode);
+        }
+        if (leaf.metric() != null) {
+            throw BusinessRuleException.conflict("indicator.error.measured", leaf.name(), leaf.metric().label());
+        }
+        if (evidence == null || evidence.length == 0 || FileStore.documentType(evidence).isEmpty()) {
+            throw BusinessRuleException.invalid("indicator.error.evidence", indicatorCode);
+        }
+        String name = evidenceName == null || evidenceName.isBlank() ? "证明材料" : evidenceName.strip();
+        FileStore.Stored stored = files.save(evidence);
+        jdbc.sql("""
+                insert into indicator_actual (org_id, year, frame, indicator_code, value, evidence_key, evidence_name, note,
+                                              recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).param(scope.orgId()).param(year).param(frame.name()).param(indicatorCode.strip()).param(value)
+                .param(stored.key()).param(name.length() > 200 ? name.substring(0, 200) : name)
+                .param(note == null || note.isBlank() ? null : note.strip()).param(CurrentUser.require().getUsername()).update();
+        audit.record("indicator.actualRecorded", "indicator", scope.orgId() + ":" + year + ":" + indicatorCode.strip(),
+                Map.of("frame", frame.name(), "value", value.toPlainString(), "evidenceSha256", stored.sha256()));
+        return new ManualActual(indicatorCode.strip(), value, stored.key(), name, note, CurrentUser.require().getUsername());
+    }
+
+    /** The latest manual actual of each indicator of the union's year and frame. */
+    @Transactional(readOnly = true)
+    public Map<String, ManualActual> manual(DataScope scope, int year, Frame frame) {
+        Map<String, ManualActual> map = new LinkedHashMap<>();
+        jdbc.sql("""
+                select indicator_code, value, evidence_key, evidence_name, note, recorded_by from indicator_actual
+                 where org_id = ? and year = ? and frame = ? order by id
+                """).param(scope.orgId()).param(year).param(frame.name()).query((rs, n) -> map.put(rs.getString(1),
+                new ManualActual(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))).list();
+        return map;
+    }
+
+    private static Indicator find(Indicator node, String code) {
+        if (node.code().equals(code)) {
+            return node;
+        }
+        return node.children().stream().map(c -> find(c, code)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static void put(Map<Metric, BigDecimal> m, Metric metric, BigDecimal value) {
+        if (value != null) {
+            m.put(metric, value);
+        }
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2,
+                RoundingMode.HALF_UP);
+    }
+}
