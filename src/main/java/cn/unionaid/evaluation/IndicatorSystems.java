@@ -28,7 +28,7 @@ public class IndicatorSystems {
 
     /** What the page or API sends to add or change a node; {@code group} adds a group rather than a leaf. */
     public record NodeForm(String code, String parentCode, String name, BigDecimal weight, BigDecimal target, String unit,
-            Direction direction, ScoringMethod method, Metric metric, String bands, boolean group) {
+            Direction direction, ScoringMethod method, Metric metric, String bands, Boolean group) {
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,59}");
@@ -63,7 +63,7 @@ public class IndicatorSystems {
             throw BusinessRuleException.invalid("indicator.error.name", code);
         }
         Node existing = nodes.get(code);
-        boolean leaf = existing == null ? !form.group() : existing.method() != null;
+        boolean leaf = existing == null ? !Boolean.TRUE.equals(form.group()) : existing.method() != null;
         BigDecimal weight = form.weight() == null ? BigDecimal.ZERO : form.weight();
         if (leaf && (weight.signum() < 0 || weight.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw BusinessRuleException.invalid("indicator.error.weight", code);
