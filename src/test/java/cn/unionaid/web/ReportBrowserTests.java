@@ -18,7 +18,21 @@ class ReportBrowserTests extends BrowserTest {
         browser.findElement(By.id("welcome"));
         browser.get(url("/evaluation?year=2023"));
         assertThat(browser.findElement(By.id("report")).getText()).contains("绩效自评报告", "一、基本情况",
-                "七、其他需要说明的问题");
+                "七、其他需要说明的问题", "春节慰问", "附表1");
+
+        // the leader renames a leaf of the union's third-party system on the page and sees it scored
+        browser.get(url("/evaluation/indicators?year=2023&frame=THIRD_PARTY"));
+        assertThat(browser.findElement(By.id("indicator-table")).getText()).contains("项目决策", "资金到位率");
+        var form = browser.findElement(By.id("node-form"));
+        form.findElement(By.name("code")).sendKeys("OUTPUT.QUALITY");
+        form.findElement(By.name("name")).sendKeys("发放质量与时效");
+        form.findElement(By.name("weight")).sendKeys("16");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("method"))).selectByValue("DEDUCTIONS");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(d -> browser.findElement(By.id("indicator-table")).getText().contains("发放质量与时效"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已保存");
+        browser.findElement(By.linkText("查看报告")).click();
+        waitUntil(d -> browser.findElement(By.id("report")).getText().contains("绩效评价报告"));
         for (String id : List.of("download-docx", "download-pdf")) {
             String href = browser.findElement(By.id(id)).getAttribute("href");
             Object result = browser.executeAsyncScript("""

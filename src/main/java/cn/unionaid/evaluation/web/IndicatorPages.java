@@ -55,7 +55,9 @@ class IndicatorPages {
         model.addAttribute("year", y);
         model.addAttribute("frame", frame);
         model.addAttribute("frames", Frame.values());
-        model.addAttribute("evaluated", evaluation.evaluate(scope, y, frame));
+        YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, y, frame);
+        model.addAttribute("evaluated", evaluated);
+        model.addAttribute("weightsOff", evaluated.score().weight().compareTo(BigDecimal.valueOf(100)) != 0);
         model.addAttribute("customised", systems.customised(scope, y, frame));
         model.addAttribute("targets", targets.of(scope, y).values());
         model.addAttribute("deductions", evaluations.deductions(scope, y, frame));

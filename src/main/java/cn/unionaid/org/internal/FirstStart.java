@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * advisory lock, so two instances starting together create them once.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class FirstStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
