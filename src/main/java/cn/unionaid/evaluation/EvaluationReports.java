@@ -162,22 +162,25 @@ public class EvaluationReports {
         return new Documents.Annex("附表2 满意度调查问卷及结果", rows.size() == 1 ? List.of() : rows);
     }
 
+    /** The report issued as an editable DOCX, in the union's template if it has one; the issue is audited. */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
     public byte[] docx(DataScope scope, int year, Frame frame) {
-        Documents.Report report = build(scope, year, frame);
-        audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
-                "format", "docx"));
-        return Documents.docx(report, template(scope, frame));
+        return Documents.docx(issue(scope, year, frame, "docx"), template(scope, frame));
     }
 
+    /** The report issued as a PDF; the issue is audited. */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
     public byte[] pdf(DataScope scope, int year, Frame frame) {
+        return Documents.pdf(issue(scope, year, frame, "pdf"));
+    }
+
+    private Documents.Report issue(DataScope scope, int year, Frame frame, String format) {
         Documents.Report report = build(scope, year, frame);
         audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
-                "format", "pdf"));
-        return Documents.pdf(report);
+                "format", format));
+        return report;
     }
 
     /** The union's uploaded template of the frame, or null for the built-in one. */
