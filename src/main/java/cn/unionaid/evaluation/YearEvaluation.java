@@ -58,8 +58,11 @@ public class YearEvaluation {
     private final YearActuals actuals;
     private final Targets targets;
     private final Evaluations evaluations;
+    private final GradeBands grades;
 
-    YearEvaluation(IndicatorSystems systems, YearActuals actuals, Targets targets, Evaluations evaluations) {
+    YearEvaluation(IndicatorSystems systems, YearActuals actuals, Targets targets, Evaluations evaluations,
+            @org.springframework.beans.factory.annotation.Value("${unionaid.evaluation.grade-bands:90,80,60}") String grades) {
+        this.grades = GradeBands.parse(grades);
         this.systems = systems;
         this.actuals = actuals;
         this.targets = targets;
@@ -80,7 +83,7 @@ public class YearEvaluation {
         leafActuals.forEach((code, a) -> values.put(code, a.value()));
         Score score = new Scorer().score(system, new Scorer.Inputs(values, evaluations.deductions(scope, year, frame),
                 evaluations.overrides(scope, year, frame), declared));
-        return new Evaluated(year, frame, system, score, leafActuals, declared, GradeBands.DEFAULT.grade(score.score()));
+        return new Evaluated(year, frame, system, score, leafActuals, declared, grades.grade(score.score()));
     }
 
     private static void collect(Indicator node, Map<Metric, BigDecimal> metrics, Map<String, YearActuals.ManualActual> manual,
