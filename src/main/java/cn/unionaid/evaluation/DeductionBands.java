@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The conditions of a deduction leaf (扣分条件), written {@code 60:4,80:2,100:1}: under 60 four points are lost,
  * under 80 two, under 100 one. The value compared is the completion — actual / target in percent when the leaf has a
- * target, the actual itself otherwise — and the first (lowest) threshold it is below decides.
+ * target, the actual itself when it is a percentage (a count without its target is not compared) — and the first
+ * (lowest) threshold it is below decides.
  */
 public record DeductionBands(List<Band> bands) {
 

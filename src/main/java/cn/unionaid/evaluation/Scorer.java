@@ -52,7 +52,7 @@ public final class Scorer {
         List<Deduction> deductions = new ArrayList<>();
         BigDecimal score = leaf.weight();
         BigDecimal actual = in.actuals().get(leaf.code());
-        if (actual != null && leaf.method() == ScoringMethod.DEDUCTIONS) {
+        if (actual != null && leaf.method() == ScoringMethod.DEDUCTIONS && (hasTarget(leaf) || "%".equals(leaf.unit()))) {
             BigDecimal completion = hasTarget(leaf) ? actual.multiply(HUNDRED).divide(leaf.target(), 2, RoundingMode.HALF_UP)
                     : actual;
             var band = leaf.bands().match(completion);

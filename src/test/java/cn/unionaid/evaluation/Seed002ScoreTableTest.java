@@ -56,6 +56,13 @@ class Seed002ScoreTableTest {
     }
 
     @Test
+    void bandsOnACountNeedItsTarget() {
+        Score s = new Scorer().score(IndicatorTemplates.thirdParty(), new Scorer.Inputs(Map.of("OUTPUT.QUANTITY",
+                BigDecimal.ZERO, "PROCESS.FUNDING", BigDecimal.valueOf(100)), List.of()));
+        assertThat(s.score()).isEqualByComparingTo("100");
+    }
+
+    @Test
     void equalDirectionLosesBothWays() {
         Indicator leaf = new Indicator("X", "按期完成", 1, BigDecimal.TEN, BigDecimal.valueOf(50), "人", Direction.EQUAL,
                 ScoringMethod.FORWARD, null, null, List.of());
