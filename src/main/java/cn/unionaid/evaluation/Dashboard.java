@@ -13,12 +13,16 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The year at a glance: spending by program, source and region, coverage, live findings and the score. */
+/**
+ * The year at a glance: execution month by month, spending by program, source and region, coverage, live findings
+ * and the score.
+ */
 @Service
 public class Dashboard {
 
     /** Chart series as {@code name → value} lists, ready for the page's bar charts. */
-    public record View(List<Map<String, Object>> byProgram, List<Map<String, Object>> bySource,
+    public record View(List<Map<String, Object>> byMonth, List<Map<String, Object>> byProgram,
+            List<Map<String, Object>> bySource,
             List<Map<String, Object>> byRegion, List<Map<String, Object>> findings, String coverage, String score,
             String grade) {
     }
@@ -62,7 +66,8 @@ public class Dashboard {
                 cn.unionaid.controls.ControlCheck.valueOf(rs.getString(1)).title(), "value", rs.getLong(2))).list();
         java.math.BigDecimal coverage = actuals.metrics(scope, year).get(Metric.COVERAGE);
         YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, Frame.SELF);
-        return new View(byProgram, bySource, byRegion, findings, coverage == null ? "-" : Scorer.plain(coverage) + "%",
+        return new View(funds.monthlySpent(scope, year), byProgram, bySource, byRegion, findings,
+                coverage == null ? "-" : Scorer.plain(coverage) + "%",
                 Scorer.plain(evaluated.score().score()), evaluated.grade());
     }
 }

@@ -81,5 +81,11 @@ class OverridesAndNarrativeTests {
         mvc.perform(get("/evaluation/dashboard").param("year", "2021").with(DemoUsers.page(users, "hunan.auditor")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("按资金来源支出")))
                 .andExpect(content().string(containsString("data-chart")));
+        // the demo year: execution month by month, and the year's own score
+        mvc.perform(get("/evaluation/dashboard").param("year", "2023").with(DemoUsers.page(users, "yiyang.leader")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("全年执行进度")))
+                .andExpect(content().string(containsString("2023-06")))
+                .andExpect(content().string(containsString("春节慰问")))
+                .andExpect(content().string(containsString("等级：优")));
     }
 }

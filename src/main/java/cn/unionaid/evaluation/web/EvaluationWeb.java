@@ -104,6 +104,7 @@ class EvaluationWeb {
         var view = dashboard.build(CurrentUser.require().scope(), y);
         model.addAttribute("year", y);
         model.addAttribute("view", view);
+        model.addAttribute("byMonth", json.writeValueAsString(view.byMonth()));
         model.addAttribute("byProgram", json.writeValueAsString(view.byProgram()));
         model.addAttribute("bySource", json.writeValueAsString(view.bySource()));
         model.addAttribute("byRegion", json.writeValueAsString(view.byRegion()));
