@@ -4,7 +4,8 @@ import cn.unionaid.shared.Labelled;
 
 /**
  * Where a leaf's actual comes from when the system can compute it from the year's data (see {@link YearActuals});
- * a leaf without a metric takes a manual entry with its evidence.
+ * a leaf without a metric takes a manual entry with its evidence. The accuracy metrics count the findings of the
+ * latest control run (nightly, or run on demand), so they are as fresh as that run.
  */
 public enum Metric implements Labelled {
     /** Distinct model workers paid in the year (帮扶劳模人数). */
