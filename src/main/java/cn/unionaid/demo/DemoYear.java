@@ -137,8 +137,9 @@ public class DemoYear {
         List<RunView> official = as("yiyang.clerk", () -> List.of(
                 runs.run(scope(), byCode.get("LM-SFC").id(), null, false),
                 runs.run(scope(), byCode.get("LM-HARDSHIP").id(), null, false)));
-        long total = as("yiyang.clerk", () -> official.stream().flatMap(r -> runs.payable(scope(), r.id()).stream())
-                .mapToLong(EntitlementRuns.Payable::amountFen).sum());
+        List<EntitlementRuns.Payable> payable = as("yiyang.clerk", () -> official.stream()
+                .flatMap(r -> runs.payable(scope(), r.id()).stream()).toList());
+        long total = payable.stream().mapToLong(EntitlementRuns.Payable::amountFen).sum();
         log.info("Demo year: funds");
         as("yiyang.finance", () -> {
             funds.setBudget(scope(), YEAR, null, FundSource.PROVINCIAL_FINANCE, Money.ofFen(total));
@@ -161,8 +162,7 @@ public class DemoYear {
                         List.of("是", "是", n == 3 ? "一般" : "明显", n == 7 ? "不满意" : "满意"));
                 n++;
             }
-            targets.declare(scope(), YEAR, "OUTPUT.PEOPLE", BigDecimal.valueOf(official.stream()
-                    .mapToLong(r -> runs.payable(scope(), r.id()).size()).sum()), "人次");
+            targets.declare(scope(), YEAR, "OUTPUT.PEOPLE", BigDecimal.valueOf(payable.size()), "人次");
             targets.submit(scope(), YEAR);
             actuals.record(scope(), YEAR, Frame.SELF, "EFFECT.SOCIAL", BigDecimal.valueOf(90), visitRecord(),
                     "2023年劳模走访慰问记录.pdf", "走访 20 户，受助劳模生活状况普遍改善");

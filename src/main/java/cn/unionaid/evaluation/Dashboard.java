@@ -29,14 +29,12 @@ public class Dashboard {
 
     private final Payments payments;
     private final Funds funds;
-    private final YearActuals actuals;
     private final YearEvaluation evaluation;
     private final JdbcClient jdbc;
 
-    Dashboard(Payments payments, Funds funds, YearActuals actuals, YearEvaluation evaluation, JdbcClient jdbc) {
+    Dashboard(Payments payments, Funds funds, YearEvaluation evaluation, JdbcClient jdbc) {
         this.payments = payments;
         this.funds = funds;
-        this.actuals = actuals;
         this.evaluation = evaluation;
         this.jdbc = jdbc;
     }
@@ -64,8 +62,8 @@ public class Dashboard {
                  where starts_with(o.path, ?) and f.year = ? and f.status <> 'CLOSED' group by 1 order by 1
                 """).param(scope.orgPath()).param(year).query((rs, n) -> Map.<String, Object>of("name",
                 cn.unionaid.controls.ControlCheck.valueOf(rs.getString(1)).title(), "value", rs.getLong(2))).list();
-        java.math.BigDecimal coverage = actuals.metrics(scope, year).get(Metric.COVERAGE);
         YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, Frame.SELF);
+        java.math.BigDecimal coverage = evaluated.metrics().get(Metric.COVERAGE);
         return new View(funds.monthlySpent(scope, year), byProgram, bySource, byRegion, findings,
                 coverage == null ? "-" : Scorer.plain(coverage) + "%",
                 Scorer.plain(evaluated.score().score()), evaluated.grade());

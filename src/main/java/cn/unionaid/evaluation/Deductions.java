@@ -11,12 +11,10 @@ public final class Deductions {
     private Deductions() {
     }
 
-    /** A control finding the evaluator counts against an indicator (seed 002: 拨付了劳模协会工作经费10万元，扣2分). */
-    public static Deduction fromFinding(String indicator, String finding, BigDecimal points) {
-        return judged(indicator, finding, points);
-    }
-
-    /** The evaluator's own judgement, with its mandatory reason. */
+    /**
+     * The evaluator's judgement, with its mandatory reason — their own, or a control finding's detail (seed 002:
+     * 拨付了劳模协会工作经费10万元，扣2分).
+     */
     public static Deduction judged(String indicator, String reason, BigDecimal points) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a deduction needs its reason");

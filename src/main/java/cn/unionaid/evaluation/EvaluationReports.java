@@ -1,8 +1,5 @@
 package cn.unionaid.evaluation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,13 +14,9 @@ import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.Milestone;
 import cn.unionaid.funds.SourceBalance;
 import cn.unionaid.org.Organisations;
-import cn.unionaid.platform.BusinessRuleException;
-import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.documents.Documents;
-import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.shared.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from the ledger, people and amounts per program from the paid batches, completion from the execution as of
  * 31 December, the score and every deduction from the frame's indicator system, the annexes (the indicator table
  * with targets, actuals and scores; the questionnaire and its results). The DOCX is rendered into the union's own
- * template when it has uploaded one.
+ * template ({@link ReportTemplates}) when it has uploaded one.
  */
 @Service
 public class EvaluationReports {
@@ -46,12 +39,11 @@ public class EvaluationReports {
     private final Evaluations evaluations;
     private final Targets targets;
     private final YearEvaluation evaluation;
-    private final JdbcClient jdbc;
-    private final FileStore files;
+    private final ReportTemplates templates;
     private final AuditLog audit;
 
     EvaluationReports(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
-            Evaluations evaluations, Targets targets, YearEvaluation evaluation, JdbcClient jdbc, FileStore files,
+            Evaluations evaluations, Targets targets, YearEvaluation evaluation, ReportTemplates templates,
             AuditLog audit) {
         this.funds = funds;
         this.payments = payments;
@@ -60,8 +52,7 @@ public class EvaluationReports {
         this.evaluations = evaluations;
         this.targets = targets;
         this.evaluation = evaluation;
-        this.jdbc = jdbc;
-        this.files = files;
+        this.templates = templates;
         this.audit = audit;
     }
 
@@ -166,7 +157,7 @@ public class EvaluationReports {
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
     public byte[] docx(DataScope scope, int year, Frame frame) {
-        return Documents.docx(issue(scope, year, frame, "docx"), template(scope, frame));
+        return Documents.docx(issue(scope, year, frame, "docx"), templates.of(scope, frame));
     }
 
     /** The report issued as a PDF; the issue is audited. */
@@ -181,55 +172,6 @@ public class EvaluationReports {
         audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
                 "format", format));
         return report;
-    }
-
-    /** The union's uploaded template of the frame, or null for the built-in one. */
-    @Transactional(readOnly = true)
-    public byte[] template(DataScope scope, Frame frame) {
-        return jdbc.sql("select file_key from report_template where org_id = ? and frame = ?").param(scope.orgId())
-                .param(frame.name()).query(String.class).optional().map(this::read).orElse(null);
-    }
-
-    /** Replaces the union's DOCX template of a frame after checking poi-tl compiles it and finds every tag. */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")
-    @Transactional
-    public void uploadTemplate(DataScope scope, Frame frame, byte[] content, String fileName) {
-        List<String> missing;
-        try {
-            missing = Documents.missingTags(content);
-        } catch (IllegalArgumentException e) {
-            throw BusinessRuleException.invalid("evaluation.error.templateNotDocx");
-        }
-        if (!missing.isEmpty()) {
-            throw BusinessRuleException.invalid("evaluation.error.templateTags", String.join("、", missing));
-        }
-        FileStore.Stored stored = files.save(content);
-        String name = fileName == null || fileName.isBlank() ? "template.docx" : fileName.strip();
-        jdbc.sql("""
-                insert into report_template (org_id, frame, file_key, file_name, uploaded_by) values (?, ?, ?, ?, ?)
-                on conflict (org_id, frame) do update set file_key = excluded.file_key, file_name = excluded.file_name,
-                       uploaded_by = excluded.uploaded_by, uploaded_at = now()
-                """).param(scope.orgId()).param(frame.name()).param(stored.key())
-                .param(name.length() > 200 ? name.substring(0, 200) : name).param(CurrentUser.require().getUsername()).update();
-        audit.record("evaluation.templateUploaded", "evaluation", scope.orgId(), Map.of("frame", frame.name(),
-                "sha256", stored.sha256()));
-    }
-
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")
-    @Transactional
-    public void resetTemplate(DataScope scope, Frame frame) {
-        if (jdbc.sql("delete from report_template where org_id = ? and frame = ?").param(scope.orgId()).param(frame.name())
-                .update() > 0) {
-            audit.record("evaluation.templateReset", "evaluation", scope.orgId(), Map.of("frame", frame.name()));
-        }
-    }
-
-    private byte[] read(String key) {
-        try (InputStream in = files.open(key)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String wan(long fen) {

@@ -41,6 +41,14 @@ public record Indicator(String code, String name, int level, BigDecimal weight, 
         return method != null;
     }
 
+    /** The node of this tree with the code, if any. */
+    public java.util.Optional<Indicator> find(String wanted) {
+        if (code.equals(wanted)) {
+            return java.util.Optional.of(this);
+        }
+        return children.stream().map(c -> c.find(wanted)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
     /** The same node with its target replaced (a declared or adjusted 绩效目标). */
     public Indicator withTarget(BigDecimal newTarget) {
         return new Indicator(code, name, level, weight, newTarget, unit, direction, method, metric, bands, children);

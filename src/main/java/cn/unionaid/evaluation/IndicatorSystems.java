@@ -31,14 +31,23 @@ public class IndicatorSystems {
             Direction direction, ScoringMethod method, Metric metric, String bands, Boolean group) {
     }
 
+    private static final String INSERT_NODE = """
+            insert into indicator_node (system_id, code, parent_code, level, position, name, weight, target, unit,
+                                        direction, method, metric, bands)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,59}");
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Targets targets;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    IndicatorSystems(JdbcClient jdbc, AuditLog audit) {
+    IndicatorSystems(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, AuditLog audit, Targets targets) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
+        this.targets = targets;
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
@@ -80,29 +89,29 @@ public class IndicatorSystems {
         if (form.target() != null && form.target().signum() < 0) {
             throw BusinessRuleException.invalid("indicator.error.target", code);
         }
+        // name, weight, target, unit, direction, method, metric, bands: a group keeps only its name
+        Object[] attributes = leaf
+                ? new Object[] {form.name().strip(), weight, form.target(), blankToNull(form.unit()), name(direction(form)),
+                        form.method().name(), name(form.metric()), blankToNull(bands.toString())}
+                : new Object[] {form.name().strip(), BigDecimal.ZERO, null, null, null, null, null, null};
         if (existing == null) {
             Node parent = nodes.get(form.parentCode());
-            if (parent == null || parent.method() != null || parent.level() >= 3) {
-                throw BusinessRuleException.invalid("indicator.error.parent", code);
-            }
-            if (!leaf && parent.level() >= 2) {
+            if (parent == null || parent.method() != null || parent.level() >= (leaf ? 3 : 2)) {
                 throw BusinessRuleException.invalid("indicator.error.parent", code);
             }
             int position = nodes.values().stream().mapToInt(Node::position).max().orElse(0) + 1;
-            insert(system, new Object[] {code, parent.code(), parent.level() + 1, position, form.name().strip(),
-                    leaf ? weight : BigDecimal.ZERO, leaf ? form.target() : null, leaf ? blankToNull(form.unit()) : null,
-                    leaf ? name(direction(form)) : null, leaf ? form.method().name() : null,
-                    leaf ? name(form.metric()) : null, leaf ? blankToNull(bands.toString()) : null});
+            template.update(INSERT_NODE, row(system, code, parent.code(), parent.level() + 1, position, attributes));
             audit.record("indicator.added", "indicator", system + ":" + code, Map.of("name", form.name().strip(),
                     "parent", parent.code()));
         } else {
-            jdbc.sql("""
-                    update indicator_node set name = ?, weight = ?, target = ?, unit = ?, direction = ?, method = ?, metric = ?,
-                           bands = ? where system_id = ? and code = ?
-                    """).param(form.name().strip()).param(leaf ? weight : BigDecimal.ZERO).param(leaf ? form.target() : null)
-                    .param(leaf ? blankToNull(form.unit()) : null).param(leaf ? name(direction(form)) : null)
-                    .param(leaf ? form.method().name() : null).param(leaf ? name(form.metric()) : null)
-                    .param(leaf ? blankToNull(bands.toString()) : null).param(system).param(code).update();
+            var update = jdbc.sql("""
+                    update indicator_node set name = ?, weight = ?, target = ?, unit = ?, direction = ?, method = ?,
+                           metric = ?, bands = ? where system_id = ? and code = ?
+                    """);
+            for (Object v : attributes) {
+                update = update.param(v);
+            }
+            update.param(system).param(code).update();
             audit.record("indicator.changed", "indicator", system + ":" + code, changes(existing, form, weight, bands));
         }
         return load(system);
@@ -126,8 +135,7 @@ public class IndicatorSystems {
     }
 
     private long editable(DataScope scope, int year, Frame frame) {
-        if (frame == Frame.SELF && jdbc.sql("select exists(select 1 from performance_target where org_id = ? and year = ? and submitted)")
-                .param(scope.orgId()).param(year).query(Boolean.class).single()) {
+        if (frame == Frame.SELF && targets.submitted(scope, year)) {
             throw BusinessRuleException.conflict("indicator.error.frozen", year);
         }
         return systemId(scope, year, frame).orElseGet(() -> copyTemplate(scope, year, frame));
@@ -139,30 +147,25 @@ public class IndicatorSystems {
                 """).param(scope.orgId()).param(year).param(frame.name()).param(CurrentUser.require().getUsername())
                 .query(Long.class).single();
         List<Object[]> rows = new ArrayList<>();
-        flatten(IndicatorTemplates.of(frame), null, rows);
-        rows.forEach(row -> insert(id, row));
+        flatten(id, IndicatorTemplates.of(frame), null, rows);
+        template.batchUpdate(INSERT_NODE, rows);
         audit.record("indicator.systemCreated", "indicator", id, Map.of("year", year, "frame", frame.name(), "nodes", rows.size()));
         return id;
     }
 
-    private static void flatten(Indicator node, String parent, List<Object[]> rows) {
-        rows.add(new Object[] {node.code(), parent, node.level(), rows.size() + 1, node.name(), node.weight(), node.target(),
-                node.unit(), name(node.direction()), name(node.method()), name(node.metric()),
-                node.bands().isEmpty() ? null : node.bands().toString()});
-        node.children().forEach(c -> flatten(c, node.code(), rows));
+    private static void flatten(long system, Indicator node, String parent, List<Object[]> rows) {
+        rows.add(row(system, node.code(), parent, node.level(), rows.size() + 1, new Object[] {node.name(), node.weight(),
+                node.target(), node.unit(), name(node.direction()), name(node.method()), name(node.metric()),
+                node.bands().isEmpty() ? null : node.bands().toString()}));
+        node.children().forEach(c -> flatten(system, c, node.code(), rows));
     }
 
-    /** One node: code, parent, level, position, name, weight, target, unit, direction, method, metric, bands. */
-    private void insert(long system, Object[] row) {
-        var spec = jdbc.sql("""
-                insert into indicator_node (system_id, code, parent_code, level, position, name, weight, target, unit,
-                                            direction, method, metric, bands)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).param(system);
-        for (Object v : row) {
-            spec = spec.param(v);
-        }
-        spec.update();
+    /** The parameters of {@link #INSERT_NODE}: the node's place, then its attributes (name … bands). */
+    private static Object[] row(long system, String code, String parent, int level, int position, Object[] attributes) {
+        Object[] row = new Object[5 + attributes.length];
+        System.arraycopy(new Object[] {system, code, parent, level, position}, 0, row, 0, 5);
+        System.arraycopy(attributes, 0, row, 5, attributes.length);
+        return row;
     }
 
     private Optional<Long> systemId(DataScope scope, int year, Frame frame) {

@@ -1,11 +1,8 @@
 package cn.unionaid.evaluation;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.platform.BusinessRuleException;
@@ -41,15 +38,6 @@ public class SatisfactionSurveys {
         this.audit = audit;
     }
 
-    /** The first {@code size} of the population shuffled with {@code seed}, in id order. */
-    public static List<Long> draw(List<Long> population, int size, long seed) {
-        List<Long> shuffled = new ArrayList<>(population);
-        Collections.shuffle(shuffled, new Random(seed));
-        List<Long> sample = new ArrayList<>(shuffled.subList(0, Math.min(size, shuffled.size())));
-        Collections.sort(sample);
-        return sample;
-    }
-
     @PreAuthorize("hasAnyRole('CLERK', 'AUDITOR', 'REVIEWER')")
     @Transactional
     public SurveyView start(DataScope scope, long programId, String title, int sampleSize, Long seed) {
@@ -70,7 +58,7 @@ public class SatisfactionSurveys {
             throw BusinessRuleException.conflict("survey.error.nobody");
         }
         long usedSeed = seed == null ? new SecureRandom().nextLong() : seed;
-        List<Long> sample = draw(population, sampleSize, usedSeed);
+        List<Long> sample = cn.unionaid.shared.SeededSample.draw(population, sampleSize, usedSeed);
         long id = jdbc.sql("""
                 insert into satisfaction_survey (org_id, year, program_id, title, seed, sample_size, population, questions, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id

@@ -70,7 +70,7 @@ public class Targets {
         }
         requireValue(indicator, target);
         if (reason == null || reason.isBlank()) {
-            throw BusinessRuleException.invalid("evaluation.error.overrideReason");
+            throw BusinessRuleException.invalid("evaluation.error.adjustReason");
         }
         jdbc.sql("""
                 insert into performance_target (org_id, year, indicator_code, target, kind, reason, submitted, recorded_by)
@@ -102,7 +102,9 @@ public class Targets {
         return map;
     }
 
-    private boolean submitted(DataScope scope, int year) {
+    /** Whether the union's targets of the year are submitted (and so frozen). */
+    @Transactional(readOnly = true)
+    public boolean submitted(DataScope scope, int year) {
         return jdbc.sql("select exists(select 1 from performance_target where org_id = ? and year = ? and submitted)")
                 .param(scope.orgId()).param(year).query(Boolean.class).single();
     }

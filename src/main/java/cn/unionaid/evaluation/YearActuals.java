@@ -128,7 +128,7 @@ public class YearActuals {
         if (indicatorCode == null || indicatorCode.isBlank() || value == null || value.signum() < 0) {
             throw BusinessRuleException.invalid("indicator.error.actual");
         }
-        Indicator leaf = find(systems.of(scope, year, frame), indicatorCode.strip());
+        Indicator leaf = systems.of(scope, year, frame).find(indicatorCode.strip()).orElse(null);
         if (leaf == null || !leaf.isLeaf()) {
             throw BusinessRuleException.notFound("indicator.error.notFound", indicatorCode);
         }
@@ -162,13 +162,6 @@ public class YearActuals {
                 new ManualActual(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6)))).list();
         return map;
-    }
-
-    private static Indicator find(Indicator node, String code) {
-        if (node.code().equals(code)) {
-            return node;
-        }
-        return node.children().stream().map(c -> find(c, code)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static void put(Map<Metric, BigDecimal> m, Metric metric, BigDecimal value) {

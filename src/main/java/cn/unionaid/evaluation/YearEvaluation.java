@@ -29,7 +29,7 @@ public class YearEvaluation {
     }
 
     public record Evaluated(int year, Frame frame, Indicator system, Score score, Map<String, Actual> actuals,
-            Map<String, BigDecimal> targets, String grade) {
+            Map<String, BigDecimal> targets, String grade, Map<Metric, BigDecimal> metrics) {
 
         public List<Line> lines() {
             List<Line> lines = new ArrayList<>();
@@ -83,7 +83,7 @@ public class YearEvaluation {
         leafActuals.forEach((code, a) -> values.put(code, a.value()));
         Score score = new Scorer().score(system, new Scorer.Inputs(values, evaluations.deductions(scope, year, frame),
                 evaluations.overrides(scope, year, frame), declared));
-        return new Evaluated(year, frame, system, score, leafActuals, declared, grades.grade(score.score()));
+        return new Evaluated(year, frame, system, score, leafActuals, declared, grades.grade(score.score()), metrics);
     }
 
     private static void collect(Indicator node, Map<Metric, BigDecimal> metrics, Map<String, YearActuals.ManualActual> manual,

@@ -2,17 +2,15 @@ package cn.unionaid.registry;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.shared.SeededSample;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,12 +40,7 @@ public class RecheckSamples {
 
     /** Which ids a seed draws from a population: the same inputs always give the same sample. */
     public static List<Long> draw(List<Long> population, int sharePercent, long seed) {
-        List<Long> shuffled = new ArrayList<>(population);
-        Collections.shuffle(shuffled, new Random(seed));
-        int size = (int) Math.ceil(population.size() * sharePercent / 100.0);
-        List<Long> sample = new ArrayList<>(shuffled.subList(0, size));
-        Collections.sort(sample);
-        return sample;
+        return SeededSample.draw(population, (int) Math.ceil(population.size() * sharePercent / 100.0), seed);
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER')")

@@ -74,6 +74,15 @@ class OverridesAndNarrativeTests {
                 .andExpect(jsonPath("$[0].adjustments[0]").value("500（省总下达计划调减）"));
         mvc.perform(get("/evaluation").param("year", "2021").with(DemoUsers.page(users, "yiyang.leader")))
                 .andExpect(content().string(containsString("年初申报：OUTPUT.PEOPLE 600人，调整为500（省总下达计划调减）")));
+        // the page's target form follows the state: after submission it records an adjustment, which needs its reason
+        mvc.perform(post("/evaluation/indicators/targets").param("year", "2021").param("frame", "SELF")
+                        .param("indicator", "OUTPUT.PEOPLE").param("target", "450").param("reason", " ")
+                        .with(DemoUsers.page(users, "yiyang.leader")).with(org.springframework.security.test.web.servlet
+                                .request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
+                        .MockMvcResultMatchers.flash().attribute("error", containsString("调整须填写理由")));
+        mvc.perform(get("/evaluation/indicators").param("year", "2021").with(DemoUsers.page(users, "yiyang.leader")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("目标已提交，修改以调整方式记录")));
     }
 
     @Test

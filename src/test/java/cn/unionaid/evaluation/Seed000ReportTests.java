@@ -132,7 +132,7 @@ class Seed000ReportTests {
         long surveyId = ((Number) JsonPath.read(survey, "$.id")).longValue();
         List<Number> sample = JsonPath.read(survey, "$.respondents[*].subjectId");
         assertThat(sample.stream().map(Number::longValue).toList()).hasSize(15)
-                .isEqualTo(cn.unionaid.evaluation.SatisfactionSurveys.draw(workers, 15, 42));
+                .isEqualTo(cn.unionaid.shared.SeededSample.draw(workers, 15, 42));
         for (int i = 0; i < sample.size(); i++) {
             postJson("clerk", "/api/v1/evaluation/surveys/{id}/answers", """
                     {"subjectId":%d,"method":"PHONE","answers":["是","是","明显","%s"]}""".formatted(sample.get(i).longValue(),

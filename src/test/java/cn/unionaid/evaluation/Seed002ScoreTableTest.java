@@ -15,7 +15,7 @@ class Seed002ScoreTableTest {
     void decision19Process10Output28Effect28Is85Good() {
         List<Deduction> facts = List.of(
                 Deductions.judged("DECISION.TARGETS", "“救助市直单位困难职工”目标值的设定不够合理", BigDecimal.ONE),
-                Deductions.fromFinding("PROCESS.USE", "拨付了劳模协会工作经费10万元", BigDecimal.valueOf(2)),
+                Deductions.judged("PROCESS.USE", "拨付了劳模协会工作经费10万元", BigDecimal.valueOf(2)),
                 Deductions.judged("PROCESS.MANAGEMENT", "财务制度执行不够规范、公示资料未收录影像文件，归档工作有待完善", BigDecimal.valueOf(2)),
                 Deductions.judged("EFFECT.WORKERS", "问卷调查结果显示，部分困难职工反映生活情况改善一般", BigDecimal.ONE),
                 Deductions.judged("EFFECT.MODELS", "问卷调查结果显示，部分劳模反映生活情况改善一般", BigDecimal.ONE));

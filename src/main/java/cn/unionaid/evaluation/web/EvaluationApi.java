@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.evaluation.Deduction;
-import cn.unionaid.evaluation.EvaluationReports;
 import cn.unionaid.evaluation.Evaluations;
 import cn.unionaid.evaluation.Frame;
+import cn.unionaid.evaluation.ReportTemplates;
 import cn.unionaid.evaluation.IndicatorSystems;
 import cn.unionaid.evaluation.Metric;
 import cn.unionaid.evaluation.Targets;
@@ -42,16 +42,16 @@ class EvaluationApi {
     private final IndicatorSystems systems;
     private final YearActuals actuals;
     private final YearEvaluation evaluation;
-    private final EvaluationReports reports;
+    private final ReportTemplates templates;
 
     EvaluationApi(Evaluations evaluations, Targets targets, IndicatorSystems systems, YearActuals actuals,
-            YearEvaluation evaluation, EvaluationReports reports) {
+            YearEvaluation evaluation, ReportTemplates templates) {
         this.evaluations = evaluations;
         this.targets = targets;
         this.systems = systems;
         this.actuals = actuals;
         this.evaluation = evaluation;
-        this.reports = reports;
+        this.templates = templates;
     }
 
     record TargetValue(int year, String indicator, BigDecimal target, String unit, String reason) {
@@ -154,12 +154,12 @@ class EvaluationApi {
     @PutMapping("/templates/{frame}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void uploadTemplate(@PathVariable Frame frame, @RequestParam("file") MultipartFile file) throws IOException {
-        reports.uploadTemplate(CurrentUser.require().scope(), frame, file.getBytes(), file.getOriginalFilename());
+        templates.upload(CurrentUser.require().scope(), frame, file.getBytes(), file.getOriginalFilename());
     }
 
     @DeleteMapping("/templates/{frame}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resetTemplate(@PathVariable Frame frame) {
-        reports.resetTemplate(CurrentUser.require().scope(), frame);
+        templates.reset(CurrentUser.require().scope(), frame);
     }
 }

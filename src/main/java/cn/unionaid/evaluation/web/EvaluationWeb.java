@@ -8,6 +8,7 @@ import cn.unionaid.evaluation.Dashboard;
 import cn.unionaid.evaluation.EvaluationReports;
 import cn.unionaid.evaluation.Evaluations;
 import cn.unionaid.evaluation.Frame;
+import cn.unionaid.evaluation.ReportTemplates;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.Messages;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -30,13 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 class EvaluationWeb {
 
     private final EvaluationReports reports;
+    private final ReportTemplates templates;
     private final Evaluations evaluations;
     private final Messages messages;
     private final Dashboard dashboard;
     private final JsonMapper json;
 
-    EvaluationWeb(EvaluationReports reports, Evaluations evaluations, Messages messages, Dashboard dashboard, JsonMapper json) {
+    EvaluationWeb(EvaluationReports reports, ReportTemplates templates, Evaluations evaluations,
+            Messages messages, Dashboard dashboard, JsonMapper json) {
         this.reports = reports;
+        this.templates = templates;
         this.evaluations = evaluations;
         this.messages = messages;
         this.dashboard = dashboard;
@@ -63,7 +68,7 @@ class EvaluationWeb {
         model.addAttribute("frame", frame);
         model.addAttribute("frames", Frame.values());
         model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame));
-        model.addAttribute("ownTemplate", reports.template(CurrentUser.require().scope(), frame) != null);
+        model.addAttribute("ownTemplate", templates.hasOwn(CurrentUser.require().scope(), frame));
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
         model.addAttribute("sections", Evaluations.Section.values());
         return "evaluation/page";
@@ -87,9 +92,9 @@ class EvaluationWeb {
             @RequestParam(defaultValue = "false") boolean reset, RedirectAttributes flash) throws IOException {
         try {
             if (reset) {
-                reports.resetTemplate(CurrentUser.require().scope(), frame);
+                templates.reset(CurrentUser.require().scope(), frame);
             } else {
-                reports.uploadTemplate(CurrentUser.require().scope(), frame, file.getBytes(), file.getOriginalFilename());
+                templates.upload(CurrentUser.require().scope(), frame, file.getBytes(), file.getOriginalFilename());
             }
             flash.addFlashAttribute("notice", messages.get("common.saved"));
         } catch (BusinessRuleException e) {
@@ -128,9 +133,7 @@ class EvaluationWeb {
     }
 
     @GetMapping({"/evaluation/templates/{frame}", "/api/v1/evaluation/templates/{frame}"})
-    ResponseEntity<byte[]> template(@org.springframework.web.bind.annotation.PathVariable Frame frame) {
-        byte[] own = reports.template(CurrentUser.require().scope(), frame);
-        return ReportDownloads.docx(frame.label() + "报告模板.docx",
-                own == null ? cn.unionaid.platform.documents.Documents.defaultTemplate() : own);
+    ResponseEntity<byte[]> template(@PathVariable Frame frame) {
+        return ReportDownloads.docx(frame.label() + "报告模板.docx", templates.current(CurrentUser.require().scope(), frame));
     }
 }

@@ -60,7 +60,7 @@ class IndicatorPages {
         model.addAttribute("weightsOff", evaluated.score().weight().compareTo(BigDecimal.valueOf(100)) != 0);
         model.addAttribute("customised", systems.customised(scope, y, frame));
         model.addAttribute("targets", targets.of(scope, y).values());
-        model.addAttribute("deductions", evaluations.deductions(scope, y, frame));
+        model.addAttribute("targetsSubmitted", targets.submitted(scope, y));
         model.addAttribute("directions", Direction.values());
         model.addAttribute("methods", ScoringMethod.values());
         model.addAttribute("metrics", Metric.values());
@@ -100,11 +100,13 @@ class IndicatorPages {
     String declareTarget(@RequestParam int year, @RequestParam Frame frame, @RequestParam String indicator,
             @RequestParam BigDecimal target, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        // before submission a target is declared; after it, the same form records an adjustment with its reason
         return change(year, frame, flash, () -> {
-            if (reason == null || reason.isBlank()) {
-                targets.declare(CurrentUser.require().scope(), year, indicator, target, unit);
+            var scope = CurrentUser.require().scope();
+            if (targets.submitted(scope, year)) {
+                targets.adjust(scope, year, indicator, target, reason);
             } else {
-                targets.adjust(CurrentUser.require().scope(), year, indicator, target, reason);
+                targets.declare(scope, year, indicator, target, unit);
             }
         });
     }
