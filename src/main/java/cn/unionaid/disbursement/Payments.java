@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.internal.BatchRepository;
 import cn.unionaid.funds.Funds;
@@ -17,6 +19,7 @@ import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.platform.sheets.Cells;
 import cn.unionaid.platform.sheets.SheetHeader;
@@ -29,6 +32,7 @@ import cn.unionaid.shared.BankCard;
 import cn.unionaid.shared.FieldCipher;
 import cn.unionaid.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +53,12 @@ public class Payments {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final StatementLayout layout;
+    private final DataSource dataSource;
 
     Payments(Batches batches, BatchRepository repository, Payees payees, Funds funds, FieldCipher cipher, FileStore files,
-            JdbcClient jdbc, AuditLog audit, StatementLayout layout) {
+            JdbcClient jdbc, AuditLog audit, StatementLayout layout, DataSource dataSource) {
         this.layout = layout;
+        this.dataSource = dataSource;
         this.batches = batches;
         this.repository = repository;
         this.payees = payees;
@@ -170,9 +176,15 @@ public class Payments {
         return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
+    private static final List<String> STAGE_COLUMNS = List.of("line_no", "digest", "reference", "name", "card_bidx",
+            "amount_fen", "outcome", "value_date");
+
     /**
      * Imports the bank's statement: each line is matched to a payment by reference, else by card, amount and name,
-     * and booked at once (paid, failed, returned). A line seen before is skipped, so importing again changes nothing.
+     * and booked at once (paid, failed, returned) by the {@link Settlement} table. A line seen before is skipped, so
+     * importing again changes nothing. The lines are checked and loaded with COPY into a temporary table; matching,
+     * recording and booking are set-based, except for the few payments that several lines of the file speak of,
+     * which are booked line by line in the file's order. A bad line refuses the whole file, naming its row.
      */
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
@@ -183,119 +195,127 @@ public class Payments {
                     BatchStatus.FILE_GENERATED.label());
         }
         int year = batches.programYear(scope, batch);
-        int[] counts = new int[6];
-        List<String[]> lines = new ArrayList<>();
-        try {
-            SheetHeader[] header = new SheetHeader[1];
-            int[] at = new int[6];
-            SheetReader.read(new ByteArrayInputStream(content), h -> {
-                header[0] = new SheetHeader(h);
-                List<List<String>> fields = List.of(layout.reference(), layout.card(), layout.name(), layout.amount(),
-                        layout.result(), layout.date());
-                for (int i = 0; i < 6; i++) {
-                    at[i] = StatementLayout.find(header[0], fields.get(i));
-                }
-                if (at[3] < 0 || at[4] < 0 || at[5] < 0 || (at[0] < 0 && at[1] < 0)) {
-                    throw BusinessRuleException.invalid("statement.error.columns");
-                }
-            }, row -> lines.add(new String[] {row.cell(at[0]), row.cell(at[1]), row.cell(at[2]), row.cell(at[3]),
-                    row.cell(at[4]), row.cell(at[5]), Integer.toString(row.number())}));
-        } catch (IOException e) {
-            throw BusinessRuleException.invalid("statement.error.file");
-        }
-        String by = CurrentUser.require().getUsername();
-        for (String[] l : lines) {
-            counts[0]++;
-            String digest = FileStore.sha256((batchId + "|" + String.join("|", java.util.Arrays.copyOf(l, 6)))
-                    .getBytes(StandardCharsets.UTF_8));
-            boolean seen = jdbc.sql("select exists(select 1 from statement_line where line_digest = ?)").param(digest)
-                    .query(Boolean.class).single();
-            if (seen) {
-                counts[1]++;
-                continue;
-            }
-            Money amount = parseAmount(l[3], l[6]);
-            String outcome = outcome(l[4], l[6]);
-            LocalDate date = parseDate(l[5], l[6]);
-            byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(BankCard.parse(l[1]).value());
-            Long itemId = match(batchId, l[0], cardIndex, amount, l[2]);
-            jdbc.sql("""
-                    insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
-                                                value_date, item_id, matched_by, imported_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).param(batchId).param(digest).param(blankToNull(l[0])).param(blankToNull(l[2])).param(cardIndex)
-                    .param(amount.fen()).param(outcome).param(java.sql.Date.valueOf(date)).param(itemId)
-                    .param(itemId == null ? null : (!l[0].isBlank() ? "REFERENCE" : "CARD_AMOUNT_NAME")).param(by)
-                    .update();
-            if (itemId == null) {
-                counts[5]++;
-                continue;
-            }
-            BatchItemView item = repository.item(batchId, itemId).orElseThrow();
-            book(batch, year, item, outcome, date);
-            counts[switch (outcome) { case "PAID" -> 2; case "FAILED" -> 3; default -> 4; }]++;
-        }
+        jdbc.sql("""
+                create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
+                    name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null,
+                    fresh boolean not null default false, single boolean not null default false, item_id bigint,
+                    matched_by text) on commit drop
+                """).update();
+        long lines = stage(batchId, content);
+        jdbc.sql("""
+                update statement_stage s set fresh = true
+                  from (select min(line_no) as line_no from statement_stage s
+                         where not exists (select 1 from statement_line l where l.line_digest = s.digest) group by digest) f
+                 where s.line_no = f.line_no
+                """).update();
+        jdbc.sql("""
+                update statement_stage s set item_id = i.id, matched_by = 'REFERENCE'
+                  from batch_item i where s.fresh and i.batch_id = ? and i.reference = s.reference
+                """).param(batchId).update();
+        jdbc.sql("""
+                update statement_stage s set matched_by = 'CARD_AMOUNT_NAME',
+                       item_id = (select i.id from batch_item i where i.batch_id = ? and i.card_bidx = s.card_bidx
+                                     and i.amount_fen = s.amount_fen and i.name = s.name and i.status in ('PENDING', 'PAID')
+                                   order by i.id limit 1)
+                 where s.fresh and s.reference is null and s.card_bidx is not null
+                """).param(batchId).update();
+        jdbc.sql("update statement_stage set matched_by = null where item_id is null").update();
+        jdbc.sql("""
+                update statement_stage s set single = true
+                  from (select item_id from statement_stage where fresh and item_id is not null group by item_id
+                        having count(*) = 1) o
+                 where s.fresh and s.item_id = o.item_id
+                """).update();
+        jdbc.sql("""
+                insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
+                                            value_date, item_id, matched_by, imported_by)
+                select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?
+                  from statement_stage where fresh order by line_no
+                """).param(batchId).param(CurrentUser.require().getUsername()).update();
+        settleSingles(batch, year);
+        jdbc.sql("""
+                select s.item_id, s.outcome, s.value_date from statement_stage s
+                 where s.fresh and s.item_id is not null and not s.single order by s.line_no
+                """).query((rs, n) -> new Object[] {rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
+                rs.getDate(3).toLocalDate()}).list()
+                .forEach(l -> book(batch, year, repository.item(batchId, (Long) l[0]).orElseThrow(), (StatementOutcome) l[1],
+                        (LocalDate) l[2]));
+        Map<String, Long> counted = new java.util.HashMap<>();
+        jdbc.sql("""
+                select case when not fresh then 'SEEN' when item_id is null then 'UNMATCHED' else outcome end, count(*)
+                  from statement_stage group by 1
+                """).query((rs, n) -> counted.put(rs.getString(1), rs.getLong(2))).list();
         Batch after = batches.find(scope, batchId);
         if (after.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(after.reconciled());
         }
         String status = batches.find(scope, batchId).status().label();
-        audit.record("batch.statementImported", "batch", batchId, Map.of("lines", counts[0], "new", counts[0] - counts[1],
-                "paid", counts[2], "failed", counts[3], "returned", counts[4], "unmatched", counts[5]));
-        return new StatementResult(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], status);
+        int seen = counted.getOrDefault("SEEN", 0L).intValue();
+        int paid = counted.getOrDefault("PAID", 0L).intValue();
+        int failed = counted.getOrDefault("FAILED", 0L).intValue();
+        int returned = counted.getOrDefault("RETURNED", 0L).intValue();
+        int unmatched = counted.getOrDefault("UNMATCHED", 0L).intValue();
+        audit.record("batch.statementImported", "batch", batchId, Map.of("lines", lines, "new", lines - seen,
+                "paid", paid, "failed", failed, "returned", returned, "unmatched", unmatched));
+        return new StatementResult((int) lines, seen, paid, failed, returned, unmatched, status);
     }
 
-    private void book(Batch batch, int year, BatchItemView item, String outcome, LocalDate date) {
-        ItemStatus current = ItemStatus.valueOf(item.status());
-        String voucher = item.reference();
-        switch (outcome) {
-            case "PAID" -> {
-                if (current == ItemStatus.PENDING) {
-                    release(batch, year, item, date, voucher);
-                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.PAYMENT, item.amountFen(),
-                            batch.id(), item.id(), date, voucher, item.name());
-                    repository.setItemStatus(item.id(), ItemStatus.PAID, null);
+    /** Reads, checks and loads the statement's lines into {@code statement_stage}; answers how many there were. */
+    private long stage(long batchId, byte[] content) {
+        CsvCopy copy = new CsvCopy(DataSourceUtils.getConnection(dataSource), "statement_stage", STAGE_COLUMNS);
+        try {
+            int[] at = new int[6];
+            SheetReader.read(new ByteArrayInputStream(content), h -> {
+                SheetHeader header = new SheetHeader(h);
+                List<List<String>> fields = List.of(layout.reference(), layout.card(), layout.name(), layout.amount(),
+                        layout.result(), layout.date());
+                for (int i = 0; i < 6; i++) {
+                    at[i] = StatementLayout.find(header, fields.get(i));
                 }
-            }
-            case "FAILED" -> {
-                if (current == ItemStatus.PENDING) {
-                    release(batch, year, item, date, voucher);
-                    repository.setItemStatus(item.id(), ItemStatus.FAILED, "银行支付失败");
+                if (at[3] < 0 || at[4] < 0 || at[5] < 0 || (at[0] < 0 && at[1] < 0)) {
+                    throw BusinessRuleException.invalid("statement.error.columns");
                 }
-            }
-            default -> {
-                if (current == ItemStatus.PENDING) {
-                    release(batch, year, item, date, voucher);
-                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.PAYMENT, item.amountFen(),
-                            batch.id(), item.id(), date, voucher, item.name());
-                }
-                if (current == ItemStatus.PENDING || current == ItemStatus.PAID) {
-                    funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RETURN, item.amountFen(),
-                            batch.id(), item.id(), date, voucher, "银行退回：" + item.name());
-                    repository.setItemStatus(item.id(), ItemStatus.RETURNED, "银行退回");
-                }
-            }
+            }, row -> {
+                String[] l = {row.cell(at[0]), row.cell(at[1]), row.cell(at[2]), row.cell(at[3]), row.cell(at[4]),
+                        row.cell(at[5])};
+                String number = Integer.toString(row.number());
+                String digest = FileStore.sha256((batchId + "|" + String.join("|", l)).getBytes(StandardCharsets.UTF_8));
+                byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(BankCard.parse(l[1]).value());
+                copy.row(row.number(), digest, blankToNull(l[0]), blankToNull(l[2]), cardIndex,
+                        parseAmount(l[3], number).fen(), outcome(l[4], number).name(), parseDate(l[5], number));
+            });
+        } catch (IOException e) {
+            throw BusinessRuleException.invalid("statement.error.file");
         }
+        return copy.finish();
     }
 
-    private void release(Batch batch, int year, BatchItemView item, LocalDate date, String voucher) {
-        funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RELEASE, item.amountFen(), batch.id(),
-                item.id(), date, voucher, null);
+    /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
+    private void settleSingles(Batch batch, int year) {
+        String settlement = Settlement.asSqlValues("t");
+        funds.openMovements();
+        jdbc.sql("""
+                insert into ledger_movement (seq, kind, entry_date, amount_fen, voucher, item_id, note)
+                select s.line_no * 10 + t.step, t.kind, s.value_date, i.amount_fen, i.reference, i.id, t.note_prefix || i.name
+                  from statement_stage s join batch_item i on i.id = s.item_id
+                  join %s on t.outcome = s.outcome and t.from_status = i.status
+                 where s.single
+                """.formatted(settlement))
+                .update();
+        funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
+        jdbc.sql("""
+                update batch_item i set status = t.to_status, status_note = t.status_note
+                  from statement_stage s, %s
+                 where s.single and s.item_id = i.id and t.step = 0 and t.outcome = s.outcome and t.from_status = i.status
+                """.formatted(settlement)).update();
     }
 
-    private Long match(long batchId, String reference, byte[] cardIndex, Money amount, String name) {
-        if (!reference.isBlank()) {
-            return jdbc.sql("select id from batch_item where batch_id = ? and reference = ?").param(batchId)
-                    .param(reference.strip()).query(Long.class).optional().orElse(null);
-        }
-        if (cardIndex == null) {
-            return null;
-        }
-        return jdbc.sql("""
-                select id from batch_item where batch_id = ? and card_bidx = ? and amount_fen = ? and name = ?
-                   and status in ('PENDING', 'PAID') order by id limit 1
-                """).param(batchId).param(cardIndex).param(amount.fen()).param(name.strip()).query(Long.class).optional()
-                .orElse(null);
+    private void book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date) {
+        Settlement.of(outcome, ItemStatus.valueOf(item.status())).ifPresent(settlement -> {
+            settlement.movements.forEach(m -> funds.book(batch.orgId(), year, batch.source(), batch.programId(), m.kind,
+                    item.amountFen(), batch.id(), item.id(), date, item.reference(), m.note(item.name())));
+            repository.setItemStatus(item.id(), settlement.to, settlement.statusNote);
+        });
     }
 
     /** Pays a returned or failed payment again to the same person, for the same entitlement. */
@@ -429,16 +449,16 @@ public class Payments {
         }
     }
 
-    private String outcome(String text, String row) {
+    private StatementOutcome outcome(String text, String row) {
         String t = text.strip();
         if (layout.paid().contains(t)) {
-            return "PAID";
+            return StatementOutcome.PAID;
         }
         if (layout.failed().contains(t)) {
-            return "FAILED";
+            return StatementOutcome.FAILED;
         }
         if (layout.returned().contains(t)) {
-            return "RETURNED";
+            return StatementOutcome.RETURNED;
         }
         throw BusinessRuleException.invalid("statement.error.result", row, text);
     }
@@ -460,7 +480,7 @@ public class Payments {
         }
         jdbc.sql("update statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
                 .update();
-        book(batch, batches.programYear(scope, batch), item, line.outcome(), line.date());
+        book(batch, batches.programYear(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date());
         if (batch.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(batches.find(scope, batchId).reconciled());
         }

@@ -225,6 +225,45 @@ public class Funds {
                 CurrentUser.require().getUsername());
     }
 
+    /**
+     * Opens (once per transaction) the temporary table {@value #MOVEMENTS} in which a caller lays out many movements
+     * of one batch (columns {@code seq, kind, entry_date, amount_fen, voucher, item_id, note}), to book them with
+     * {@link #bookMovements} in one statement instead of one {@link #book} each.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void openMovements() {
+        jdbc.sql("""
+                create temporary table if not exists ledger_movement (seq bigint not null, kind varchar(20) not null,
+                    entry_date date not null, amount_fen bigint not null, voucher varchar(200) not null, item_id bigint,
+                    note varchar(500)) on commit drop
+                """).update();
+    }
+
+    /** The temporary table of {@link #openMovements()}. */
+    public static final String MOVEMENTS = "ledger_movement";
+
+    /**
+     * Books every movement laid out in {@value #MOVEMENTS} on the batch's source ledger, in {@code seq} order, and
+     * empties the table; the same kinds as {@link #book} are allowed. Answers the number of entries booked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long bookMovements(long orgId, int year, FundSource source, long programId, long batchId) {
+        boolean foreign = jdbc.sql("select exists(select 1 from ledger_movement where kind not in ('RELEASE', 'PAYMENT', "
+                + "'RETURN', 'REFUND'))").query(Boolean.class).single();
+        if (foreign) {
+            throw new IllegalArgumentException("reservations and receipts have their own operations");
+        }
+        long booked = jdbc.sql("""
+                insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                                          item_id, note, created_by)
+                select ?, ?, ?, ?, kind, entry_date, amount_fen, voucher, ?, item_id, note, ?
+                  from ledger_movement order by seq
+                """).param(orgId).param(year).param(source.name()).param(programId).param(batchId)
+                .param(CurrentUser.require().getUsername()).update();
+        jdbc.sql("truncate ledger_movement").update();
+        return booked;
+    }
+
     private static SourceBalance find(List<SourceBalance> balances, FundSource source) {
         return balances.stream().filter(b -> b.source() == source).findFirst()
                 .orElse(new SourceBalance(source, 0, 0, 0, 0, 0));

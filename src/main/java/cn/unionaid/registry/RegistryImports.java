@@ -54,17 +54,23 @@ public class RegistryImports {
     /** Imports now and answers with the result; a refused all-or-nothing file has stored nothing. */
     @PreAuthorize("hasRole('CLERK')")
     public ImportJob importNow(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
-        UUID id = begin(kind, fileName, content, mode);
-        run(id, kind, content, mode);
-        return job(id).orElseThrow();
+        return importNow(kind, fileName, new ByteArrayInputStream(content), mode);
+    }
+
+    /** As {@link #importNow(RosterKind, String, byte[], ImportMode)}, reading the upload once into the file store. */
+    @PreAuthorize("hasRole('CLERK')")
+    public ImportJob importNow(RosterKind kind, String fileName, InputStream content, ImportMode mode) {
+        Begun begun = begin(kind, fileName, content, mode);
+        run(begun, kind, mode);
+        return job(begun.id()).orElseThrow();
     }
 
     /** Starts the import in the background; the page follows {@link #job(UUID)}. */
     @PreAuthorize("hasRole('CLERK')")
-    public UUID start(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
-        UUID id = begin(kind, fileName, content, mode);
-        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode)));
-        return id;
+    public UUID start(RosterKind kind, String fileName, InputStream content, ImportMode mode) {
+        Begun begun = begin(kind, fileName, content, mode);
+        executor.execute(new DelegatingSecurityContextRunnable(() -> run(begun, kind, mode)));
+        return begun.id();
     }
 
     @PreAuthorize(Registry.BUSINESS_ROLES)
@@ -95,21 +101,29 @@ public class RegistryImports {
                 List.of("HS-0001", "子女", "李小四", "430903200805051234", "0", "健康")));
     }
 
-    private UUID begin(RosterKind kind, String fileName, byte[] content, ImportMode mode) {
-        if (content == null || content.length == 0) {
+    /** An import whose upload is in the file store under {@code fileKey}. */
+    private record Begun(UUID id, String fileKey) {
+    }
+
+    private Begun begin(RosterKind kind, String fileName, InputStream content, ImportMode mode) {
+        if (content == null) {
+            throw BusinessRuleException.invalid("import.error.noFile");
+        }
+        FileStore.Stored stored = files.save(content);
+        if (stored.size() == 0) {
             throw BusinessRuleException.invalid("import.error.noFile");
         }
         UUID id = UUID.randomUUID();
-        FileStore.Stored stored = files.save(content);
         var user = CurrentUser.require();
         jobs.start(id, kind, user.orgId(), user.getUsername(), safeName(fileName), stored.key(), mode.name());
-        return id;
+        return new Begun(id, stored.key());
     }
 
-    private void run(UUID id, RosterKind kind, byte[] content, ImportMode mode) {
+    private void run(Begun begun, RosterKind kind, ImportMode mode) {
+        UUID id = begun.id();
         DataScope scope = CurrentUser.require().scope();
         LongConsumer progress = rows -> jobs.progress(id, rows);
-        try (InputStream in = new ByteArrayInputStream(content)) {
+        try (InputStream in = new java.io.BufferedInputStream(files.open(begun.fileKey()), 1 << 16)) {
             ImportResult result = kind == RosterKind.MODEL_WORKERS
                     ? modelWorkers.importRoster(scope, fileNameOf(id), in, mode, progress)
                     : households.importRoster(scope, fileNameOf(id), in, mode, progress);

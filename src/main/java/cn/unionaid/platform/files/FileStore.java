@@ -30,20 +30,34 @@ public class FileStore {
     }
 
     public Stored save(byte[] content) {
-        String sha = sha256(content);
-        String key = sha.substring(0, 2) + "/" + sha;
-        Path target = root.resolve(key);
+        return save(new java.io.ByteArrayInputStream(content));
+    }
+
+    /** Stores a stream without holding it in memory: written to a temporary file while hashed, then moved in place. */
+    public Stored save(InputStream content) {
         try {
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
-                Files.write(tmp, content);
+            Files.createDirectories(root);
+            Path tmp = Files.createTempFile(root, "upload", ".tmp");
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new java.security.DigestInputStream(content, digest)) {
+                size = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String sha = HexFormat.of().formatHex(digest.digest());
+            String key = sha.substring(0, 2) + "/" + sha;
+            Path target = root.resolve(key);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(tmp);
+            } else {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+            return new Stored(key, sha, size);
         } catch (IOException e) {
             throw new UncheckedIOException("could not store a file in " + root.toAbsolutePath(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return new Stored(key, sha, content.length);
     }
 
     public InputStream open(String key) throws IOException {

@@ -81,7 +81,7 @@ class RegistryApi {
     @PostMapping("/model-workers/import")
     ResponseEntity<ImportResult> importModelWorkers(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String mode) throws IOException {
-        return answer(imports.importNow(RosterKind.MODEL_WORKERS, file.getOriginalFilename(), file.getBytes(),
+        return answer(imports.importNow(RosterKind.MODEL_WORKERS, file.getOriginalFilename(), file.getInputStream(),
                 mode(mode)));
     }
 
@@ -110,7 +110,7 @@ class RegistryApi {
     @PostMapping("/households/import")
     ResponseEntity<ImportResult> importHouseholds(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String mode) throws IOException {
-        return answer(imports.importNow(RosterKind.HOUSEHOLDS, file.getOriginalFilename(), file.getBytes(), mode(mode)));
+        return answer(imports.importNow(RosterKind.HOUSEHOLDS, file.getOriginalFilename(), file.getInputStream(), mode(mode)));
     }
 
     @GetMapping("/imports/{id}")

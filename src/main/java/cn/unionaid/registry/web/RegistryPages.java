@@ -153,7 +153,7 @@ class RegistryPages {
     String startImport(@RequestParam RosterKind kind, @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode, Model model) throws IOException {
         try {
-            UUID id = imports.start(kind, file.getOriginalFilename(), file.getBytes(), mode);
+            UUID id = imports.start(kind, file.getOriginalFilename(), file.getInputStream(), mode);
             return "redirect:/registry/imports/" + id;
         } catch (BusinessRuleException e) {
             model.addAttribute("error", messages.of(e));
