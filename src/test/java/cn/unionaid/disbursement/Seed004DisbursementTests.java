@@ -325,6 +325,41 @@ class Seed004DisbursementTests {
     }
 
     @Test
+    void aPaymentNamedTwiceIsBookedInTheFileOrderAndALineWithoutReferenceIsMatchedByCard() throws Exception {
+        long p2022 = programId(2022);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2022,"source":"SAME_LEVEL","date":"2022-04-01","amountYuan":"3000","voucher":"市总配套2022-04"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2022, "SAME_LEVEL", households.subList(2, 5), List.of("900.00", "800.00", "700.00"));
+        throughPublicity(id);
+        String[] rows = paymentFile(id).replace("\uFEFF", "").split("\r\n");
+        String[] a = rows[1].split(",");
+        String[] b = rows[2].split(",");
+        String[] c = rows[3].split(",");
+        String statement = "业务参考号,账号,户名,金额,交易结果,交易日期\n"
+                + String.join(",", a[1], a[3], a[2], a[4], "成功", "2022-06-01") + "\n"
+                + String.join(",", a[1], a[3], a[2], a[4], "退回", "2022-06-05") + "\n"
+                + String.join(",", "", b[3], b[2], b[4], "成功", "2022-06-01") + "\n"
+                + String.join(",", c[1], c[3], c[2], c[4], "失败", "2022-06-01") + "\n";
+        importStatement(id, statement.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.paid").value(2))
+                .andExpect(jsonPath("$.returned").value(1)).andExpect(jsonPath("$.failed").value(1))
+                .andExpect(jsonPath("$.unmatched").value(0));
+        List<Long> items = jdbc.sql("select id from batch_item where batch_id = ? order by id").param(id).query(Long.class).list();
+        assertThat(jdbc.sql("select status from batch_item where batch_id = ? order by id").param(id).query(String.class).list())
+                .containsExactly("RETURNED", "PAID", "FAILED");
+        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(0)).query(String.class)
+                .list()).containsExactly("RELEASE", "PAYMENT", "RETURN");
+        assertThat(jdbc.sql("select note from ledger_entry where item_id = ? and kind = 'RETURN'").param(items.get(0))
+                .query(String.class).single()).isEqualTo("银行退回：" + a[2]);
+        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(1)).query(String.class)
+                .list()).containsExactly("RELEASE", "PAYMENT");
+        assertThat(jdbc.sql("select matched_by from statement_line where item_id = ?").param(items.get(1)).query(String.class)
+                .single()).isEqualTo("CARD_AMOUNT_NAME");
+        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(2)).query(String.class)
+                .list()).containsExactly("RELEASE");
+    }
+
+    @Test
     void anUnmatchedStatementLineWaitsInTheQueueUntilMatchedByHand() throws Exception {
         long p2023 = programId(2023);
         postJson("finance", "/api/v1/funds/receipts", """
