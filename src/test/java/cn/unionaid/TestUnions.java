@@ -25,11 +25,16 @@ public final class TestUnions {
     /** Opens {@code code} under 益阳市总工会 as a county union of {@code region}, with users and their roles. */
     public static long open(MockMvc mvc, JdbcClient jdbc, String code, String name, String region,
             Map<String, String> userRoles) throws Exception {
-        long yiyang = DemoUsers.orgId(jdbc, "430900");
+        return openUnder(mvc, jdbc, DemoUsers.orgId(jdbc, "430900"), code, name, "COUNTY", region, userRoles);
+    }
+
+    /** Opens {@code code} under the union {@code parentId} at {@code level} for {@code region}, with users and roles. */
+    public static long openUnder(MockMvc mvc, JdbcClient jdbc, long parentId, String code, String name, String level,
+            String region, Map<String, String> userRoles) throws Exception {
         mvc.perform(post("/api/v1/orgs").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"parentId":%d,"code":"%s","name":"%s","level":"COUNTY","regionCode":"%s"}
-                        """.formatted(yiyang, code, name, region))).andExpect(status().isCreated());
+                        {"parentId":%d,"code":"%s","name":"%s","level":"%s","regionCode":"%s"}
+                        """.formatted(parentId, code, name, level, region))).andExpect(status().isCreated());
         long org = DemoUsers.orgId(jdbc, code);
         for (Map.Entry<String, String> u : userRoles.entrySet()) {
             mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)

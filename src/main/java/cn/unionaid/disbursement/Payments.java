@@ -202,6 +202,7 @@ public class Payments {
                     matched_by text) on commit drop
                 """).update();
         long lines = stage(batchId, content);
+        jdbc.sql("analyze statement_stage").update();
         jdbc.sql("""
                 update statement_stage s set fresh = true
                   from (select min(line_no) as line_no from statement_stage s

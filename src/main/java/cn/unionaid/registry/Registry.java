@@ -42,7 +42,19 @@ public class Registry {
     @Transactional(readOnly = true)
     public Listing<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter filter, PageRequest page) {
         List<ModelWorkerView> rows = queries.modelWorkers(scope, filter, after(page), page.size() + 1);
-        return listing(rows, page.size(), queries.countModelWorkers(scope, filter), ModelWorkerView::id);
+        return listing(rows, page.size(), queries.countModelWorkers(scope, filter, true), ModelWorkerView::id);
+    }
+
+    /** How many model workers match, exactly (a home tile's figure; a list's page counts only up to a cap). */
+    @Transactional(readOnly = true)
+    public long countModelWorkers(DataScope scope, RegistryFilter filter) {
+        return queries.countModelWorkers(scope, filter, false);
+    }
+
+    /** How many households match, exactly. */
+    @Transactional(readOnly = true)
+    public long countHouseholds(DataScope scope, RegistryFilter filter) {
+        return queries.countHouseholds(scope, filter, false);
     }
 
     @Transactional(readOnly = true)
@@ -53,7 +65,7 @@ public class Registry {
     @Transactional(readOnly = true)
     public Listing<HouseholdView> households(DataScope scope, RegistryFilter filter, PageRequest page) {
         List<HouseholdView> rows = queries.households(scope, filter, after(page), page.size() + 1);
-        return listing(rows, page.size(), queries.countHouseholds(scope, filter), HouseholdView::id);
+        return listing(rows, page.size(), queries.countHouseholds(scope, filter, true), HouseholdView::id);
     }
 
     @Transactional(readOnly = true)
@@ -160,11 +172,13 @@ public class Registry {
         return page.after() == null ? null : Long.valueOf(page.after());
     }
 
-    private static <T> Listing<T> listing(List<T> rows, int size, long total, java.util.function.ToLongFunction<T> id) {
+    private static <T> Listing<T> listing(List<T> rows, int size, long counted, java.util.function.ToLongFunction<T> id) {
+        boolean more = counted > RegistryQueries.COUNT_CAP;
+        long total = more ? RegistryQueries.COUNT_CAP : counted;
         if (rows.size() > size) {
             List<T> items = rows.subList(0, size);
-            return new Listing<>(List.copyOf(items), total, Long.toString(id.applyAsLong(items.get(size - 1))));
+            return new Listing<>(List.copyOf(items), total, more, Long.toString(id.applyAsLong(items.get(size - 1))));
         }
-        return new Listing<>(List.copyOf(rows), total, null);
+        return new Listing<>(List.copyOf(rows), total, more, null);
     }
 }

@@ -3,8 +3,11 @@ package cn.unionaid.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.registry.Employment;
@@ -22,26 +25,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The registry lists: one SQL text per list whose optional filters switch off when their parameter is null,
- * scoped by the reader's organisation path and keyset-paged on the id.
+ * The registry lists: each list's SQL carries only the filters the reader set (so that PostgreSQL plans each
+ * shape with its own indexes rather than one generic plan for all), scoped by the reader's organisation path and
+ * keyset-paged on the id. A list's count stops at {@link #COUNT_CAP}: beyond it a page says "more than".
  */
 @Repository
 public class RegistryQueries {
+
+    /** Counting a province's million rows on every page would cost more than the page; above this it says "more". */
+    public static final int COUNT_CAP = 10_000;
 
     private static final String MW_FROM = """
               from model_worker m
               join organisation o on o.id = m.org_id
               left join region r on r.code = m.region_code
              where starts_with(o.path, :scope)
-               and (:q::text is null or m.name like :q)
-               and (:bidx::bytea is null or m.id_number_bidx = :bidx)
-               and (:region::text is null or m.region_code like :region)
-               and (:honour::text is null or m.honour = :honour)
-               and (:status::text is null
-                    or (:status = 'IN_REGISTER' and m.archive_open and m.living and m.honour_kept)
-                    or (:status = 'DECEASED' and not m.living)
-                    or (:status = 'REVOKED' and not m.honour_kept)
-                    or (:status = 'CLOSED' and not m.archive_open))
             """;
     private static final String MW_SELECT = """
             select m.*, o.name as org_name, r.name as region_name
@@ -52,13 +50,6 @@ public class RegistryQueries {
               left join region r on r.code = h.region_code
               left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
              where starts_with(o.path, :scope)
-               and (:q::text is null or h.household_no like :q
-                    or exists (select 1 from household_member q where q.household_id = h.id and q.name like :q))
-               and (:bidx::bytea is null
-                    or exists (select 1 from household_member b where b.household_id = h.id and b.id_number_bidx = :bidx))
-               and (:region::text is null or h.region_code like :region)
-               and (:category::text is null or h.category = :category)
-               and (:status::text is null or h.status = :status)
             """;
     private static final String HH_SELECT = """
             select h.*, o.name as org_name, r.name as region_name, hd.name as head_name,
@@ -66,6 +57,45 @@ public class RegistryQueries {
                    (select count(*) from household_member c where c.household_id = h.id) as member_count,
                    (select sum(c.monthly_income_fen) from household_member c where c.household_id = h.id) as income_total
             """;
+
+    /** A model worker's standing as the list filters it (在册, 已故, 已撤销荣誉, 已注销). */
+    private enum WorkerStatus {
+        IN_REGISTER("m.archive_open and m.living and m.honour_kept"),
+        DECEASED("not m.living"),
+        REVOKED("not m.honour_kept"),
+        CLOSED("not m.archive_open");
+
+        final String predicate;
+
+        WorkerStatus(String predicate) {
+            this.predicate = predicate;
+        }
+    }
+
+    /** The conditions a filter adds to a list's SQL, with their parameters. */
+    private static final class Where {
+        final StringBuilder sql = new StringBuilder();
+        final Map<String, Object> params = new LinkedHashMap<>();
+
+        Where(DataScope scope) {
+            params.put("scope", scope.orgPath());
+        }
+
+        Where and(boolean when, String predicate, String name, Supplier<Object> value) {
+            if (when) {
+                sql.append(" and ").append(predicate);
+                if (name != null) {
+                    params.put(name, value.get());
+                }
+            }
+            return this;
+        }
+
+        JdbcClient.StatementSpec apply(JdbcClient.StatementSpec spec) {
+            params.forEach(spec::param);
+            return spec;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -75,27 +105,60 @@ public class RegistryQueries {
         this.cipher = cipher;
     }
 
-    public List<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter f, Long after, int limit) {
-        return bind(jdbc.sql(MW_SELECT + MW_FROM + " and (:after::bigint is null or m.id > :after) order by m.id limit :limit"),
-                scope, f).param("after", after).param("limit", limit).query(RegistryQueries::modelWorker).list();
+    private Where modelWorkerWhere(DataScope scope, RegistryFilter f) {
+        return new Where(scope)
+                .and(!blank(f.q()), "m.name like :q", "q", () -> contains(f.q()))
+                .and(!blank(f.idNumber()), "m.id_number_bidx = :bidx", "bidx", () -> blindIndex(f.idNumber()))
+                .and(!blank(f.region()), regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
+                .and(!blank(f.honour()), "m.honour = :honour", "honour", () -> constant(Honour.class, f.honour()))
+                .and(!blank(f.status()), blank(f.status()) ? "" : constant(WorkerStatus.class, f.status(), s -> s.predicate),
+                        null, null);
     }
 
-    public long countModelWorkers(DataScope scope, RegistryFilter f) {
-        return bind(jdbc.sql("select count(*) " + MW_FROM), scope, f).query(Long.class).single();
+    private Where householdWhere(DataScope scope, RegistryFilter f) {
+        return new Where(scope)
+                .and(!blank(f.q()), "(h.household_no like :q or exists (select 1 from household_member q "
+                        + "where q.household_id = h.id and q.name like :q))", "q", () -> contains(f.q()))
+                .and(!blank(f.idNumber()), "exists (select 1 from household_member b where b.household_id = h.id "
+                        + "and b.id_number_bidx = :bidx)", "bidx", () -> blindIndex(f.idNumber()))
+                .and(!blank(f.region()), regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
+                .and(!blank(f.category()), "h.category = :category", "category",
+                        () -> constant(HardshipCategory.class, f.category()))
+                .and(!blank(f.status()), "h.status = :status", "status", () -> f.status().strip());
+    }
+
+    public List<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter f, Long after, int limit) {
+        Where w = modelWorkerWhere(scope, f).and(after != null, "m.id > :after", "after", () -> after);
+        return w.apply(jdbc.sql(MW_SELECT + MW_FROM + w.sql + " order by m.id limit :limit")).param("limit", limit)
+                .query(RegistryQueries::modelWorker).list();
+    }
+
+    /** How many match: exactly, or (capped) counted up to {@link #COUNT_CAP} + 1. */
+    public long countModelWorkers(DataScope scope, RegistryFilter f, boolean capped) {
+        Where w = modelWorkerWhere(scope, f);
+        return w.apply(jdbc.sql(count(MW_FROM + w.sql, capped))).query(Long.class).single();
+    }
+
+    private static String count(String fromWhere, boolean capped) {
+        return capped ? "select count(*) from (select 1 " + fromWhere + " limit " + (COUNT_CAP + 1) + ") x"
+                : "select count(*) " + fromWhere;
     }
 
     public Optional<ModelWorkerView> modelWorker(DataScope scope, long id) {
-        return bind(jdbc.sql(MW_SELECT + MW_FROM + " and m.id = :id"), scope, RegistryFilter.none()).param("id", id)
+        return new Where(scope).apply(jdbc.sql(MW_SELECT + MW_FROM + " and m.id = :id")).param("id", id)
                 .query(RegistryQueries::modelWorker).optional();
     }
 
     public List<HouseholdView> households(DataScope scope, RegistryFilter f, Long after, int limit) {
-        return bind(jdbc.sql(HH_SELECT + HH_FROM + " and (:after::bigint is null or h.id > :after) order by h.id limit :limit"),
-                scope, f).param("after", after).param("limit", limit).query((rs, n) -> household(rs, List.of())).list();
+        Where w = householdWhere(scope, f).and(after != null, "h.id > :after", "after", () -> after);
+        return w.apply(jdbc.sql(HH_SELECT + HH_FROM + w.sql + " order by h.id limit :limit")).param("limit", limit)
+                .query((rs, n) -> household(rs, List.of())).list();
     }
 
-    public long countHouseholds(DataScope scope, RegistryFilter f) {
-        return bind(jdbc.sql("select count(*) " + HH_FROM), scope, f).query(Long.class).single();
+    /** How many match: exactly, or (capped) counted up to {@link #COUNT_CAP} + 1. */
+    public long countHouseholds(DataScope scope, RegistryFilter f, boolean capped) {
+        Where w = householdWhere(scope, f);
+        return w.apply(jdbc.sql(count(HH_FROM + w.sql, capped))).query(Long.class).single();
     }
 
     public Optional<HouseholdView> household(DataScope scope, long id) {
@@ -105,26 +168,35 @@ public class RegistryQueries {
                 Relation.valueOf(rs.getString("relation")), rs.getString("name"), rs.getString("id_number_masked"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate().toString(),
                 Money.ofFen(rs.getLong("monthly_income_fen")).toYuanString(), rs.getString("health"))).list();
-        return bind(jdbc.sql(HH_SELECT + HH_FROM + " and h.id = :id"), scope, RegistryFilter.none()).param("id", id)
+        return new Where(scope).apply(jdbc.sql(HH_SELECT + HH_FROM + " and h.id = :id")).param("id", id)
                 .query((rs, n) -> household(rs, members)).optional();
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, DataScope scope, RegistryFilter f) {
-        return spec.param("scope", scope.orgPath())
-                .param("q", blank(f.q()) ? null : "%" + f.q().strip().replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("bidx", blank(f.idNumber()) ? null : cipher.blindIndex(IdNumber.parse(f.idNumber()).value()))
-                .param("region", blank(f.region()) ? null : regionPattern(RegionCode.of(f.region())))
-                .param("honour", blank(f.honour()) ? null : constant(Honour.class, f.honour()))
-                .param("category", blank(f.category()) ? null : constant(HardshipCategory.class, f.category()))
-                .param("status", blank(f.status()) ? null : f.status());
+    private static String contains(String q) {
+        return "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static String regionPattern(RegionCode region) {
+    private byte[] blindIndex(String idNumber) {
+        return cipher.blindIndex(IdNumber.parse(idNumber).value());
+    }
+
+    /** A county is matched exactly (its index serves it); a city or province by its code's prefix. */
+    private static String regionPredicate(String alias, String region) {
+        return !blank(region) && RegionCode.of(region).level() == RegionCode.Level.COUNTY
+                ? alias + ".region_code = :region" : alias + ".region_code like :region";
+    }
+
+    private static String regionValue(String text) {
+        RegionCode region = RegionCode.of(text);
         return switch (region.level()) {
             case PROVINCE -> region.value().substring(0, 2) + "%";
             case CITY -> region.value().substring(0, 4) + "%";
             case COUNTY -> region.value();
         };
+    }
+
+    private static <E extends Enum<E>, T> T constant(Class<E> type, String name, java.util.function.Function<E, T> then) {
+        return then.apply(Enum.valueOf(type, constant(type, name)));
     }
 
     private static <E extends Enum<E>> String constant(Class<E> type, String name) {

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import cn.unionaid.platform.HomeTile;
 import cn.unionaid.platform.NavigationItem;
-import cn.unionaid.platform.PageRequest;
 import cn.unionaid.platform.Role;
 import cn.unionaid.registry.Registry;
 import cn.unionaid.registry.RegistryFilter;
@@ -47,8 +46,8 @@ class RegistryNavigation {
     HomeTile modelWorkersTile(Registry registry) {
         return user -> user.roles().stream().anyMatch(BUSINESS::contains)
                 ? Optional.of(new HomeTile.Figure(30, "home.modelWorkers",
-                        registry.modelWorkers(user.scope(), new RegistryFilter(null, null, null, null, null, "IN_REGISTER"),
-                                PageRequest.of(null, null, 1)).total(), "/registry/model-workers"))
+                        registry.countModelWorkers(user.scope(), new RegistryFilter(null, null, null, null, null, "IN_REGISTER")),
+                        "/registry/model-workers"))
                 : Optional.empty();
     }
 
@@ -56,8 +55,8 @@ class RegistryNavigation {
     HomeTile householdsTile(Registry registry) {
         return user -> user.roles().stream().anyMatch(BUSINESS::contains)
                 ? Optional.of(new HomeTile.Figure(31, "home.households",
-                        registry.households(user.scope(), new RegistryFilter(null, null, null, null, null, "IN_FILE"),
-                                PageRequest.of(null, null, 1)).total(), "/registry/households"))
+                        registry.countHouseholds(user.scope(), new RegistryFilter(null, null, null, null, null, "IN_FILE")),
+                        "/registry/households"))
                 : Optional.empty();
     }
 }

@@ -1,0 +1,3 @@
+-- Found by the scale harness at a province's size: the checks, the year's metrics and the return check look up a
+-- payment's ledger entries by item; without this index each lookup read the whole ledger.
+create index ledger_entry_item_idx on ledger_entry (item_id) where item_id is not null;
