@@ -197,61 +197,56 @@ public class Payments {
         int year = batches.programYear(scope, batch);
         jdbc.sql("""
                 create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
-                    name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null,
-                    fresh boolean not null default false, single boolean not null default false, item_id bigint,
-                    matched_by text) on commit drop
+                    name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null)
+                    on commit drop
                 """).update();
         long lines = stage(batchId, content);
         jdbc.sql("analyze statement_stage").update();
+        // The new lines (the first of each digest not imported before), each with the payment it matches.
         jdbc.sql("""
-                update statement_stage s set fresh = true
-                  from (select min(line_no) as line_no from statement_stage s
-                         where not exists (select 1 from statement_line l where l.line_digest = s.digest) group by digest) f
-                 where s.line_no = f.line_no
-                """).update();
-        jdbc.sql("""
-                update statement_stage s set item_id = i.id, matched_by = 'REFERENCE'
-                  from batch_item i where s.fresh and i.batch_id = ? and i.reference = s.reference
-                """).param(batchId).update();
-        jdbc.sql("""
-                update statement_stage s set matched_by = 'CARD_AMOUNT_NAME',
-                       item_id = (select i.id from batch_item i where i.batch_id = ? and i.card_bidx = s.card_bidx
-                                     and i.amount_fen = s.amount_fen and i.name = s.name and i.status in ('PENDING', 'PAID')
-                                   order by i.id limit 1)
-                 where s.fresh and s.reference is null and s.card_bidx is not null
-                """).param(batchId).update();
-        jdbc.sql("update statement_stage set matched_by = null where item_id is null").update();
-        jdbc.sql("""
-                update statement_stage s set single = true
-                  from (select item_id from statement_stage where fresh and item_id is not null group by item_id
-                        having count(*) = 1) o
-                 where s.fresh and s.item_id = o.item_id
-                """).update();
+                create temporary table statement_match on commit drop as
+                with fresh as (
+                    select distinct on (s.digest) s.* from statement_stage s
+                     where not exists (select 1 from statement_line l where l.line_digest = s.digest)
+                     order by s.digest, s.line_no),
+                matched as (
+                    select f.*, coalesce(r.id, c.id) as item_id,
+                           case when r.id is not null then 'REFERENCE' when c.id is not null then 'CARD_AMOUNT_NAME' end as matched_by
+                      from fresh f
+                      left join batch_item r on f.reference is not null and r.batch_id = :batch and r.reference = f.reference
+                      left join lateral (select i.id from batch_item i
+                                          where f.reference is null and f.card_bidx is not null and i.batch_id = :batch
+                                            and i.card_bidx = f.card_bidx and i.amount_fen = f.amount_fen and i.name = f.name
+                                            and i.status in ('PENDING', 'PAID')
+                                          order by i.id limit 1) c on true)
+                select m.*, m.item_id is not null and count(m.item_id) over (partition by m.item_id) = 1 as single
+                  from matched m
+                """).param("batch", batchId).update();
+        jdbc.sql("analyze statement_match").update();
         jdbc.sql("""
                 insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
                                             value_date, item_id, matched_by, imported_by)
                 select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?
-                  from statement_stage where fresh order by line_no
+                  from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
         settleSingles(batch, year);
         jdbc.sql("""
-                select s.item_id, s.outcome, s.value_date from statement_stage s
-                 where s.fresh and s.item_id is not null and not s.single order by s.line_no
+                select s.item_id, s.outcome, s.value_date from statement_match s
+                 where s.item_id is not null and not s.single order by s.line_no
                 """).query((rs, n) -> new Object[] {rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
                 rs.getDate(3).toLocalDate()}).list()
                 .forEach(l -> book(batch, year, repository.item(batchId, (Long) l[0]).orElseThrow(), (StatementOutcome) l[1],
                         (LocalDate) l[2]));
         Map<String, Long> counted = new java.util.HashMap<>();
         jdbc.sql("""
-                select case when not fresh then 'SEEN' when item_id is null then 'UNMATCHED' else outcome end, count(*)
-                  from statement_stage group by 1
+                select case when item_id is null then 'UNMATCHED' else outcome end, count(*) from statement_match group by 1
                 """).query((rs, n) -> counted.put(rs.getString(1), rs.getLong(2))).list();
         Batch after = batches.find(scope, batchId);
         if (after.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(after.reconciled());
         }
         String status = batches.find(scope, batchId).status().label();
-        int seen = counted.getOrDefault("SEEN", 0L).intValue();
+        int seen = (int) (lines - counted.values().stream().mapToLong(Long::longValue).sum());
         int paid = counted.getOrDefault("PAID", 0L).intValue();
         int failed = counted.getOrDefault("FAILED", 0L).intValue();
         int returned = counted.getOrDefault("RETURNED", 0L).intValue();
@@ -298,7 +293,7 @@ public class Payments {
         jdbc.sql("""
                 insert into ledger_movement (seq, kind, entry_date, amount_fen, voucher, item_id, note)
                 select s.line_no * 10 + t.step, t.kind, s.value_date, i.amount_fen, i.reference, i.id, t.note_prefix || i.name
-                  from statement_stage s join batch_item i on i.id = s.item_id
+                  from statement_match s join batch_item i on i.id = s.item_id
                   join %s on t.outcome = s.outcome and t.from_status = i.status
                  where s.single
                 """.formatted(settlement))
@@ -306,7 +301,7 @@ public class Payments {
         funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
         jdbc.sql("""
                 update batch_item i set status = t.to_status, status_note = t.status_note
-                  from statement_stage s, %s
+                  from statement_match s, %s
                  where s.single and s.item_id = i.id and t.step = 0 and t.outcome = s.outcome and t.from_status = i.status
                 """.formatted(settlement)).update();
     }
