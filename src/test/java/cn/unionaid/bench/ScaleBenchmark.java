@@ -151,6 +151,9 @@ class ScaleBenchmark {
     @Test
     void measure() throws Exception {
         ProvinceRoster province = new ProvinceRoster("43", 20261122L);
+        // Statements slower than this go to PostgreSQL's log (on the console): where each workload spends its time.
+        jdbc.sql("alter system set log_min_duration_statement = " + Integer.getInteger("bench.slowlog", 250)).update();
+        jdbc.sql("select pg_reload_conf()").query(Boolean.class).single();
         openProvince(province);
         Path dir = Files.createDirectories(Path.of("target", "province-" + ROWS));
         Path workers = dir.resolve("model-workers.csv");
@@ -169,6 +172,11 @@ class ScaleBenchmark {
         measureSearch();
         measureReport();
         assertThat(reconciled).isPositive();
+        long hold = Long.getLong("bench.hold", 0);
+        if (hold > 0) {
+            System.out.println("BENCH holding the database for " + hold + " s: " + dataSource.getConnection().getMetaData().getURL());
+            Thread.sleep(hold * 1000);
+        }
         figures.write(Path.of("target", "benchmarks.md"), "Figures of %s (%,d model workers, %,d households), -Xmx%s"
                 .formatted(java.time.LocalDate.now(), ROWS, HOUSEHOLDS, Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"));
     }
