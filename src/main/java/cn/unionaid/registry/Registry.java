@@ -41,6 +41,7 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public Listing<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter filter, PageRequest page) {
+        queries.planForActualValues();
         List<ModelWorkerView> rows = queries.modelWorkers(scope, filter, after(page), page.size() + 1);
         return listing(rows, page.size(), queries.countModelWorkers(scope, filter, true), ModelWorkerView::id);
     }
@@ -64,6 +65,7 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public Listing<HouseholdView> households(DataScope scope, RegistryFilter filter, PageRequest page) {
+        queries.planForActualValues();
         List<HouseholdView> rows = queries.households(scope, filter, after(page), page.size() + 1);
         return listing(rows, page.size(), queries.countHouseholds(scope, filter, true), HouseholdView::id);
     }

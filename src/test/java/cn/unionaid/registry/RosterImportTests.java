@@ -1,6 +1,7 @@
 package cn.unionaid.registry;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -197,6 +198,34 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.errors[0].message", containsString("赫山区总工会")))
                 .andExpect(jsonPath("$.errors[0].message", containsString("HS-9001")));
         assertThat(jdbc.sql("select count(*) from household where household_no = 'ZY-0001'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aHouseholdWithoutAHeadTwoHeadsOrAPersonTwiceIsRefusedAndTheGoodOnesGoIn() throws Exception {
+        java.util.function.IntFunction<String> id = i -> Rosters.idNumber("430925", java.time.LocalDate.of(1960, 1, 1), 500 + i);
+        List<List<String>> rows = List.of(
+                List.of("HB-1", "户主", "赵一", id.apply(1), "900.00", "良好", "深度困难", "因病", "", "", "", "430903", "430903", ""),
+                List.of("HB-1", "子女", "赵二", id.apply(2), "0", "良好", "", "", "", "", "", "", "", ""),
+                List.of("HB-2", "子女", "钱一", id.apply(3), "0", "良好", "", "", "", "", "", "", "", ""),
+                List.of("HB-3", "户主", "孙一", id.apply(4), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""),
+                List.of("HB-3", "配偶", "赵二", id.apply(2), "0", "良好", "", "", "", "", "", "", "", ""),
+                List.of("HB-4", "户主", "李一", id.apply(5), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""),
+                List.of("HB-4", "户主", "李二", id.apply(6), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""));
+        upload("heshan.clerk", "/api/v1/households/import", "有错的家庭.csv", Rosters.householdCsv(rows, StandardCharsets.UTF_8),
+                "valid-only").andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.rejected").value(5))
+                .andExpect(jsonPath("$.errors[0].row").value(4)).andExpect(jsonPath("$.errors[0].message").value("户编号 HB-2 没有户主行"))
+                .andExpect(jsonPath("$.errors[1].row").value(6))
+                .andExpect(jsonPath("$.errors[1].message").value("与第 3 行是同一人（身份证号重复）"))
+                .andExpect(jsonPath("$.errors[2].row").value(8)).andExpect(jsonPath("$.errors[2].message").value("户编号 HB-4 有多个户主"));
+        assertThat(jdbc.sql("select household_no from household where household_no like 'HB-%'").query(String.class).list())
+                .containsExactly("HB-1");
+        List<List<String>> again = new ArrayList<>(rows.subList(0, 2));
+        upload("heshan.clerk", "/api/v1/households/import", "同一户.csv", Rosters.householdCsv(again, StandardCharsets.UTF_8), null)
+                .andExpect(jsonPath("$.unchanged").value(1)).andExpect(jsonPath("$.imported").value(0));
+        again.set(1, with(again.get(1), 4, "300.00"));
+        upload("heshan.clerk", "/api/v1/households/import", "收入变了.csv", Rosters.householdCsv(again, StandardCharsets.UTF_8), null)
+                .andExpect(jsonPath("$.updated").value(1)).andExpect(jsonPath("$.unchanged").value(0));
     }
 
     @Test

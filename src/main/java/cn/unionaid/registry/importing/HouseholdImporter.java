@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +55,49 @@ public class HouseholdImporter {
 
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("row_no", "org_id", "household_no", "category",
             "main_cause", "housing", "bank_name", "bank_card_enc", "bank_card_bidx", "bank_card_masked", "region_code",
-            "opened_on", "row_digest");
-    private static final List<String> MEMBER_COLUMNS = List.of("row_no", "org_id", "household_no", "relation", "name",
-            "id_number_enc", "id_number_bidx", "id_number_masked", "sex", "birth_date", "monthly_income_fen", "health");
+            "opened_on", "head_digest");
+    private static final List<String> MEMBER_COLUMNS = List.of("row_no", "household_no", "relation", "name",
+            "id_number_enc", "id_number_bidx", "id_number_masked", "sex", "birth_date", "monthly_income_fen", "health",
+            "member_digest");
 
     private static final String CREATE_STAGES = """
             create temp table hh_stage (row_no int, org_id bigint, household_no text, category text, main_cause text,
                 housing text, bank_name text, bank_card_enc bytea, bank_card_bidx bytea, bank_card_masked text,
-                region_code char(6), opened_on date, row_digest bytea) on commit drop;
-            create temp table hm_stage (row_no int, org_id bigint, household_no text, relation text, name text,
+                region_code char(6), opened_on date, head_digest bytea, row_digest bytea) on commit drop;
+            create temp table hm_stage (row_no int, household_no text, relation text, name text,
                 id_number_enc bytea, id_number_bidx bytea, id_number_masked text, sex char(1), birth_date date,
-                monthly_income_fen bigint, health text) on commit drop
+                monthly_income_fen bigint, health text, member_digest bytea) on commit drop
+            """;
+    /** A household's digest: its head's columns and its members, in an order that does not depend on the file's. */
+    private static final String DIGESTS = """
+            update hh_stage h set row_digest = sha256(h.head_digest || m.members)
+              from (select household_no, string_agg(member_digest, ''::bytea order by member_digest) as members
+                      from hm_stage group by household_no) m
+             where m.household_no = h.household_no
+            """;
+    /** Later rows of a person already on an earlier row of the file. */
+    private static final String DUPLICATES_IN_FILE = """
+            select row_no, household_no, first_row from (
+                select row_no, household_no, min(row_no) over (partition by id_number_bidx) as first_row from hm_stage) d
+             where row_no > first_row order by row_no
+            """;
+    /** Members whose household has no head row (the first such row of each household). */
+    private static final String WITHOUT_HEAD = """
+            select min(m.row_no), m.household_no from hm_stage m
+             where not exists (select 1 from hh_stage h where h.household_no = m.household_no)
+             group by m.household_no
             """;
     private static final String HELD_ELSEWHERE = """
-            select s.row_no, o.name, h.household_no from hm_stage s
+            select s.row_no, o.name, h.household_no, s.household_no from hm_stage s
+              join hh_stage hs on hs.household_no = s.household_no
               join household_member m on m.id_number_bidx = s.id_number_bidx and m.in_open_household
               join household h on h.id = m.household_id
               join organisation o on o.id = h.org_id
-             where not (h.org_id = s.org_id and h.household_no = s.household_no)
+             where not (h.org_id = hs.org_id and h.household_no = s.household_no)
             """;
     private static final String CLOSED = """
-            select s.row_no from hh_stage s join household h on h.org_id = s.org_id and h.household_no = s.household_no
+            select s.row_no, s.household_no from hh_stage s
+              join household h on h.org_id = s.org_id and h.household_no = s.household_no
              where h.status = 'CLOSED' and h.row_digest <> s.row_digest
             """;
     private static final String DROP_REFUSED = """
@@ -101,7 +124,7 @@ public class HouseholdImporter {
                              is distinct from
                                (select string_agg(encode(x.id_number_bidx, 'hex') || x.relation || x.name
                                     || x.monthly_income_fen || coalesce(x.health, ''), ',' order by x.id_number_bidx)
-                                  from hm_stage x where x.household_no = s.household_no and x.org_id = s.org_id)
+                                  from hm_stage x where x.household_no = s.household_no)
                           then '家庭成员' end], null))::text as changed_fields
               from hh_stage s join household h on h.org_id = s.org_id and h.household_no = s.household_no
              where h.row_digest <> s.row_digest
@@ -117,7 +140,7 @@ public class HouseholdImporter {
                    sex, birth_date, monthly_income_fen, health, in_open_household)
             select c.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
                    x.monthly_income_fen, x.health, c.was_status <> 'CLOSED'
-              from hh_changed c join hm_stage x on x.household_no = c.household_no and x.org_id = c.org_id
+              from hh_changed c join hm_stage x on x.household_no = c.household_no
             """;
     private static final String CHANGE_EVENTS = """
             insert into registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
@@ -140,7 +163,7 @@ public class HouseholdImporter {
             select h.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
                    x.monthly_income_fen, x.health
               from hh_new n join household h on h.org_id = n.org_id and h.household_no = n.household_no
-              join hm_stage x on x.org_id = n.org_id and x.household_no = n.household_no;
+              join hm_stage x on x.household_no = n.household_no;
             insert into registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
             select 'HOUSEHOLD', h.id, 'OPENED', n.opened_on, :reason, :by
               from hh_new n join household h on h.org_id = n.org_id and h.household_no = n.household_no
@@ -165,26 +188,32 @@ public class HouseholdImporter {
         this.audit = audit;
     }
 
-    record Member(int row, String householdNo, Relation relation, String name, IdNumber id, Money income, String health) {
-        String canonical() {
-            return String.join("\u001e", id.value(), relation.name(), name, Long.toString(income.fen()),
-                    health == null ? "" : health);
-        }
+    /** The columns of a member's row that make up the household's digest. */
+    private static String canonical(IdNumber id, Relation relation, String name, Money income, String health) {
+        return String.join("\u001e", id.value(), relation.name(), name, Long.toString(income.fen()), health == null ? "" : health);
     }
 
     record Head(int row, long orgId, HardshipCategory category, String mainCause, String housing, String bank,
             BankCard card, RegionCode region, LocalDate openedOn) {
     }
 
+    /**
+     * Reads the roster row by row, sealing each good member and head into the staging tables as it goes (nothing
+     * of the file is held in memory but the household numbers seen with a head and the refused households), then
+     * checks what needs the whole file (duplicates, households without a head) and merges in SQL.
+     */
     @Transactional
     public ImportResult importRoster(DataScope scope, String fileName, InputStream in, ImportMode mode,
             LongConsumer progress) throws IOException {
         SheetLookups lookups = new SheetLookups(organisations.byCode(scope), regions.allCodes());
         List<ImportError> errors = new ArrayList<>();
-        Map<String, List<Member>> members = new LinkedHashMap<>();
-        Map<String, Head> heads = new HashMap<>();
-        Map<String, Integer> firstRowOfPerson = new HashMap<>();
+        Map<String, Integer> headRows = new HashMap<>();
         Set<String> badHouseholds = new TreeSet<>();
+        Set<Integer> refusedRows = new HashSet<>();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        jdbc.sql(CREATE_STAGES).update();
+        CsvCopy households = new CsvCopy(connection, "hh_stage", HOUSEHOLD_COLUMNS);
+        CsvCopy people = new CsvCopy(connection, "hm_stage", MEMBER_COLUMNS);
         long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
             RowChecker c = new RowChecker(header, row, messages);
             String no = c.required(HOUSEHOLD_NO, t -> Cells.text(t, 50));
@@ -193,35 +222,57 @@ public class HouseholdImporter {
             IdNumber id = c.required(ID_NUMBER, IdNumber::parse);
             Money income = c.required(INCOME, Cells::nonNegativeYuan);
             String health = c.optional(HEALTH, t -> Cells.text(t, 200));
+            Head head = null;
             if (relation == Relation.HEAD && no != null) {
-                Head head = checkHead(c, lookups);
-                if (head != null && heads.putIfAbsent(no, head) != null) {
+                head = checkHead(c, lookups);
+                if (head != null && headRows.putIfAbsent(no, head.row()) != null) {
                     c.reject(RELATION, "import.error.secondHead", no);
                 }
             }
-            if (id != null) {
-                Integer first = firstRowOfPerson.putIfAbsent(id.value(), row.number());
-                if (first != null) {
-                    c.reject(ID_NUMBER, "import.error.duplicateInFile", first);
-                }
-            }
-            if (c.ok()) {
-                members.computeIfAbsent(no, k -> new ArrayList<>()).add(
-                        new Member(row.number(), no, relation, name, id, income, health));
-            } else {
+            if (!c.ok()) {
                 errors.addAll(c.errors());
+                refusedRows.add(row.number());
                 if (no != null) {
                     badHouseholds.add(no);
                 }
+                return;
             }
+            if (head != null) {
+                stageHead(households, no, head);
+            }
+            people.row(row.number(), no, relation.name(), name, cipher.encrypt(id.value()), cipher.blindIndex(id.value()),
+                    id.masked(), id.sex() == IdNumber.Sex.MALE ? "M" : "F", id.birthDate(), income.fen(),
+                    health == null ? null : health.intern(), cipher.blindIndex(canonical(id, relation, name, income, health)));
         });
-        members.forEach((no, list) -> {
-            if (!heads.containsKey(no) && !badHouseholds.contains(no)) {
-                errors.add(new ImportError(list.get(0).row(), RELATION, no, messages.get("import.error.noHead", no)));
+        households.finish();
+        people.finish();
+        jdbc.sql("analyze hh_stage; analyze hm_stage").update();
+        jdbc.sql(DUPLICATES_IN_FILE).query((rs, n) -> {
+            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.duplicateInFile",
+                    rs.getInt(3))));
+            return badHouseholds.add(rs.getString(2));
+        }).list();
+        jdbc.sql(WITHOUT_HEAD).query((rs, n) -> {
+            String no = rs.getString(2);
+            if (!badHouseholds.contains(no)) {
+                errors.add(new ImportError(rs.getInt(1), RELATION, no, messages.get("import.error.noHead", no)));
                 badHouseholds.add(no);
             }
-        });
-        return merge(scope, fileName, members, heads, errors, badHouseholds, mode, rowsRead);
+            return no;
+        }).list();
+        jdbc.sql(DIGESTS).update();
+        return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead);
+    }
+
+    private void stageHead(CsvCopy households, String no, Head head) {
+        String digest = head.category().name() + "\u001f" + str(head.mainCause()) + "\u001f" + str(head.housing())
+                + "\u001f" + str(head.bank()) + "\u001f" + (head.card() == null ? "" : head.card().value()) + "\u001f"
+                + head.region().value();
+        households.row(head.row(), head.orgId(), no, head.category().name(), head.mainCause(), head.housing(), head.bank(),
+                head.card() == null ? null : cipher.encrypt(head.card().value()),
+                head.card() == null ? null : cipher.blindIndex(head.card().value()),
+                head.card() == null ? null : head.card().masked(), head.region().value(), head.openedOn(),
+                cipher.blindIndex(digest));
     }
 
     private Head checkHead(RowChecker c, SheetLookups lookups) {
@@ -246,55 +297,26 @@ public class HouseholdImporter {
                 openedOn == null ? LocalDate.now() : openedOn);
     }
 
-    private ImportResult merge(DataScope scope, String fileName, Map<String, List<Member>> members,
-            Map<String, Head> heads, List<ImportError> errors, Set<String> badHouseholds, ImportMode mode, long rowsRead) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        jdbc.sql(CREATE_STAGES).update();
-        CsvCopy households = new CsvCopy(connection, "hh_stage", HOUSEHOLD_COLUMNS);
-        CsvCopy people = new CsvCopy(connection, "hm_stage", MEMBER_COLUMNS);
-        Map<Integer, String> householdOfRow = new HashMap<>();
-        members.forEach((no, list) -> {
-            list.forEach(m -> householdOfRow.put(m.row(), no));
-            Head head = heads.get(no);
-            if (head == null || badHouseholds.contains(no)) {
-                return;
-            }
-            String digest = head.category().name() + "\u001f" + str(head.mainCause()) + "\u001f" + str(head.housing())
-                    + "\u001f" + str(head.bank()) + "\u001f" + (head.card() == null ? "" : head.card().value()) + "\u001f"
-                    + head.region().value() + "\u001f" + list.stream().map(Member::canonical).sorted()
-                            .collect(Collectors.joining("\u001d"));
-            households.row(head.row(), head.orgId(), no, head.category().name(), head.mainCause(), head.housing(),
-                    head.bank(), head.card() == null ? null : cipher.encrypt(head.card().value()),
-                    head.card() == null ? null : cipher.blindIndex(head.card().value()),
-                    head.card() == null ? null : head.card().masked(), head.region().value(), head.openedOn(),
-                    cipher.blindIndex(digest));
-            for (Member m : list) {
-                people.row(m.row(), head.orgId(), no, m.relation().name(), m.name(), cipher.encrypt(m.id().value()),
-                        cipher.blindIndex(m.id().value()), m.id().masked(), m.id().sex() == IdNumber.Sex.MALE ? "M" : "F",
-                        m.id().birthDate(), m.income().fen(), m.health());
-            }
-        });
-        households.finish();
-        people.finish();
-        jdbc.sql(HELD_ELSEWHERE).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
-                messages.get("import.error.memberElsewhere", rs.getString(2), rs.getString(3)))).list().forEach(e -> {
-                    errors.add(e);
-                    badHouseholds.add(householdOfRow.get(e.row()));
-                });
-        jdbc.sql(CLOSED).query((rs, n) -> rs.getInt(1)).list().forEach(row -> {
-            errors.add(new ImportError(row, HOUSEHOLD_NO, householdOfRow.get(row), messages.get("registry.error.closed")));
-            badHouseholds.add(householdOfRow.get(row));
-        });
+    private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, Set<String> badHouseholds,
+            Set<Integer> refusedRows, ImportMode mode, long rowsRead) {
+        jdbc.sql(HELD_ELSEWHERE).query((rs, n) -> {
+            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.memberElsewhere",
+                    rs.getString(2), rs.getString(3))));
+            return badHouseholds.add(rs.getString(4));
+        }).list();
+        jdbc.sql(CLOSED).query((rs, n) -> {
+            errors.add(new ImportError(rs.getInt(1), HOUSEHOLD_NO, rs.getString(2), messages.get("registry.error.closed")));
+            return badHouseholds.add(rs.getString(2));
+        }).list();
         errors.sort(Comparator.comparingInt(ImportError::row));
-        int rejectedRows = (int) members.entrySet().stream().filter(e -> badHouseholds.contains(e.getKey()))
-                .mapToLong(e -> e.getValue().size()).sum()
-                + (int) errors.stream().filter(e -> !householdOfRow.containsKey(e.row())).mapToInt(ImportError::row)
-                        .distinct().count();
+        String refused = String.join("\u001f", badHouseholds);
+        int rejectedRows = jdbc.sql("select count(*) from hm_stage where household_no = any(string_to_array(:nos, chr(31)))")
+                .param("nos", refused).query(Integer.class).single() + refusedRows.size();
         if (!errors.isEmpty() && mode == ImportMode.ALL_OR_NOTHING) {
             throw new ImportFailure(ImportResult.refusedWhole(errors, rejectedRows));
         }
         if (!badHouseholds.isEmpty()) {
-            jdbc.sql(DROP_REFUSED).param("nos", String.join("\u001f", badHouseholds)).update();
+            jdbc.sql(DROP_REFUSED).param("nos", refused).update();
         }
         String by = CurrentUser.require().getUsername();
         String reason = messages.get("import.reason", fileName);
