@@ -69,13 +69,19 @@ final class WrkLoad {
     /** Runs wrk for {@code seconds} with {@code connections} over the paths; answers its figures by name. */
     Map<String, Double> run(List<String> paths, String session, int connections, int seconds)
             throws IOException, InterruptedException {
+        return runWithHeader(paths, "Cookie", "JSESSIONID=" + session, connections, seconds);
+    }
+
+    /** Runs wrk with one header on every request (a session cookie, an Authorization). */
+    Map<String, Double> runWithHeader(List<String> paths, String header, String value, int connections, int seconds)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("wrk", ".lua");
         Files.writeString(script, """
                 local paths = {%s}
                 local n = 0
                 request = function()
                   n = n + 1
-                  return wrk.format("GET", paths[(n %% #paths) + 1], {["Cookie"] = "JSESSIONID=%s"})
+                  return wrk.format("GET", paths[(n %% #paths) + 1], {["%s"] = "%s"})
                 end
                 done = function(summary, latency, requests)
                   io.write(string.format("P50 %%.2f\\nP95 %%.2f\\nP99 %%.2f\\nMAX %%.2f\\nREQUESTS %%d\\nSECONDS %%.2f\\nERRORS %%d\\n",
@@ -84,7 +90,7 @@ final class WrkLoad {
                     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status
                       + summary.errors.timeout))
                 end
-                """.formatted(paths.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", ")), session));
+                """.formatted(paths.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", ")), header, value));
         Process wrk = new ProcessBuilder(WRK.toString(), "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
                 "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
