@@ -56,6 +56,8 @@ public class YearActuals {
     @Transactional(readOnly = true)
     public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
         Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
+        // The year's items are counted distinct four ways; at a province's millions the default 4 MB sorts on disk.
+        jdbc.sql("set local work_mem = '128MB'").update();
         List<SourceBalance> balances = funds.balances(scope, year, null, LocalDate.of(year, 12, 31));
         long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
         put(m, Metric.FUNDING_RATE, percent(balances.stream().mapToLong(SourceBalance::receivedFen).sum(), budget));

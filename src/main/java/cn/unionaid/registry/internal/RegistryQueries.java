@@ -33,24 +33,22 @@ import org.springframework.stereotype.Repository;
 public class RegistryQueries {
 
     /** Counting a province's million rows on every page would cost more than the page; above this it says "more". */
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
-    private static final String MW_FROM = """
-              from model_worker m
-              join organisation o on o.id = m.org_id
-              left join region r on r.code = m.region_code
-             where starts_with(o.path, :scope)
-            """;
+    /** Where the rows a list may show are found (enough to count them), and what it displays besides. */
+    private static final String SCOPE = " where starts_with(o.path, :scope)\n";
+    private static final String MW_TABLES = " from model_worker m join organisation o on o.id = m.org_id\n";
+    private static final String MW_FROM = MW_TABLES + SCOPE;
+    private static final String MW_SHOWN = MW_TABLES + " left join region r on r.code = m.region_code\n" + SCOPE;
     private static final String MW_SELECT = """
             select m.*, o.name as org_name, r.name as region_name
             """;
-    private static final String HH_FROM = """
-              from household h
-              join organisation o on o.id = h.org_id
-              left join region r on r.code = h.region_code
-              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
-             where starts_with(o.path, :scope)
-            """;
+    private static final String HH_TABLES = " from household h join organisation o on o.id = h.org_id\n";
+    private static final String HH_FROM = HH_TABLES + SCOPE;
+    private static final String HH_SHOWN = HH_TABLES + """
+             left join region r on r.code = h.region_code
+             left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+            """ + SCOPE;
     private static final String HH_SELECT = """
             select h.*, o.name as org_name, r.name as region_name, hd.name as head_name,
                    hd.id_number_masked as head_masked,
@@ -138,7 +136,7 @@ public class RegistryQueries {
 
     public List<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter f, Long after, int limit) {
         Where w = modelWorkerWhere(scope, f).and(after != null, "m.id > :after", "after", () -> after);
-        return w.apply(jdbc.sql(MW_SELECT + MW_FROM + w.sql + " order by m.id limit :limit")).param("limit", limit)
+        return w.apply(jdbc.sql(MW_SELECT + MW_SHOWN + w.sql + " order by m.id limit :limit")).param("limit", limit)
                 .query(RegistryQueries::modelWorker).list();
     }
 
@@ -154,13 +152,13 @@ public class RegistryQueries {
     }
 
     public Optional<ModelWorkerView> modelWorker(DataScope scope, long id) {
-        return new Where(scope).apply(jdbc.sql(MW_SELECT + MW_FROM + " and m.id = :id")).param("id", id)
+        return new Where(scope).apply(jdbc.sql(MW_SELECT + MW_SHOWN + " and m.id = :id")).param("id", id)
                 .query(RegistryQueries::modelWorker).optional();
     }
 
     public List<HouseholdView> households(DataScope scope, RegistryFilter f, Long after, int limit) {
         Where w = householdWhere(scope, f).and(after != null, "h.id > :after", "after", () -> after);
-        return w.apply(jdbc.sql(HH_SELECT + HH_FROM + w.sql + " order by h.id limit :limit")).param("limit", limit)
+        return w.apply(jdbc.sql(HH_SELECT + HH_SHOWN + w.sql + " order by h.id limit :limit")).param("limit", limit)
                 .query((rs, n) -> household(rs, List.of())).list();
     }
 
@@ -177,7 +175,7 @@ public class RegistryQueries {
                 Relation.valueOf(rs.getString("relation")), rs.getString("name"), rs.getString("id_number_masked"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate().toString(),
                 Money.ofFen(rs.getLong("monthly_income_fen")).toYuanString(), rs.getString("health"))).list();
-        return new Where(scope).apply(jdbc.sql(HH_SELECT + HH_FROM + " and h.id = :id")).param("id", id)
+        return new Where(scope).apply(jdbc.sql(HH_SELECT + HH_SHOWN + " and h.id = :id")).param("id", id)
                 .query((rs, n) -> household(rs, members)).optional();
     }
 
