@@ -9,3 +9,5 @@ create index batch_item_card_idx on batch_item (batch_id, card_bidx);
 create extension if not exists pg_trgm;
 create index model_worker_name_trgm on model_worker using gin (name gin_trgm_ops);
 create index household_member_name_trgm on household_member using gin (name gin_trgm_ops);
+-- The payee check starts from the few people with a death, revocation or closure and finds their payments.
+create index batch_item_subject_idx on batch_item (subject_id, subject_type);

@@ -7,17 +7,17 @@ package cn.unionaid.controls;
 public enum ControlCheck {
 
     DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "000：冒领；DOMAIN §5", """
-            select b.org_id, 'item:' || i.id, p.year,
+            select distinct on (l.id) b.org_id, 'item:' || i.id, p.year,
                    i.name || ' 于 ' || e.event_date || ' ' || case e.kind when 'DECEASED' then '死亡' when 'HONOUR_REVOKED' then '撤销荣誉'
                         when 'MOVED_OUT' then '迁出' when 'LIFTED' then '脱困' else '注销' end
                    || '，' || l.entry_date || ' 仍支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
                    i.amount_fen, b.id
-              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
-              join ledger_entry l on l.item_id = i.id and l.kind = 'PAYMENT'
-              join lateral (select e.kind, e.event_date from registry_event e
-                             where e.subject_type = i.subject_type and e.subject_id = i.subject_id
-                               and e.kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
-                               and e.event_date <= l.entry_date order by e.event_date limit 1) e on true
+              from registry_event e
+              join batch_item i on i.subject_type = e.subject_type and i.subject_id = e.subject_id
+              join ledger_entry l on l.item_id = i.id and l.kind = 'PAYMENT' and e.event_date <= l.entry_date
+              join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where e.kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
+             order by l.id, e.event_date
             """),
     NOT_IN_REGISTER("虚列支出：支付对象不在档案中", Severity.HIGH, "000：虚列支出；先建档、后帮扶", """
             select b.org_id, 'item:' || i.id, p.year, i.name || ' 无在档记录却支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
