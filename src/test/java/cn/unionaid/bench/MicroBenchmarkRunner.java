@@ -20,7 +20,7 @@ class MicroBenchmarkRunner {
     @Test
     void run() throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder().include(MicroBenchmarks.class.getName())
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
+                .shouldFailOnError(true).forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
                 .measurementTime(TimeValue.seconds(1)).jvmArgs("-Xmx256m").build()).run();
         StringBuilder md = new StringBuilder("| operation | ns/op | ± (99.9 %) |\n|---|---|---|\n");
         results.forEach(r -> md.append("| %s | %.1f | %.1f |\n".formatted(r.getParams().getBenchmark().replaceAll(".*\\.", ""),

@@ -32,7 +32,7 @@ public class MicroBenchmarks {
     public void setUp() {
         SecureRandom random = new SecureRandom();
         byte[] key = new byte[16];
-        byte[] index = new byte[32];
+        byte[] index = new byte[16];
         random.nextBytes(key);
         random.nextBytes(index);
         cipher = new FieldCipher(Map.of(1, key), 1, index);
