@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
+import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,16 +47,12 @@ public class Controls {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Controls.class);
+    private static final Logger log = LoggerFactory.getLogger(Controls.class);
 
-    private final String workMem;
+    private final LargeQueries largeQueries;
 
-    Controls(JdbcClient jdbc, AuditLog audit, JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value("${unionaid.controls.work-mem:256MB}") String workMem) {
-        if (!workMem.matches("\\d+(kB|MB|GB)")) {
-            throw new IllegalArgumentException("unionaid.controls.work-mem must look like 256MB");
-        }
-        this.workMem = workMem;
+    Controls(JdbcClient jdbc, AuditLog audit, JsonMapper json, LargeQueries largeQueries) {
+        this.largeQueries = largeQueries;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
@@ -79,9 +78,8 @@ public class Controls {
         }
         long runId = jdbc.sql("insert into control_run (triggered_by) values (?) returning id").param(by)
                 .query(Long.class).single();
-        // Each check joins every payment item with the ledger or the register: at a province's millions of rows
-        // the default 4 MB per sort or hash spills to disk (measured by the scale harness).
-        jdbc.sql("set local work_mem = '" + workMem + "'").update();
+        // Each check joins every payment item with the ledger or the register.
+        largeQueries.allowLargeSortsAndHashes();
         Map<ControlCheck, Integer> hits = new EnumMap<>(ControlCheck.class);
         Map<ControlCheck, Long> millis = new EnumMap<>(ControlCheck.class);
         long before = liveCount();

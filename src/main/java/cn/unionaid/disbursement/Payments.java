@@ -230,30 +230,34 @@ public class Payments {
                   from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
         settleSingles(batch, year);
+        record Repeated(long itemId, StatementOutcome outcome, LocalDate date) {
+        }
         jdbc.sql("""
                 select s.item_id, s.outcome, s.value_date from statement_match s
                  where s.item_id is not null and not s.single order by s.line_no
-                """).query((rs, n) -> new Object[] {rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
-                rs.getDate(3).toLocalDate()}).list()
-                .forEach(l -> book(batch, year, repository.item(batchId, (Long) l[0]).orElseThrow(), (StatementOutcome) l[1],
-                        (LocalDate) l[2]));
-        Map<String, Long> counted = new java.util.HashMap<>();
-        jdbc.sql("""
-                select case when item_id is null then 'UNMATCHED' else outcome end, count(*) from statement_match group by 1
-                """).query((rs, n) -> counted.put(rs.getString(1), rs.getLong(2))).list();
+                """).query((rs, n) -> new Repeated(rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
+                rs.getDate(3).toLocalDate())).list()
+                .forEach(l -> book(batch, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date()));
+        record Counted(int fresh, int paid, int failed, int returned, int unmatched) {
+        }
+        Counted counted = jdbc.sql("""
+                select count(*), count(*) filter (where item_id is not null and outcome = 'PAID'),
+                       count(*) filter (where item_id is not null and outcome = 'FAILED'),
+                       count(*) filter (where item_id is not null and outcome = 'RETURNED'),
+                       count(*) filter (where item_id is null)
+                  from statement_match
+                """).query((rs, n) -> new Counted(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .single();
         Batch after = batches.find(scope, batchId);
         if (after.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(after.reconciled());
         }
         String status = batches.find(scope, batchId).status().label();
-        int seen = (int) (lines - counted.values().stream().mapToLong(Long::longValue).sum());
-        int paid = counted.getOrDefault("PAID", 0L).intValue();
-        int failed = counted.getOrDefault("FAILED", 0L).intValue();
-        int returned = counted.getOrDefault("RETURNED", 0L).intValue();
-        int unmatched = counted.getOrDefault("UNMATCHED", 0L).intValue();
-        audit.record("batch.statementImported", "batch", batchId, Map.of("lines", lines, "new", lines - seen,
-                "paid", paid, "failed", failed, "returned", returned, "unmatched", unmatched));
-        return new StatementResult((int) lines, seen, paid, failed, returned, unmatched, status);
+        audit.record("batch.statementImported", "batch", batchId, Map.of("lines", lines, "new", counted.fresh(),
+                "paid", counted.paid(), "failed", counted.failed(), "returned", counted.returned(),
+                "unmatched", counted.unmatched()));
+        return new StatementResult((int) lines, (int) lines - counted.fresh(), counted.paid(), counted.failed(),
+                counted.returned(), counted.unmatched(), status);
     }
 
     /** Reads, checks and loads the statement's lines into {@code statement_stage}; answers how many there were. */
@@ -276,7 +280,7 @@ public class Payments {
                         row.cell(at[5])};
                 String number = Integer.toString(row.number());
                 String digest = FileStore.sha256((batchId + "|" + String.join("|", l)).getBytes(StandardCharsets.UTF_8));
-                byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(BankCard.parse(l[1]).value());
+                byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(parseCard(l[1], number).value());
                 copy.row(row.number(), digest, blankToNull(l[0]), blankToNull(l[2]), cardIndex,
                         parseAmount(l[3], number).fen(), outcome(l[4], number).name(), parseDate(l[5], number));
             });
@@ -434,6 +438,14 @@ public class Payments {
             return Money.parseYuan(text);
         } catch (RuntimeException e) {
             throw BusinessRuleException.invalid("statement.error.amount", row, text);
+        }
+    }
+
+    private static BankCard parseCard(String text, String row) {
+        try {
+            return BankCard.parse(text);
+        } catch (RuntimeException e) {
+            throw BusinessRuleException.invalid("statement.error.card", row, text);
         }
     }
 

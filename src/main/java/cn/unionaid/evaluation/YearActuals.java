@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
+import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.SourceBalance;
 import cn.unionaid.platform.BusinessRuleException;
@@ -42,8 +43,11 @@ public class YearActuals {
     private final AuditLog audit;
     private final IndicatorSystems systems;
 
+    private final LargeQueries largeQueries;
+
     YearActuals(JdbcClient jdbc, Funds funds, SatisfactionSurveys surveys, FileStore files, AuditLog audit,
-            IndicatorSystems systems) {
+            IndicatorSystems systems, LargeQueries largeQueries) {
+        this.largeQueries = largeQueries;
         this.systems = systems;
         this.jdbc = jdbc;
         this.funds = funds;
@@ -56,8 +60,8 @@ public class YearActuals {
     @Transactional(readOnly = true)
     public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
         Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
-        // The year's items are counted distinct four ways; at a province's millions the default 4 MB sorts on disk.
-        jdbc.sql("set local work_mem = '128MB'").update();
+        // The year's items are counted distinct four ways.
+        largeQueries.allowLargeSortsAndHashes();
         List<SourceBalance> balances = funds.balances(scope, year, null, LocalDate.of(year, 12, 31));
         long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
         put(m, Metric.FUNDING_RATE, percent(balances.stream().mapToLong(SourceBalance::receivedFen).sum(), budget));

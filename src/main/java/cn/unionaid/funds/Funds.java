@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Funds {
 
     static final String READERS = "hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')";
+    /** The temporary table of {@link #openMovements()}. */
+    public static final String MOVEMENTS = "ledger_movement";
 
     private final LedgerRepository ledger;
     private final JdbcClient jdbc;
@@ -238,9 +240,6 @@ public class Funds {
                     note varchar(500)) on commit drop
                 """).update();
     }
-
-    /** The temporary table of {@link #openMovements()}. */
-    public static final String MOVEMENTS = "ledger_movement";
 
     /**
      * Books every movement laid out in {@value #MOVEMENTS} on the batch's source ledger, in {@code seq} order, and

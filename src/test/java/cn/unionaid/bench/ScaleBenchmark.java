@@ -173,13 +173,35 @@ class ScaleBenchmark {
         measureSearch();
         measureReport();
         assertThat(reconciled).isPositive();
-        long hold = Long.getLong("bench.hold", 0);
-        if (hold > 0) {
-            System.out.println("BENCH holding the database for " + hold + " s: " + dataSource.getConnection().getMetaData().getURL());
-            Thread.sleep(hold * 1000);
-        }
         figures.write(Path.of("target", "benchmarks.md"), "Figures of %s (%,d model workers, %,d households), -Xmx%s"
                 .formatted(java.time.LocalDate.now(), ROWS, HOUSEHOLDS, Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"));
+        holdIfAsked();
+    }
+
+    /**
+     * With {@code -Dbench.hold=<seconds>}, keeps the application and its database up for {@code EXPLAIN} and
+     * {@code jstack} until {@code target/bench.release} appears (or the time is up), watching for that file.
+     */
+    private void holdIfAsked() throws Exception {
+        long hold = Long.getLong("bench.hold", 0);
+        if (hold <= 0) {
+            return;
+        }
+        Path release = Path.of("target", "bench.release").toAbsolutePath();
+        Files.deleteIfExists(release);
+        System.out.printf("BENCH holding %s and http://127.0.0.1:%d until %s exists (at most %d s)%n",
+                dataSource.getConnection().getMetaData().getURL(), port, release, hold);
+        try (java.nio.file.WatchService watch = release.getFileSystem().newWatchService()) {
+            release.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            long until = System.nanoTime() + hold * 1_000_000_000L;
+            while (!Files.exists(release) && System.nanoTime() < until) {
+                java.nio.file.WatchKey key = watch.poll(until - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        }
     }
 
     private void measureImports(Path workers, Path households, long members) throws Exception {
@@ -306,7 +328,6 @@ class ScaleBenchmark {
         figures.start();
         StatementResult result = payments.importStatement(CurrentUser.require().scope(), batch, content);
         long importMs = figures.elapsed();
-        content = null;
         assertThat(result.unmatched()).isZero();
         assertThat(result.paid() + result.failed() + result.returned()).isEqualTo((int) lines);
         figures.record("reconciliation: bank statement matched, recorded and booked", lines, importMs, referenceMs,

@@ -4,6 +4,7 @@ import cn.unionaid.platform.sheets.Cells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -240,24 +241,22 @@ public class HouseholdImporter {
             }
             people.row(row.number(), no, relation.name(), name, cipher.encrypt(id.value()), cipher.blindIndex(id.value()),
                     id.masked(), id.sex() == IdNumber.Sex.MALE ? "M" : "F", id.birthDate(), income.fen(),
-                    health == null ? null : health.intern(), cipher.blindIndex(canonical(id, relation, name, income, health)));
+                    health, cipher.blindIndex(canonical(id, relation, name, income, health)));
         });
         households.finish();
         people.finish();
         jdbc.sql("analyze hh_stage; analyze hm_stage").update();
-        jdbc.sql(DUPLICATES_IN_FILE).query((rs, n) -> {
+        jdbc.sql(DUPLICATES_IN_FILE).query((ResultSet rs) -> {
             errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.duplicateInFile",
                     rs.getInt(3))));
-            return badHouseholds.add(rs.getString(2));
-        }).list();
-        jdbc.sql(WITHOUT_HEAD).query((rs, n) -> {
+            badHouseholds.add(rs.getString(2));
+        });
+        jdbc.sql(WITHOUT_HEAD).query((ResultSet rs) -> {
             String no = rs.getString(2);
-            if (!badHouseholds.contains(no)) {
+            if (badHouseholds.add(no)) {
                 errors.add(new ImportError(rs.getInt(1), RELATION, no, messages.get("import.error.noHead", no)));
-                badHouseholds.add(no);
             }
-            return no;
-        }).list();
+        });
         jdbc.sql(DIGESTS).update();
         return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead);
     }
@@ -297,15 +296,15 @@ public class HouseholdImporter {
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, Set<String> badHouseholds,
             Set<Integer> refusedRows, ImportMode mode, long rowsRead) {
-        jdbc.sql(HELD_ELSEWHERE).query((rs, n) -> {
+        jdbc.sql(HELD_ELSEWHERE).query((ResultSet rs) -> {
             errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.memberElsewhere",
                     rs.getString(2), rs.getString(3))));
-            return badHouseholds.add(rs.getString(4));
-        }).list();
-        jdbc.sql(CLOSED).query((rs, n) -> {
+            badHouseholds.add(rs.getString(4));
+        });
+        jdbc.sql(CLOSED).query((ResultSet rs) -> {
             errors.add(new ImportError(rs.getInt(1), HOUSEHOLD_NO, rs.getString(2), messages.get("registry.error.closed")));
-            return badHouseholds.add(rs.getString(2));
-        }).list();
+            badHouseholds.add(rs.getString(2));
+        });
         errors.sort(Comparator.comparingInt(ImportError::row));
         String refused = String.join("\u001f", badHouseholds);
         int rejectedRows = jdbc.sql("select count(*) from hm_stage where household_no = any(string_to_array(:nos, chr(31)))")

@@ -79,12 +79,23 @@ public class RegistryQueries {
             params.put("scope", scope.orgPath());
         }
 
-        Where and(boolean when, String predicate, String name, Supplier<Object> value) {
+        /** Adds a condition with its parameter when {@code when}: neither is computed otherwise. */
+        Where and(boolean when, Supplier<String> predicate, String name, Supplier<Object> value) {
             if (when) {
-                sql.append(" and ").append(predicate);
-                if (name != null) {
-                    params.put(name, value.get());
-                }
+                sql.append(" and ").append(predicate.get());
+                params.put(name, value.get());
+            }
+            return this;
+        }
+
+        Where and(boolean when, String predicate, String name, Supplier<Object> value) {
+            return and(when, () -> predicate, name, value);
+        }
+
+        /** Adds a condition without parameter when {@code when}. */
+        Where and(boolean when, Supplier<String> predicate) {
+            if (when) {
+                sql.append(" and ").append(predicate.get());
             }
             return this;
         }
@@ -107,10 +118,9 @@ public class RegistryQueries {
         return new Where(scope)
                 .and(!blank(f.q()), "m.name like :q", "q", () -> contains(f.q()))
                 .and(!blank(f.idNumber()), "m.id_number_bidx = :bidx", "bidx", () -> blindIndex(f.idNumber()))
-                .and(!blank(f.region()), regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
+                .and(!blank(f.region()), () -> regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
                 .and(!blank(f.honour()), "m.honour = :honour", "honour", () -> constant(Honour.class, f.honour()))
-                .and(!blank(f.status()), blank(f.status()) ? "" : constant(WorkerStatus.class, f.status(), s -> s.predicate),
-                        null, null);
+                .and(!blank(f.status()), () -> constant(WorkerStatus.class, f.status(), s -> s.predicate));
     }
 
     private Where householdWhere(DataScope scope, RegistryFilter f) {
@@ -119,7 +129,7 @@ public class RegistryQueries {
                         + "where q.household_id = h.id and q.name like :q))", "q", () -> contains(f.q()))
                 .and(!blank(f.idNumber()), "exists (select 1 from household_member b where b.household_id = h.id "
                         + "and b.id_number_bidx = :bidx)", "bidx", () -> blindIndex(f.idNumber()))
-                .and(!blank(f.region()), regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
+                .and(!blank(f.region()), () -> regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
                 .and(!blank(f.category()), "h.category = :category", "category",
                         () -> constant(HardshipCategory.class, f.category()))
                 .and(!blank(f.status()), "h.status = :status", "status", () -> f.status().strip());
@@ -189,7 +199,7 @@ public class RegistryQueries {
 
     /** A county is matched exactly (its index serves it); a city or province by its code's prefix. */
     private static String regionPredicate(String alias, String region) {
-        return !blank(region) && RegionCode.of(region).level() == RegionCode.Level.COUNTY
+        return RegionCode.of(region).level() == RegionCode.Level.COUNTY
                 ? alias + ".region_code = :region" : alias + ".region_code like :region";
     }
 

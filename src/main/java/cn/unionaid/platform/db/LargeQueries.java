@@ -1,0 +1,33 @@
+package cn.unionaid.platform.db;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * For a transaction that sorts, hashes or counts distinct over a province's millions of rows (the control run,
+ * the year's figures): PostgreSQL's default 4 MB per sort or hash spills to disk there, as the scale harness
+ * measured. {@code unionaid.db.large-query-work-mem} (default 256MB) is given to the current transaction only.
+ */
+@Component
+public class LargeQueries {
+
+    private final JdbcClient jdbc;
+    private final String workMem;
+
+    LargeQueries(JdbcClient jdbc, @Value("${unionaid.db.large-query-work-mem:256MB}") String workMem) {
+        if (!workMem.matches("\\d+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("unionaid.db.large-query-work-mem must look like 256MB");
+        }
+        this.jdbc = jdbc;
+        this.workMem = workMem;
+    }
+
+    /** Raises the memory of each sort and hash for the rest of the current transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void allowLargeSortsAndHashes() {
+        jdbc.sql("set local work_mem = '" + workMem + "'").update();
+    }
+}
