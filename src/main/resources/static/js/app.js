@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A form with data-confirm asks before it does what cannot be undone (作废, 退还).
+document.addEventListener('submit', function (event) {
+  var text = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  if (text && !window.confirm(text)) {
+    event.preventDefault();
+  }
+});

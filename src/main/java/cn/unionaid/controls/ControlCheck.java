@@ -34,6 +34,11 @@ public enum ControlCheck {
              where b.run_id is not null and i.status in ('PAID', 'RETURNED')
                and not exists (select 1 from entitlement e where e.run_id = b.run_id and e.subject_id = i.subject_id
                                   and e.decision in ('ELIGIBLE', 'CAPPED'))
+            union all
+            select b.org_id, 'item:' || i.id, p.year, i.name || ' 由手工批次 ' || b.id || ' 支付，未经项目规则核定为应发',
+                   i.amount_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where b.run_id is null and i.status in ('PAID', 'RETURNED') and coalesce(i.entitled_fen, 0) = 0
             """),
     OFF_STANDARD("不按标准发放：金额与核定不符", Severity.HIGH, "000：不按标准发放", """
             select b.org_id, 'item:' || i.id, p.year,
@@ -43,6 +48,16 @@ public enum ControlCheck {
               join entitlement e on e.run_id = b.run_id and e.subject_id = i.subject_id
              where b.run_id is not null and i.status in ('PAID', 'RETURNED') and i.amount_fen <> e.amount_fen
                and e.decision in ('ELIGIBLE', 'CAPPED')
+            union all
+            select b.org_id, 'item:' || i.id, p.year,
+                   i.name || ' 由手工批次支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元，'
+                   || case i.entitlement_kind when 'CAP' then '上限 ' else '核定 ' end
+                   || (i.entitled_fen / 100.0)::numeric(14, 2) || ' 元',
+                   i.amount_fen - i.entitled_fen, b.id
+              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+             where b.run_id is null and i.status in ('PAID', 'RETURNED') and i.entitled_fen > 0
+               and ((i.entitlement_kind = 'EXACT' and i.amount_fen <> i.entitled_fen)
+                    or (i.entitlement_kind = 'CAP' and i.amount_fen > i.entitled_fen))
             """),
     DUPLICATE("重复发放：同一人同一项目多次支付", Severity.HIGH, "DOMAIN §5：重复发放", """
             select min(b.org_id), 'dup:' || b.program_id || ':' || i.subject_type || ':' || i.subject_id, min(p.year),

@@ -129,8 +129,7 @@ public class EvidencePacks {
     private static String csv(List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
         for (List<String> row : rows) {
-            sb.append(String.join(",", row.stream().map(v -> v == null ? "" : v.contains(",") || v.contains("\"")
-                    ? "\"" + v.replace("\"", "\"\"") + "\"" : v).toList())).append("\r\n");
+            sb.append(cn.unionaid.platform.sheets.FormulaSafe.csvLine(row)).append("\r\n");
         }
         return sb.toString();
     }

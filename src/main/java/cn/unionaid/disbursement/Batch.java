@@ -2,24 +2,31 @@ package cn.unionaid.disbursement;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.shared.FundSource;
 
 /**
- * A payment batch (发放批次) and the rules of its steps: each step needs the one before; whoever did a step
- * cannot approve it; publicity closes only after its period, with a photo of the posted list and no open
- * objection. Each method returns the batch after the step.
+ * A payment batch (发放批次) and the rules of its steps: each step needs the one before; who may act at each step
+ * and who must differ is {@link BatchStep}'s table; publicity closes only after its period, with a photo of the
+ * posted list and no open objection. Each method returns the batch after the step. {@code totalFen} is the sum of
+ * its live payments, kept by the database as items change.
  */
 public record Batch(long id, long orgId, long programId, Long runId, FundSource source, String title, BatchStatus status,
         long totalFen, String preparedBy, String submittedBy, String reviewedBy, String decidedBy, String minutesNo,
         LocalDate decidedOn, String minutesEvidence, LocalDate publicityFrom, LocalDate publicityTo,
-        String publicityPhoto, String fileSha256, String rejection, int version) {
+        String publicityPhoto, String fileSha256, String fileBy, String settledBy, String rejection, int version) {
+
+    private static final Set<BatchStatus> RESERVED = EnumSet.of(BatchStatus.REVIEWED, BatchStatus.DECIDED,
+            BatchStatus.PUBLICIZING, BatchStatus.PUBLICITY_CLOSED, BatchStatus.FILE_GENERATED, BatchStatus.RECONCILED,
+            BatchStatus.COMPLETED);
 
     private Batch with(BatchStatus s) {
         return new Batch(id, orgId, programId, runId, source, title, s, totalFen, preparedBy, submittedBy, reviewedBy,
                 decidedBy, minutesNo, decidedOn, minutesEvidence, publicityFrom, publicityTo, publicityPhoto, fileSha256,
-                null, version);
+                fileBy, settledBy, null, version);
     }
 
     private void require(BatchStatus expected) {
@@ -28,40 +35,49 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
         }
     }
 
-    public Batch submit(String by) {
+    public Batch submit(Actor by) {
         require(BatchStatus.DRAFT);
+        BatchStep.SUBMIT.check(this, by.username(), by.roles());
         if (totalFen <= 0) {
             throw BusinessRuleException.invalid("batch.error.empty");
         }
-        Batch b = with(BatchStatus.SUBMITTED);
-        return new Batch(id, orgId, programId, runId, source, title, b.status, totalFen, preparedBy, by, null, null, null,
-                null, null, null, null, null, null, null, version);
+        return new Batch(id, orgId, programId, runId, source, title, BatchStatus.SUBMITTED, totalFen, preparedBy,
+                by.username(), null, null, null, null, null, null, null, null, null, null, null, null, version);
     }
 
-    public Batch review(String by) {
+    /** A draft nobody will submit (作废): its people are free for another batch of the program. */
+    public Batch cancel(Actor by, String reason) {
+        require(BatchStatus.DRAFT);
+        BatchStep.CANCEL.check(this, by.username(), by.roles());
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleException.invalid("batch.error.rejectReason");
+        }
+        return new Batch(id, orgId, programId, runId, source, title, BatchStatus.CANCELLED, totalFen, preparedBy, null,
+                null, null, null, null, null, null, null, null, null, null, null, reason.strip(), version);
+    }
+
+    public Batch review(Actor by) {
         require(BatchStatus.SUBMITTED);
-        if (by.equals(submittedBy) || by.equals(preparedBy)) {
-            throw BusinessRuleException.forbidden("batch.error.ownStep");
-        }
+        BatchStep.REVIEW.check(this, by.username(), by.roles());
         return new Batch(id, orgId, programId, runId, source, title, BatchStatus.REVIEWED, totalFen, preparedBy,
-                submittedBy, by, null, null, null, null, null, null, null, null, null, version);
+                submittedBy, by.username(), null, null, null, null, null, null, null, null, null, null, null, version);
     }
 
-    public Batch decide(String by, String minutes, LocalDate on, String evidence) {
+    public Batch decide(Actor by, String minutes, LocalDate on, String evidence) {
         require(BatchStatus.REVIEWED);
-        if (by.equals(reviewedBy) || by.equals(submittedBy)) {
-            throw BusinessRuleException.forbidden("batch.error.ownStep");
-        }
+        BatchStep.DECIDE.check(this, by.username(), by.roles());
         if (minutes == null || minutes.isBlank() || on == null) {
             throw BusinessRuleException.invalid("batch.error.minutes");
         }
         return new Batch(id, orgId, programId, runId, source, title, BatchStatus.DECIDED, totalFen, preparedBy,
-                submittedBy, reviewedBy, by, minutes.strip(), on, evidence, null, null, null, null, null, version);
+                submittedBy, reviewedBy, by.username(), minutes.strip(), on, evidence, null, null, null, null, null, null,
+                null, version);
     }
 
     /** Publicity over {@code workingDays} working days (Monday to Friday) from {@code from}. */
-    public Batch publicize(LocalDate from, int workingDays) {
+    public Batch publicize(Actor by, LocalDate from, int workingDays) {
         require(BatchStatus.DECIDED);
+        BatchStep.PUBLICIZE.check(this, by.username(), by.roles());
         if (from == null || workingDays < 1 || workingDays > 30) {
             throw BusinessRuleException.invalid("batch.error.publicityPeriod");
         }
@@ -70,18 +86,20 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
         }
         return new Batch(id, orgId, programId, runId, source, title, BatchStatus.PUBLICIZING, totalFen, preparedBy,
                 submittedBy, reviewedBy, decidedBy, minutesNo, decidedOn, minutesEvidence, from,
-                endOfPeriod(from, workingDays), null, null, null, version);
+                endOfPeriod(from, workingDays), null, null, null, null, null, version);
     }
 
-    public Batch withPhoto(String evidenceSha) {
+    public Batch withPhoto(Actor by, String evidenceSha) {
         require(BatchStatus.PUBLICIZING);
+        BatchStep.PUBLICIZE.check(this, by.username(), by.roles());
         return new Batch(id, orgId, programId, runId, source, title, status, totalFen, preparedBy, submittedBy,
                 reviewedBy, decidedBy, minutesNo, decidedOn, minutesEvidence, publicityFrom, publicityTo, evidenceSha,
-                null, null, version);
+                null, null, null, null, version);
     }
 
-    public Batch closePublicity(LocalDate today, long openObjections) {
+    public Batch closePublicity(Actor by, LocalDate today, long openObjections) {
         require(BatchStatus.PUBLICIZING);
+        BatchStep.PUBLICIZE.check(this, by.username(), by.roles());
         if (today.isBefore(publicityTo)) {
             throw BusinessRuleException.conflict("batch.error.publicityRunning", publicityTo.toString());
         }
@@ -94,11 +112,37 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
         return with(BatchStatus.PUBLICITY_CLOSED);
     }
 
-    public Batch fileGenerated(String sha256) {
-        require(BatchStatus.PUBLICITY_CLOSED);
+    /**
+     * The payment file was written: after publicity, or again after reconciliation for the re-issued payments
+     * ({@code reissue}).
+     */
+    public Batch fileGenerated(Actor by, String sha256, boolean reissue) {
+        require(reissue ? BatchStatus.RECONCILED : BatchStatus.PUBLICITY_CLOSED);
+        BatchStep.PAYMENT_FILE.check(this, by.username(), by.roles());
         return new Batch(id, orgId, programId, runId, source, title, BatchStatus.FILE_GENERATED, totalFen, preparedBy,
                 submittedBy, reviewedBy, decidedBy, minutesNo, decidedOn, minutesEvidence, publicityFrom, publicityTo,
-                publicityPhoto, sha256, null, version);
+                publicityPhoto, sha256, by.username(), settledBy, null, version);
+    }
+
+    /** The bank's statement is imported (or a line matched by hand) by {@code by}. */
+    public Batch settledBy(Actor by) {
+        if (status != BatchStatus.FILE_GENERATED && status != BatchStatus.RECONCILED) {
+            throw BusinessRuleException.conflict("batch.error.state", status.label(), BatchStatus.FILE_GENERATED.label());
+        }
+        BatchStep.STATEMENT.check(this, by.username(), by.roles());
+        return new Batch(id, orgId, programId, runId, source, title, status, totalFen, preparedBy, submittedBy,
+                reviewedBy, decidedBy, minutesNo, decidedOn, minutesEvidence, publicityFrom, publicityTo, publicityPhoto,
+                fileSha256, fileBy, by.username(), null, version);
+    }
+
+    /** A re-issue or a refund of one of the batch's payments may be done by {@code by}. */
+    public void checkReissueOrRefund(Actor by) {
+        BatchStep.REISSUE_OR_REFUND.check(this, by.username(), by.roles());
+    }
+
+    /** An objection to the published list may be resolved by {@code by}. */
+    public void checkResolveObjection(Actor by) {
+        BatchStep.RESOLVE_OBJECTION.check(this, by.username(), by.roles());
     }
 
     public Batch reconciled() {
@@ -106,8 +150,9 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
         return with(BatchStatus.RECONCILED);
     }
 
-    public Batch complete(long unsettledItems) {
+    public Batch complete(Actor by, long unsettledItems) {
         require(BatchStatus.RECONCILED);
+        BatchStep.COMPLETE.check(this, by.username(), by.roles());
         if (unsettledItems > 0) {
             throw BusinessRuleException.conflict("batch.error.unsettled", unsettledItems);
         }
@@ -115,26 +160,25 @@ public record Batch(long id, long orgId, long programId, Long runId, FundSource 
     }
 
     /** Sent back to the preparer with a reason, from review or from the decision. */
-    public Batch reject(String by, String reason) {
+    public Batch reject(Actor by, String reason) {
         if (status != BatchStatus.SUBMITTED && status != BatchStatus.REVIEWED) {
             throw BusinessRuleException.conflict("batch.error.state", status.label(), BatchStatus.SUBMITTED.label());
         }
+        BatchStep.REJECT.check(this, by.username(), by.roles());
         if (reason == null || reason.isBlank()) {
             throw BusinessRuleException.invalid("batch.error.rejectReason");
         }
-        if (by.equals(submittedBy)) {
-            throw BusinessRuleException.forbidden("batch.error.ownStep");
-        }
         return new Batch(id, orgId, programId, runId, source, title, BatchStatus.DRAFT, totalFen, preparedBy, null, null,
-                null, null, null, null, null, null, null, null, reason.strip(), version);
+                null, null, null, null, null, null, null, null, null, null, reason.strip(), version);
     }
 
     public String totalYuan() {
         return cn.unionaid.shared.Money.ofFen(totalFen).toYuanString();
     }
 
+    /** Whether the batch's money is reserved on its source's ledger (from review on). */
     public boolean reserved() {
-        return status.ordinal() >= BatchStatus.REVIEWED.ordinal();
+        return RESERVED.contains(status);
     }
 
     static LocalDate endOfPeriod(LocalDate from, int workingDays) {

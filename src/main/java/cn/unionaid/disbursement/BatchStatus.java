@@ -2,7 +2,7 @@ package cn.unionaid.disbursement;
 
 import cn.unionaid.shared.Labelled;
 
-/** The steps of a batch, in order. None can be skipped. */
+/** The steps of a batch, in order (a draft may instead be cancelled). None can be skipped. */
 public enum BatchStatus implements Labelled {
     DRAFT("草稿"),
     SUBMITTED("已提交"),
@@ -12,7 +12,9 @@ public enum BatchStatus implements Labelled {
     PUBLICITY_CLOSED("公示结束"),
     FILE_GENERATED("已生成支付文件"),
     RECONCILED("已对账"),
-    COMPLETED("已完结");
+    COMPLETED("已完结"),
+    /** A draft given up (作废): its lines no longer hold anyone. */
+    CANCELLED("已作废");
 
     private final String label;
 

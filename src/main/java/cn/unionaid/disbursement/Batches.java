@@ -2,6 +2,7 @@ package cn.unionaid.disbursement;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.Page;
 import cn.unionaid.platform.files.FileStore;
+import cn.unionaid.policy.Assessment;
 import cn.unionaid.policy.EntitlementRuns;
 import cn.unionaid.policy.Program;
 import cn.unionaid.policy.Programs;
@@ -44,9 +47,11 @@ public class Batches {
     private final FileStore files;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Messages messages;
 
     Batches(BatchRepository batches, Programs programs, EntitlementRuns runs, Payees payees, Funds funds,
-            FileStore files, JdbcClient jdbc, AuditLog audit) {
+            FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.batches = batches;
         this.programs = programs;
         this.runs = runs;
@@ -61,21 +66,48 @@ public class Batches {
     public record Line(long subjectId, long amountFen) {
     }
 
+    /** What a line was checked against: the rules' amount (核定) and whether it is exact or a cap. */
+    private record Entitled(long fen, boolean cap) {
+    }
+
+    /** A batch of what an official run pays: each line is the run's amount for that person, exactly. */
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch fromRun(DataScope scope, long runId, FundSource source, String title) {
         RunView run = runs.find(scope, runId).orElseThrow(() -> BusinessRuleException.notFound("policy.error.runNotFound"));
         List<Line> lines = runs.payable(scope, runId).stream().map(p -> new Line(p.subjectId(), p.amountFen())).toList();
-        return create(scope, run.programId(), runId, source, title, lines);
+        Map<Long, Entitled> entitled = new HashMap<>();
+        lines.forEach(l -> entitled.put(l.subjectId(), new Entitled(l.amountFen(), false)));
+        return create(scope, run.programId(), runId, source, title, lines, entitled, Map.of());
     }
 
+    /**
+     * A batch made by hand (手工批次: claims, one-off help): every line is checked against the program's rules as of
+     * its reference date — the person must be eligible and the amount equal the standard, or stay within the cap
+     * of a claim-based program — and refused, naming the line and the rule, when it is not.
+     */
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch manual(DataScope scope, long programId, FundSource source, String title, List<Line> lines) {
-        return create(scope, programId, null, source, title, lines);
+        Map<Long, Long> asked = new HashMap<>();
+        lines.forEach(l -> asked.putIfAbsent(l.subjectId(), l.amountFen()));
+        Map<Long, Assessment> assessed = lines.isEmpty() ? Map.of() : runs.assess(scope, programId, asked);
+        Map<Long, Entitled> entitled = new HashMap<>();
+        Map<Long, String> refused = new HashMap<>();
+        for (Line l : lines) {
+            Assessment a = assessed.get(l.subjectId());
+            if (a == null) {
+                refused.put(l.subjectId(), messages.get("batch.refused.outsidePopulation"));
+            } else {
+                entitled.put(l.subjectId(), new Entitled(a.allowedFen(), a.cap()));
+                a.refusal(l.amountFen(), messages).ifPresent(why -> refused.put(l.subjectId(), why));
+            }
+        }
+        return create(scope, programId, null, source, title, lines, entitled, refused);
     }
 
-    private Batch create(DataScope scope, long programId, Long runId, FundSource source, String title, List<Line> lines) {
+    private Batch create(DataScope scope, long programId, Long runId, FundSource source, String title, List<Line> lines,
+            Map<Long, Entitled> entitled, Map<Long, String> refused) {
         Program program = programs.find(scope, programId)
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.programNotFound"));
         if (source == null || !program.fundSources().contains(source)) {
@@ -85,34 +117,45 @@ public class Batches {
             throw BusinessRuleException.invalid("batch.error.empty");
         }
         SubjectType type = SubjectType.valueOf(program.beneficiary().name());
+        Map<Long, String> elsewhere = batches.liveElsewhere(programId, type.name(),
+                lines.stream().map(Line::subjectId).toList());
         String by = CurrentUser.require().getUsername();
         long id = batches.insert(program.orgId(), programId, runId, source, title.strip(), by);
         List<String> problems = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         int seq = 0;
         for (Line l : lines) {
             seq++;
             Payee p = payees.find(scope, type, l.subjectId()).orElse(null);
-            if (p == null) {
-                problems.add(l.subjectId() + "：档案不存在或不在权限范围内");
-            } else if (p.sealedCard() == null) {
-                problems.add(p.name() + "：没有本人银行卡，不能发放（不得现金或对公发放）");
-            } else if (l.amountFen() <= 0) {
-                problems.add(p.name() + "：金额须大于零");
-            } else {
+            String problem = p == null ? messages.get("batch.line.notFound", l.subjectId())
+                    : p.sealedCard() == null ? messages.get("batch.line.noCard")
+                    : l.amountFen() <= 0 ? messages.get("batch.line.amount")
+                    : !seen.add(l.subjectId()) ? messages.get("batch.line.twiceInBatch")
+                    : elsewhere.containsKey(l.subjectId()) ? messages.get("batch.line.inOtherBatch", elsewhere.get(l.subjectId()))
+                    : refused.get(l.subjectId());
+            if (problem != null) {
+                problems.add(messages.get("batch.line.problem", seq, p == null ? "-" : p.name(), problem));
+                continue;
+            }
+            Entitled e = entitled.get(l.subjectId());
+            try {
                 jdbc.sql("""
-                        insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc,
-                                                card_bidx, card_masked, amount_fen, reference, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
-                        """).param(id).param(type.name()).param(p.subjectId()).param(p.name()).param(p.orgName())
-                        .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
-                        .param(l.amountFen()).param("B%d-%05d".formatted(id, seq)).update();
+                    insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc,
+                                            card_bidx, card_masked, amount_fen, reference, status, entitled_fen,
+                                            entitlement_kind)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    """).param(id).param(type.name()).param(p.subjectId()).param(p.name()).param(p.orgName())
+                    .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
+                    .param(l.amountFen()).param("B%d-%05d".formatted(id, seq)).param(e == null ? null : e.fen())
+                    .param(e == null ? null : e.cap() ? "CAP" : "EXACT").update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                throw BusinessRuleException.conflict("batch.error.paidElsewhere", p.name());
             }
         }
         if (!problems.isEmpty()) {
             throw BusinessRuleException.invalid("batch.error.payees", problems.size(), String.join("；",
                     problems.subList(0, Math.min(10, problems.size()))));
         }
-        batches.refreshTotal(id);
         Batch batch = batches.find(scope, id).orElseThrow();
         audit.record("batch.created", "batch", id, Map.of("programId", programId, "runId", runId == null ? "" : runId,
                 "items", lines.size(), "totalFen", batch.totalFen(), "source", source.name()));
@@ -160,14 +203,14 @@ public class Batches {
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch submit(DataScope scope, long id) {
-        return step(scope, id, "batch.submitted", b -> b.submit(user()));
+        return step(scope, id, "batch.submitted", b -> b.submit(Actor.current()));
     }
 
     @PreAuthorize("hasRole('REVIEWER')")
     @Transactional
     public Batch review(DataScope scope, long id) {
         Batch before = find(scope, id);
-        Batch after = step(scope, id, "batch.reviewed", b -> b.review(user()));
+        Batch after = step(scope, id, "batch.reviewed", b -> b.review(Actor.current()));
         funds.reserve(before.orgId(), programYear(scope, before), before.source(), before.programId(), before.totalFen(), id,
                 LocalDate.now());
         return after;
@@ -177,7 +220,7 @@ public class Batches {
     @Transactional
     public Batch reject(DataScope scope, long id, String reason) {
         Batch before = find(scope, id);
-        Batch after = step(scope, id, "batch.rejected", b -> b.reject(user(), reason));
+        Batch after = step(scope, id, "batch.rejected", b -> b.reject(Actor.current(), reason));
         if (before.reserved()) {
             funds.book(before.orgId(), programYear(scope, before), before.source(), before.programId(), LedgerKind.RELEASE,
                     before.totalFen(), id, null, LocalDate.now(), "批次" + id + "退回", reason);
@@ -189,13 +232,14 @@ public class Batches {
     @Transactional
     public Batch decide(DataScope scope, long id, String minutesNo, LocalDate decidedOn, byte[] minutes) {
         String evidence = minutes == null || minutes.length == 0 ? null : files.save(minutes).key();
-        return step(scope, id, "batch.decided", b -> b.decide(user(), minutesNo, decidedOn, evidence));
+        return step(scope, id, "batch.decided", b -> b.decide(Actor.current(), minutesNo, decidedOn, evidence));
     }
 
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch publicize(DataScope scope, long id, LocalDate from, Integer workingDays) {
-        return step(scope, id, "batch.publicized", b -> b.publicize(from, workingDays == null ? 5 : workingDays));
+        return step(scope, id, "batch.publicized", b -> b.publicize(Actor.current(), from,
+                workingDays == null ? 5 : workingDays));
     }
 
     /** The photo of the posted list (JPG or PNG, or a PDF scan), kept by its hash. */
@@ -206,7 +250,7 @@ public class Batches {
             throw BusinessRuleException.invalid("evidence.error.type");
         }
         String key = files.save(photo).key();
-        return step(scope, id, "batch.publicityPhoto", b -> b.withPhoto(key));
+        return step(scope, id, "batch.publicityPhoto", b -> b.withPhoto(Actor.current(), key));
     }
 
     @PreAuthorize("hasRole('CLERK')")
@@ -219,7 +263,7 @@ public class Batches {
         if (raisedBy == null || raisedBy.isBlank() || content == null || content.isBlank()) {
             throw BusinessRuleException.invalid("batch.error.objection");
         }
-        long oid = batches.addObjection(id, raisedBy.strip(), content.strip(), user());
+        long oid = batches.addObjection(id, raisedBy.strip(), content.strip(), CurrentUser.require().getUsername());
         audit.record("batch.objectionRaised", "batch", id, Map.of("objectionId", oid));
         return oid;
     }
@@ -227,9 +271,9 @@ public class Batches {
     @PreAuthorize("hasAnyRole('REVIEWER', 'LEADER')")
     @Transactional
     public void resolveObjection(DataScope scope, long id, long objectionId, String resolution) {
-        find(scope, id);
+        find(scope, id).checkResolveObjection(Actor.current());
         if (resolution == null || resolution.isBlank()
-                || batches.resolveObjection(id, objectionId, resolution.strip(), user()) != 1) {
+                || batches.resolveObjection(id, objectionId, resolution.strip(), CurrentUser.require().getUsername()) != 1) {
             throw BusinessRuleException.invalid("batch.error.resolution");
         }
         audit.record("batch.objectionResolved", "batch", id, Map.of("objectionId", objectionId));
@@ -239,7 +283,7 @@ public class Batches {
     @Transactional
     public Batch closePublicity(DataScope scope, long id) {
         long open = batches.openObjections(id);
-        return step(scope, id, "batch.publicityClosed", b -> b.closePublicity(LocalDate.now(), open));
+        return step(scope, id, "batch.publicityClosed", b -> b.closePublicity(Actor.current(), LocalDate.now(), open));
     }
 
     @PreAuthorize("hasRole('FINANCE')")
@@ -248,10 +292,23 @@ public class Batches {
         long pending = batches.countItems(id, ItemStatus.PENDING);
         long unmatched = jdbc.sql("select count(*) from statement_line where batch_id = ? and item_id is null").param(id)
                 .query(Long.class).single();
-        return step(scope, id, "batch.completed", b -> b.complete(pending + unmatched));
+        return step(scope, id, "batch.completed", b -> b.complete(Actor.current(), pending + unmatched));
     }
 
+    /** Cancels a draft (作废) with a reason; its lines leave the batch, so its people may be paid by another. */
+    @PreAuthorize("hasRole('CLERK')")
+    @Transactional
+    public Batch cancel(DataScope scope, long id, String reason) {
+        Batch after = step(scope, id, "batch.cancelled", b -> b.cancel(Actor.current(), reason));
+        jdbc.sql("update batch_item set status = 'EXCLUDED', status_note = ? where batch_id = ? and status = 'PENDING'")
+                .param(messages.get("batch.line.cancelled")).param(id).update();
+        return find(scope, id);
+    }
+
+    /** One step: the batch's row locked, its rule checked by {@link Batch}, written, audited. */
     Batch step(DataScope scope, long id, String action, java.util.function.UnaryOperator<Batch> change) {
+        find(scope, id);
+        batches.lock(id);
         Batch before = find(scope, id);
         Batch after = change.apply(before);
         batches.update(after);
@@ -262,10 +319,6 @@ public class Batches {
     /** The budget year a batch is charged to: its program's year, never the year it happens to be paid in. */
     int programYear(DataScope scope, Batch b) {
         return programs.find(scope, b.programId()).map(Program::year).orElseThrow();
-    }
-
-    private static String user() {
-        return CurrentUser.require().getUsername();
     }
 
     private static boolean isJpeg(byte[] c) {

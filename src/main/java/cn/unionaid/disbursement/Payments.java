@@ -22,6 +22,7 @@ import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.platform.sheets.Cells;
+import cn.unionaid.platform.sheets.FormulaSafe;
 import cn.unionaid.platform.sheets.SheetHeader;
 import cn.unionaid.platform.sheets.SheetReader;
 import cn.unionaid.platform.sheets.Workbooks;
@@ -79,12 +80,16 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public PaymentFile generate(DataScope scope, long batchId, PaymentFileLayout layout) {
+        batches.find(scope, batchId);
+        repository.lock(batchId);
         Batch batch = batches.find(scope, batchId);
         boolean reissue = batch.status() == BatchStatus.RECONCILED && repository.countItems(batchId, ItemStatus.PENDING) > 0;
         if (batch.status() != BatchStatus.PUBLICITY_CLOSED && !reissue) {
             throw BusinessRuleException.conflict("batch.error.state", batch.status().label(),
                     BatchStatus.PUBLICITY_CLOSED.label());
         }
+        Actor actor = Actor.current();
+        batch.fileGenerated(actor, "0".repeat(64), reissue);
         int year = batches.programYear(scope, batch);
         int excluded = 0;
         List<BatchItemView> pending = new ArrayList<>();
@@ -109,15 +114,7 @@ public class Payments {
         byte[] content = write(layout, batch, pending);
         FileStore.Stored stored = files.save(content);
         repository.setFileLayout(batchId, layout.name() + ":" + stored.key());
-        Batch after = batch.status() == BatchStatus.RECONCILED
-                ? new Batch(batch.id(), batch.orgId(), batch.programId(), batch.runId(), batch.source(), batch.title(),
-                        BatchStatus.PUBLICITY_CLOSED, batch.totalFen(), batch.preparedBy(), batch.submittedBy(),
-                        batch.reviewedBy(), batch.decidedBy(), batch.minutesNo(), batch.decidedOn(),
-                        batch.minutesEvidence(), batch.publicityFrom(), batch.publicityTo(), batch.publicityPhoto(),
-                        batch.fileSha256(), null, batch.version()).fileGenerated(stored.sha256())
-                : batch.fileGenerated(stored.sha256());
-        repository.update(after);
-        repository.refreshTotal(batchId);
+        repository.update(batches.find(scope, batchId).fileGenerated(actor, stored.sha256(), reissue));
         audit.record("batch.paymentFileGenerated", "batch", batchId, Map.of("layout", layout.name(), "sha256",
                 stored.sha256(), "items", pending.size(), "excluded", excluded));
         return new PaymentFile("代发-" + batchId + "." + layout.extension(), content, stored.sha256(), excluded);
@@ -167,13 +164,9 @@ public class Payments {
             return Workbooks.write("代发", header, sink -> rows.forEach(sink));
         }
         StringBuilder sb = new StringBuilder(layout.charset() == StandardCharsets.UTF_8 ? "\uFEFF" : "");
-        sb.append(String.join(",", header)).append("\r\n");
-        rows.forEach(r -> sb.append(String.join(",", r.stream().map(Payments::csvCell).toList())).append("\r\n"));
+        sb.append(FormulaSafe.csvLine(header)).append("\r\n");
+        rows.forEach(r -> sb.append(FormulaSafe.csvLine(r)).append("\r\n"));
         return sb.toString().getBytes(layout.charset());
-    }
-
-    private static String csvCell(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static final List<String> STAGE_COLUMNS = List.of("line_no", "digest", "reference", "name", "card_bidx",
@@ -189,11 +182,11 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public StatementResult importStatement(DataScope scope, long batchId, byte[] content) {
-        Batch batch = batches.find(scope, batchId);
-        if (batch.status() != BatchStatus.FILE_GENERATED && batch.status() != BatchStatus.RECONCILED) {
-            throw BusinessRuleException.conflict("batch.error.state", batch.status().label(),
-                    BatchStatus.FILE_GENERATED.label());
-        }
+        batches.find(scope, batchId);
+        repository.lock(batchId);
+        Batch batch = batches.find(scope, batchId).settledBy(Actor.current());
+        repository.update(batch);
+        batch = batches.find(scope, batchId);
         int year = batches.programYear(scope, batch);
         jdbc.sql("""
                 create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
@@ -222,6 +215,7 @@ public class Payments {
                 select m.*, m.item_id is not null and count(m.item_id) over (partition by m.item_id) = 1 as single
                   from matched m
                 """).param("batch", batchId).update();
+        unmatchWhatSettlesNothing();
         jdbc.sql("analyze statement_match").update();
         jdbc.sql("""
                 insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
@@ -230,14 +224,21 @@ public class Payments {
                   from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
         settleSingles(batch, year);
-        record Repeated(long itemId, StatementOutcome outcome, LocalDate date) {
+        record Repeated(long itemId, StatementOutcome outcome, LocalDate date, String digest) {
         }
+        Batch settling = batch;
         jdbc.sql("""
-                select s.item_id, s.outcome, s.value_date from statement_match s
+                select s.item_id, s.outcome, s.value_date, s.digest from statement_match s
                  where s.item_id is not null and not s.single order by s.line_no
                 """).query((rs, n) -> new Repeated(rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
-                rs.getDate(3).toLocalDate())).list()
-                .forEach(l -> book(batch, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date()));
+                rs.getDate(3).toLocalDate(), rs.getString(4))).list()
+                .forEach(l -> {
+                    if (!book(settling, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date())) {
+                        jdbc.sql("update statement_line set item_id = null, matched_by = null where line_digest = ?")
+                                .param(l.digest()).update();
+                        jdbc.sql("update statement_match set item_id = null where digest = ?").param(l.digest()).update();
+                    }
+                });
         record Counted(int fresh, int paid, int failed, int returned, int unmatched) {
         }
         Counted counted = jdbc.sql("""
@@ -290,6 +291,31 @@ public class Payments {
         return copy.finish();
     }
 
+    /**
+     * A line is matched to a payment only if it settles it (结算规则): a second line of the same result for one
+     * payment, in this file or an earlier one, or a result that does not follow from where the payment stands
+     * (paid twice, a failure after a payment), stays unmatched in the queue for a person to look at.
+     */
+    private void unmatchWhatSettlesNothing() {
+        // Each a join the planner runs set-based (no OR of sub-queries, which would run once per line).
+        jdbc.sql("""
+                update statement_match s set item_id = null, matched_by = null
+                  from statement_line l where s.item_id is not null and l.item_id = s.item_id and l.outcome = s.outcome
+                """).update();
+        jdbc.sql("""
+                update statement_match s set item_id = null, matched_by = null
+                  from (select line_no, row_number() over (partition by item_id, outcome order by line_no) as rn
+                          from statement_match where item_id is not null) r
+                 where r.line_no = s.line_no and r.rn > 1
+                """).update();
+        jdbc.sql("""
+                update statement_match s set item_id = null, matched_by = null
+                  from batch_item i
+                 where s.single and s.item_id is not null and i.id = s.item_id
+                   and not exists (select 1 from %s where t.step = 0 and t.outcome = s.outcome and t.from_status = i.status)
+                """.formatted(Settlement.asSqlValues("t"))).update();
+    }
+
     /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
     private void settleSingles(Batch batch, int year) {
         String settlement = Settlement.asSqlValues("t");
@@ -310,49 +336,73 @@ public class Payments {
                 """.formatted(settlement)).update();
     }
 
-    private void book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date) {
-        Settlement.of(outcome, ItemStatus.valueOf(item.status())).ifPresent(settlement -> {
-            settlement.movements.forEach(m -> funds.book(batch.orgId(), year, batch.source(), batch.programId(), m.kind,
-                    item.amountFen(), batch.id(), item.id(), date, item.reference(), m.note(item.name())));
-            repository.setItemStatus(item.id(), settlement.to, settlement.statusNote);
-        });
+    /** Books one line against its payment; answers false when the line settles nothing (the payment is left as it is). */
+    private boolean book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date) {
+        Settlement settlement = Settlement.of(outcome, ItemStatus.valueOf(item.status())).orElse(null);
+        if (settlement == null) {
+            return false;
+        }
+        settlement.movements.forEach(m -> funds.book(batch.orgId(), year, batch.source(), batch.programId(), m.kind,
+                item.amountFen(), batch.id(), item.id(), date, item.reference(), m.note(item.name())));
+        repository.setItemStatus(item.id(), settlement.to, settlement.statusNote);
+        return true;
     }
 
-    /** Pays a returned or failed payment again to the same person, for the same entitlement. */
+    /**
+     * Pays a returned or failed payment again to the same person, for the same entitlement: once. The original
+     * moves to 已重发 by a conditional update under the batch's lock before the new payment exists, so a second
+     * re-issue or a refund of the same payment finds nothing to move (and the database refuses a second re-issue).
+     */
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public void reissue(DataScope scope, long batchId, long itemId) {
-        Batch batch = batches.find(scope, batchId);
+        Batch batch = lockedForSettledItem(scope, batchId);
         BatchItemView item = settled(batchId, itemId);
         int year = batches.programYear(scope, batch);
         Payee p = payees.find(scope, SubjectType.valueOf(item.subjectType()), item.subjectId())
                 .filter(Payee::eligibleNow)
                 .orElseThrow(() -> BusinessRuleException.conflict("batch.error.payeeIneligible"));
+        moveSettled(itemId, ItemStatus.REISSUED, "已重新发放");
         funds.reserve(batch.orgId(), year, batch.source(), batch.programId(), item.amountFen(), batchId, LocalDate.now());
         jdbc.sql("""
                 insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
-                                        card_masked, amount_fen, reference, status, reissue_of)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                                        card_masked, amount_fen, reference, status, reissue_of, entitled_fen,
+                                        entitlement_kind)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', id, entitled_fen, entitlement_kind
+                  from batch_item where id = ?
                 """).param(batchId).param(item.subjectType()).param(item.subjectId()).param(p.name()).param(p.orgName())
                 .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
                 .param(item.amountFen()).param(item.reference() + "-R").param(itemId).update();
-        repository.setItemStatus(itemId, ItemStatus.REISSUED, "已重新发放");
         audit.record("batch.reissued", "batch", batchId, Map.of("itemId", itemId));
     }
 
-    /** Gives returned or failed money back to its fund source. */
+    /** Gives returned or failed money back to its fund source: once (see {@link #reissue}). */
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public void refund(DataScope scope, long batchId, long itemId, String reason) {
-        Batch batch = batches.find(scope, batchId);
-        BatchItemView item = settled(batchId, itemId);
         if (reason == null || reason.isBlank()) {
             throw BusinessRuleException.invalid("batch.error.rejectReason");
         }
+        Batch batch = lockedForSettledItem(scope, batchId);
+        BatchItemView item = settled(batchId, itemId);
+        moveSettled(itemId, ItemStatus.REFUNDED, reason.strip());
         funds.book(batch.orgId(), batches.programYear(scope, batch), batch.source(), batch.programId(), LedgerKind.REFUND,
                 item.amountFen(), batchId, itemId, LocalDate.now(), item.reference(), reason.strip());
-        repository.setItemStatus(itemId, ItemStatus.REFUNDED, reason.strip());
         audit.record("batch.refunded", "batch", batchId, Map.of("itemId", itemId, "reason", reason.strip()));
+    }
+
+    private Batch lockedForSettledItem(DataScope scope, long batchId) {
+        batches.find(scope, batchId);
+        repository.lock(batchId);
+        Batch batch = batches.find(scope, batchId);
+        batch.checkReissueOrRefund(Actor.current());
+        return batch;
+    }
+
+    private void moveSettled(long itemId, ItemStatus to, String note) {
+        if (repository.moveItem(itemId, List.of(ItemStatus.RETURNED, ItemStatus.FAILED), to, note) != 1) {
+            throw BusinessRuleException.conflict("batch.error.notReturned");
+        }
     }
 
     private BatchItemView settled(long batchId, long itemId) {
@@ -475,6 +525,9 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public void matchLine(DataScope scope, long batchId, long lineId, long itemId) {
+        batches.find(scope, batchId);
+        repository.lock(batchId);
+        repository.update(batches.find(scope, batchId).settledBy(Actor.current()));
         Batch batch = batches.find(scope, batchId);
         record Line(String outcome, LocalDate date, long amount) {
         }
@@ -485,6 +538,10 @@ public class Payments {
                 .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
         if (item.amountFen() != line.amount()) {
             throw BusinessRuleException.invalid("statement.error.amountDiffers");
+        }
+        if (Settlement.of(StatementOutcome.valueOf(line.outcome()), ItemStatus.valueOf(item.status())).isEmpty()) {
+            throw BusinessRuleException.conflict("statement.error.settlesNothing", item.name(),
+                    ItemStatus.valueOf(item.status()).label());
         }
         jdbc.sql("update statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
                 .update();

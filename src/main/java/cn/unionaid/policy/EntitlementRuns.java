@@ -126,6 +126,18 @@ public class EntitlementRuns {
                 .param(runId).query((rs, n) -> new Payable(rs.getLong(1), rs.getLong(2))).list();
     }
 
+    /**
+     * What the program's rules allow each of these people (subject id → amount asked), as of the program's
+     * reference date: the check of a line put in a batch by hand.
+     */
+    @PreAuthorize(PolicyRoles.READERS)
+    public Map<Long, Assessment> assess(DataScope scope, long programId, Map<Long, Long> askedFen) {
+        Program program = programs.require(scope, programId);
+        String orgPath = jdbc.sql("select path from organisation where id = ?").param(program.orgId())
+                .query(String.class).single();
+        return computation.assess(program, orgPath, program.referenceDate(), askedFen);
+    }
+
     private RunView require(DataScope scope, long runId) {
         return runs.find(scope, runId).orElseThrow(() -> BusinessRuleException.notFound("policy.error.runNotFound"));
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
+import cn.unionaid.org.OrganisationView;
+import cn.unionaid.org.Organisations;
 import cn.unionaid.org.Regions;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
@@ -13,6 +15,7 @@ import cn.unionaid.policy.internal.ParameterRepository;
 import cn.unionaid.policy.internal.ProgramRepository;
 import cn.unionaid.shared.InvalidValueException;
 import cn.unionaid.shared.RegionCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,25 +32,32 @@ public class Parameters {
     private final ProgramRepository programs;
     private final Programs programService;
     private final Regions regions;
+    private final Organisations organisations;
     private final AuditLog audit;
+    private final boolean approveLowerUnions;
 
     Parameters(ParameterRepository repository, ProgramRepository programs, Programs programService, Regions regions,
-            AuditLog audit) {
+            Organisations organisations, AuditLog audit,
+            @Value("${unionaid.policy.standards.approve-lower-unions:false}") boolean approveLowerUnions) {
         this.repository = repository;
         this.programs = programs;
         this.programService = programService;
         this.regions = regions;
+        this.organisations = organisations;
         this.audit = audit;
+        this.approveLowerUnions = approveLowerUnions;
     }
 
     public record DefinitionWithVersions(ParameterDefinition definition, List<ParameterVersion> versions) {
     }
 
+    /** Every standard with the versions the user's union sees (its own, those of the unions above and below). */
     @PreAuthorize(PolicyRoles.READERS)
     @Transactional(readOnly = true)
     public List<DefinitionWithVersions> all() {
+        String orgPath = CurrentUser.require().scope().orgPath();
         return repository.definitions().stream()
-                .map(d -> new DefinitionWithVersions(d, repository.versions(d.key()))).toList();
+                .map(d -> new DefinitionWithVersions(d, repository.versions(d.key(), orgPath))).toList();
     }
 
     @PreAuthorize(PolicyRoles.EDITORS)
@@ -63,7 +73,11 @@ public class Parameters {
         audit.record("policy.parameterDefined", "parameter", key, Map.of("name", name.strip(), "unit", unit.name()));
     }
 
-    /** Proposes a value (as people write it: 4800.00, 40, 1.5) for a region (null: national) from a date. */
+    /**
+     * Proposes a value (as people write it: 4800.00, 40, 1.5) for a region (null: national) from a date, for the
+     * proposer's union: only for its own region and the regions below it (a national value only by the national
+     * union).
+     */
     @PreAuthorize(PolicyRoles.EDITORS)
     @Transactional
     public ParameterVersion propose(String key, String regionCode, LocalDate effectiveFrom, String value,
@@ -76,6 +90,11 @@ public class Parameters {
             if (regions.find(RegionCode.of(region)).isEmpty()) {
                 throw BusinessRuleException.invalid("region.error.unknown", region);
             }
+        }
+        OrganisationView union = proposersUnion();
+        if (!StandardRegions.within(union, region)) {
+            throw BusinessRuleException.forbidden("policy.error.regionOutsideUnion", union.name(),
+                    region == null ? "全国" : region);
         }
         if (effectiveFrom == null || documentRef == null || documentRef.isBlank()) {
             throw BusinessRuleException.invalid("policy.error.version");
@@ -91,7 +110,7 @@ public class Parameters {
         if (parsed < 0) {
             throw BusinessRuleException.invalid("policy.error.value", value);
         }
-        long id = repository.propose(key, region, effectiveFrom, parsed, documentRef.strip(),
+        long id = repository.propose(union.id(), key, region, effectiveFrom, parsed, documentRef.strip(),
                 CurrentUser.require().getUsername());
         audit.record("policy.parameterProposed", "parameter_version", id, Map.of("key", key,
                 "region", region == null ? "全国" : region, "from", effectiveFrom.toString(), "value", parsed));
@@ -108,22 +127,27 @@ public class Parameters {
     /**
      * Approves several proposed versions together (as a policy file brings them), checking the example cases
      * with all of them in force. A case that cannot be computed yet because another standard is still only
-     * proposed does not block; a case that computes a different decision or amount does.
+     * proposed does not block; a case that computes a different decision or amount does. The approver must be of
+     * the proposing union (or, where {@code unionaid.policy.standards.approve-lower-unions} is set, of a union above
+     * it), and the cases checked are those of every program the versions would apply to, whoever approves.
      */
     @PreAuthorize(PolicyRoles.APPROVERS)
     @Transactional
     public List<ParameterVersion> approveAll(DataScope scope, List<Long> ids, String note) {
         List<ParameterVersion> candidates = ids.stream().map(this::proposedVersion).toList();
         for (ParameterVersion v : candidates) {
+            boolean own = v.orgId() == scope.orgId();
+            if (!own && !(approveLowerUnions && scope.covers(v.orgPath()))) {
+                throw BusinessRuleException.forbidden("policy.error.otherUnionsStandard", v.orgName());
+            }
             if (repository.approvedExists(v.key(), v.regionCode(), v.effectiveFrom())) {
                 throw BusinessRuleException.conflict("policy.error.approvedExists", v.key(), v.effectiveFrom().toString());
             }
         }
         java.util.Set<String> keys = candidates.stream().map(ParameterVersion::key).collect(java.util.stream.Collectors.toSet());
-        for (Program p : programs.visible(scope, null)) {
-            if (java.util.Collections.disjoint(p.parameterKeys(), keys)) {
-                continue;
-            }
+        java.util.Set<String> unions = candidates.stream().map(ParameterVersion::orgPath)
+                .collect(java.util.stream.Collectors.toSet());
+        for (Program p : programs.usingAny(keys, unions)) {
             for (ExampleCase.Result r : programService.check(p, programService.cases(p.id()), candidates)) {
                 if (!r.passed() && r.outcome() != null) {
                     throw BusinessRuleException.conflict("policy.error.caseFails", p.name(), r.exampleCase().name(),
@@ -140,16 +164,21 @@ public class Parameters {
         return candidates.stream().map(v -> repository.version(v.id()).orElseThrow()).toList();
     }
 
+    /** Proposals of the user's union and the unions below it. */
     @PreAuthorize(PolicyRoles.READERS)
     @Transactional(readOnly = true)
     public List<ParameterVersion> proposed() {
-        return repository.proposed();
+        return repository.proposed(CurrentUser.require().scope().orgPath());
     }
 
     @PreAuthorize(PolicyRoles.APPROVERS)
     @Transactional
     public ParameterVersion reject(long id, String note) {
-        proposedVersion(id);
+        ParameterVersion v = proposedVersion(id);
+        DataScope scope = CurrentUser.require().scope();
+        if (v.orgId() != scope.orgId() && !(approveLowerUnions && scope.covers(v.orgPath()))) {
+            throw BusinessRuleException.forbidden("policy.error.otherUnionsStandard", v.orgName());
+        }
         if (note == null || note.isBlank()) {
             throw BusinessRuleException.invalid("policy.error.rejectNote");
         }
@@ -158,8 +187,16 @@ public class Parameters {
         return repository.version(id).orElseThrow();
     }
 
+    private OrganisationView proposersUnion() {
+        DataScope scope = CurrentUser.require().scope();
+        return organisations.find(scope, scope.orgId()).orElseThrow();
+    }
+
+    /** A proposal the user can see (their union's, above or below); another union's is not found. */
     private ParameterVersion proposedVersion(long id) {
+        String orgPath = CurrentUser.require().scope().orgPath();
         ParameterVersion v = repository.version(id)
+                .filter(x -> x.orgPath().startsWith(orgPath) || orgPath.startsWith(x.orgPath()))
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.versionNotFound"));
         if (!"PROPOSED".equals(v.status())) {
             throw BusinessRuleException.conflict("policy.error.decided");

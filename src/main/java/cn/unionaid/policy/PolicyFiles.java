@@ -60,8 +60,11 @@ public class PolicyFiles {
     private final ParameterRepository parameterRepository;
     private final Programs programs;
     private final AuditLog audit;
+    private final cn.unionaid.org.Organisations organisations;
 
-    PolicyFiles(Parameters parameters, ParameterRepository parameterRepository, Programs programs, AuditLog audit) {
+    PolicyFiles(Parameters parameters, ParameterRepository parameterRepository, Programs programs, AuditLog audit,
+            cn.unionaid.org.Organisations organisations) {
+        this.organisations = organisations;
         this.parameters = parameters;
         this.parameterRepository = parameterRepository;
         this.programs = programs;
@@ -90,9 +93,16 @@ public class PolicyFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String region = unionRegion(scope);
         text = text.replace("${year}", Integer.toString(year)).replace("${previousYear}", Integer.toString(year - 1))
-                .replace("${springFestival}", LunarDates.springFestival(year).toString());
+                .replace("${springFestival}", LunarDates.springFestival(year).toString())
+                .replace("${region}", region == null ? "110000" : region);
         return importDocument(scope, parse(text));
+    }
+
+    /** The importing union's region: where a version without one applies (null for the national union). */
+    private String unionRegion(DataScope scope) {
+        return organisations.find(scope, scope.orgId()).map(cn.unionaid.org.OrganisationView::regionCode).orElse(null);
     }
 
     @PreAuthorize(PolicyRoles.EDITORS)
@@ -109,14 +119,16 @@ public class PolicyFiles {
             }
             ParameterUnit unit = parameterRepository.definition(p.key()).orElseThrow().unit();
             for (PolicyDocument.Version v : p.versions()) {
+                String region = v.region() == null ? unionRegion(scope) : v.region();
                 long value = unit.parse(v.value());
-                boolean exists = parameterRepository.versions(p.key()).stream().anyMatch(x -> !"REJECTED".equals(x.status())
-                        && Objects.equals(x.regionCode(), v.region()) && x.effectiveFrom().equals(v.from())
+                boolean exists = parameterRepository.versions(p.key(), scope.orgPath()).stream()
+                        .filter(x -> x.orgId() == scope.orgId()).anyMatch(x -> !"REJECTED".equals(x.status())
+                        && Objects.equals(x.regionCode(), region) && x.effectiveFrom().equals(v.from())
                         && x.value() == value);
                 if (exists) {
                     present++;
                 } else {
-                    ids.add(parameters.propose(p.key(), v.region(), v.from(), v.value(), v.document()).id());
+                    ids.add(parameters.propose(p.key(), region, v.from(), v.value(), v.document()).id());
                     proposed++;
                 }
             }
@@ -155,8 +167,8 @@ public class PolicyFiles {
         List<PolicyDocument.Parameter> params = new ArrayList<>();
         for (String key : keys) {
             ParameterDefinition d = parameterRepository.definition(key).orElseThrow();
-            params.add(new PolicyDocument.Parameter(key, d.name(), d.unit(), parameterRepository.versions(key).stream()
-                    .filter(v -> "APPROVED".equals(v.status()))
+            params.add(new PolicyDocument.Parameter(key, d.name(), d.unit(), parameterRepository.versions(key, scope.orgPath()).stream()
+                    .filter(v -> "APPROVED".equals(v.status()) && v.appliesTo(scope.orgPath()))
                     .map(v -> new PolicyDocument.Version(v.regionCode(), v.effectiveFrom(), plain(d.unit(), v.value()),
                             v.documentRef())).toList()));
         }

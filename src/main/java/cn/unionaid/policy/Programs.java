@@ -147,8 +147,10 @@ public class Programs {
     /** Runs cases against the approved standards plus the versions about to be approved. */
     List<ExampleCase.Result> check(Program program, List<ExampleCase> cases, List<ParameterVersion> candidates) {
         List<ParameterVersion> versions = new java.util.ArrayList<>(
-                parameters.usable(program.parameterKeys(), program.referenceDate(), false));
-        candidates.stream().filter(c -> !c.effectiveFrom().isAfter(program.referenceDate())).forEach(versions::add);
+                parameters.usable(program.parameterKeys(), program.referenceDate(), false, program.orgId()));
+        String programOrgPath = orgPath(program.orgId());
+        candidates.stream().filter(c -> !c.effectiveFrom().isAfter(program.referenceDate()))
+                .filter(c -> c.appliesTo(programOrgPath)).forEach(versions::add);
         Map<String, String> names = parameters.definitions().stream()
                 .collect(Collectors.toMap(ParameterDefinition::key, ParameterDefinition::name));
         return cases.stream().map(c -> {

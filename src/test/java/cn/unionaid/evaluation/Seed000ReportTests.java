@@ -77,7 +77,7 @@ class Seed000ReportTests {
                         .append(cn.unionaid.shared.Money.ofFen(rs.getLong(3)).toYuanString()).append(",成功,").append(paidOn)
                         .append('\n')).list();
         mvc.perform(multipart("/api/v1/batches/{id}/statement", id).file(new MockMultipartFile("file", "s.csv", "text/csv",
-                statement.toString().getBytes(StandardCharsets.UTF_8))).with(httpBasic("t007.finance", TestUnions.PASSWORD)))
+                statement.toString().getBytes(StandardCharsets.UTF_8))).with(httpBasic("t007.cashier", TestUnions.PASSWORD)))
                 .andExpect(jsonPath("$.paid").value(who.size()));
     }
 
@@ -90,7 +90,8 @@ class Seed000ReportTests {
     @Test
     void theReportStatesTheYearsFiguresFromItsOwnData() throws Exception {
         long org = TestUnions.open(mvc, jdbc, "T007", "益阳测试总工会", "430971", Map.of("t007.clerk", "\"CLERK\"",
-                "t007.reviewer", "\"REVIEWER\"", "t007.leader", "\"LEADER\"", "t007.finance", "\"FINANCE\""));
+                "t007.reviewer", "\"REVIEWER\"", "t007.leader", "\"LEADER\"", "t007.finance", "\"FINANCE\"",
+                "t007.cashier", "\"FINANCE\""));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < 387; i++) {
             rows.add(List.of("益劳模" + i, Rosters.idNumber("430971", LocalDate.of(1948, 1, 1).plusDays(i * 23L), 100 + (i % 800)),
@@ -104,7 +105,7 @@ class Seed000ReportTests {
         mvc.perform(post("/api/v1/policy/import").with(httpBasic("t007.clerk", TestUnions.PASSWORD)).contentType("application/yaml")
                 .content("""
                         year: 2023
-                        parameters: [{key: t007.cap, name: 上限, unit: YUAN}]
+                        parameters: [{key: t007.cap, name: 上限, unit: YUAN, versions: [{from: "2023-01-01", value: "20000", document: 测试文件}]}]
                         programs:
                           - {code: SFC, name: 春节慰问, beneficiary: MODEL_WORKER, fundSources: [PROVINCIAL_FINANCE], referenceDate: "2023-01-22",
                              windowFrom: "2023-01-01", windowTo: "2023-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t007.cap}}}
@@ -113,6 +114,10 @@ class Seed000ReportTests {
                           - {code: SPECIAL, name: 特殊困难帮扶, beneficiary: MODEL_WORKER, fundSources: [PROVINCIAL_FINANCE], referenceDate: "2023-01-01",
                              windowFrom: "2023-01-01", windowTo: "2023-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t007.cap}}}
                         """)).andExpect(status().isOk());
+        String proposed = mvc.perform(get("/api/v1/parameter-versions/proposed").with(httpBasic("t007.reviewer", TestUnions.PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
+                "$[?(@.key == 't007.cap')].id") + "}").andExpect(status().isOk());
         Map<String, Long> programs = new java.util.HashMap<>();
         jdbc.sql("select code, id from program where org_id = ?").param(org)
                 .query((rs, n) -> programs.put(rs.getString(1), rs.getLong(2))).list();

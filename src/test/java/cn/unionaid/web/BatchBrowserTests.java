@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,7 +59,8 @@ class BatchBrowserTests extends BrowserTest {
     @Test
     void aBatchGoesFromSubmissionToReconciliationThroughThePages() throws Exception {
         TestUnions.open(mvc, jdbc, "T005", "桃江测试工会", "430922", Map.of("t005.clerk", "\"CLERK\"",
-                "t005.reviewer", "\"REVIEWER\"", "t005.leader", "\"LEADER\"", "t005.finance", "\"FINANCE\""));
+                "t005.reviewer", "\"REVIEWER\"", "t005.leader", "\"LEADER\"", "t005.finance", "\"FINANCE\"",
+                "t005.cashier", "\"FINANCE\""));
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             rows.add(List.of("TJ5-" + i, "户主", "帮扶对象" + i, Rosters.idNumber("430922", LocalDate.of(1966, 3, 1).plusDays(i * 97L), 900 + i),
@@ -70,12 +72,18 @@ class BatchBrowserTests extends BrowserTest {
         mvc.perform(post("/api/v1/policy/import").with(httpBasic("t005.clerk", TestUnions.PASSWORD)).contentType("application/yaml")
                 .content("""
                         year: 2024
-                        parameters: [{key: t005.cap, name: 上限, unit: YUAN}]
+                        parameters:
+                          - {key: t005.cap, name: 上限, unit: YUAN, versions: [{from: "2024-01-01", value: "5000", document: 桃工发〔2024〕1号}]}
                         programs:
                           - {code: TJ-HELP, name: 送温暖, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "2024-01-01",
                              windowFrom: "2024-01-01", windowTo: "2024-12-31",
                              rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t005.cap}}}
                         """)).andExpect(status().isOk());
+        String proposed = mvc.perform(get("/api/v1/parameter-versions/proposed").with(httpBasic("t005.reviewer", TestUnions.PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/parameter-versions/approve").with(httpBasic("t005.reviewer", TestUnions.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"ids\":" + com.jayway.jsonpath.JsonPath.read(proposed,
+                        "$[?(@.key == 't005.cap')].id") + "}")).andExpect(status().isOk());
         mvc.perform(post("/api/v1/funds/receipts").with(httpBasic("t005.finance", TestUnions.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"year":2024,"source":"SAME_LEVEL","date":"2024-01-05","amountYuan":"10000","voucher":"配套2024-1"}"""))
@@ -140,6 +148,9 @@ class BatchBrowserTests extends BrowserTest {
         jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ? order by id").param(batch)
                 .query((rs, n) -> statement.append(rs.getString(1)).append(",,").append(rs.getString(2)).append(',')
                         .append(rs.getLong(3) / 100).append(",成功,2024-01-20\n")).list();
+        // Who made the payment file does not import the statement that settles it.
+        signInAs("t005.cashier");
+        onBatch(batch);
         Path file = Files.createTempFile("对账单", ".csv");
         Files.writeString(file, statement.toString());
         browser.findElement(By.cssSelector("#statement-form input[type=file]")).sendKeys(file.toString());

@@ -37,27 +37,42 @@ public class BatchRepository {
                 .query(Long.class).single();
     }
 
+    /** Writes a batch's step; its total is the database's (the sum of its live items), never written from here. */
     public void update(Batch b) {
         int n = jdbc.sql("""
-                update batch set status = ?, total_fen = ?, submitted_by = ?, reviewed_by = ?, decided_by = ?, minutes_no = ?,
+                update batch set status = ?, submitted_by = ?, reviewed_by = ?, decided_by = ?, minutes_no = ?,
                        decided_on = ?, minutes_evidence = ?, publicity_from = ?, publicity_to = ?, publicity_photo = ?,
-                       file_sha256 = ?, rejection = ?, updated_at = now(), version = version + 1
+                       file_sha256 = ?, file_by = ?, settled_by = ?, rejection = ?, updated_at = now(), version = version + 1
                  where id = ? and version = ?
-                """).param(b.status().name()).param(b.totalFen()).param(b.submittedBy()).param(b.reviewedBy())
+                """).param(b.status().name()).param(b.submittedBy()).param(b.reviewedBy())
                 .param(b.decidedBy()).param(b.minutesNo()).param(date(b.decidedOn())).param(b.minutesEvidence())
                 .param(date(b.publicityFrom())).param(date(b.publicityTo())).param(b.publicityPhoto())
-                .param(b.fileSha256()).param(b.rejection()).param(b.id()).param(b.version()).update();
+                .param(b.fileSha256()).param(b.fileBy()).param(b.settledBy()).param(b.rejection()).param(b.id())
+                .param(b.version()).update();
         if (n != 1) {
             throw BusinessRuleException.conflict("error.concurrentChange");
         }
     }
 
-    public void refreshTotal(long batchId) {
+    /** Takes the batch's row lock for the rest of the transaction, so two steps on one batch run one after the other. */
+    public void lock(long batchId) {
+        jdbc.sql("select id from batch where id = ? for update").param(batchId).query(Long.class).optional();
+    }
+
+    /**
+     * Of these people, those with a live payment (待支付, 已支付, 失败 or 退回) of the program in a batch: person →
+     * "batch id“title”".
+     */
+    public java.util.Map<Long, String> liveElsewhere(long programId, String subjectType, List<Long> subjectIds) {
+        java.util.Map<Long, String> found = new java.util.HashMap<>();
         jdbc.sql("""
-                update batch set total_fen = coalesce((select sum(amount_fen) from batch_item
-                                                        where batch_id = ? and status not in ('EXCLUDED', 'REISSUED', 'REFUNDED')
-                                                          and reissue_of is null), 0) where id = ?
-                """).param(batchId).param(batchId).update();
+                select i.subject_id, b.id, b.title from batch_item i join batch b on b.id = i.batch_id
+                 where i.program_id = ? and i.subject_type = ? and i.subject_id = any(?)
+                   and i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')
+                """).param(programId).param(subjectType).param(subjectIds.toArray(Long[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found.putIfAbsent(rs.getLong(1),
+                        rs.getLong(2) + "“" + rs.getString(3) + "”"));
+        return found;
     }
 
     public Optional<Batch> find(DataScope scope, long id) {
@@ -89,6 +104,13 @@ public class BatchRepository {
     public void setItemStatus(long itemId, ItemStatus status, String note) {
         jdbc.sql("update batch_item set status = ?, status_note = ? where id = ?").param(status.name()).param(note)
                 .param(itemId).update();
+    }
+
+    /** Moves a payment from one of {@code from} to {@code to}; answers 1 when it moved, 0 when it stood elsewhere. */
+    public int moveItem(long itemId, List<ItemStatus> from, ItemStatus to, String note) {
+        return jdbc.sql("update batch_item set status = ?, status_note = ? where id = ? and status = any(?)")
+                .param(to.name()).param(note).param(itemId).param(from.stream().map(Enum::name).toArray(String[]::new))
+                .update();
     }
 
     public long countItems(long batchId, ItemStatus status) {
@@ -143,7 +165,7 @@ public class BatchRepository {
                 rs.getString("reviewed_by"), rs.getString("decided_by"), rs.getString("minutes_no"),
                 local(rs.getDate("decided_on")), rs.getString("minutes_evidence"), local(rs.getDate("publicity_from")),
                 local(rs.getDate("publicity_to")), rs.getString("publicity_photo"), rs.getString("file_sha256"),
-                rs.getString("rejection"), rs.getInt("version"));
+                rs.getString("file_by"), rs.getString("settled_by"), rs.getString("rejection"), rs.getInt("version"));
     }
 
     private static BatchItemView item(ResultSet rs, int n) throws SQLException {

@@ -132,7 +132,8 @@ class BatchPages {
         model.addAttribute("objections", batches.objections(scope(), id));
         model.addAttribute("report", payments.report(scope(), id));
         model.addAttribute("layouts", PaymentFileLayout.values());
-        model.addAttribute("steps", BatchStatus.values());
+        model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())
+                .filter(s -> s != BatchStatus.CANCELLED || batch.status() == BatchStatus.CANCELLED).toList());
         return "batch/detail";
     }
 
@@ -170,6 +171,11 @@ class BatchPages {
     @PostMapping("/{id}/submit")
     String submit(@PathVariable long id, RedirectAttributes flash) {
         return act(id, flash, () -> batches.submit(scope(), id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.cancel(scope(), id, reason));
     }
 
     @PostMapping("/{id}/review")

@@ -103,6 +103,11 @@ class DisbursementApi {
         return batches.submit(scope(), id);
     }
 
+    @PostMapping("/{id}/cancel")
+    Batch cancel(@PathVariable long id, @RequestBody Reason body) {
+        return batches.cancel(scope(), id, body.reason());
+    }
+
     @PostMapping("/{id}/review")
     Batch review(@PathVariable long id) {
         return batches.review(scope(), id);

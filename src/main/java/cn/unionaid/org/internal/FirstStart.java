@@ -69,6 +69,7 @@ class FirstStart implements ApplicationRunner {
             new DemoUser("yiyang.reviewer", "益阳审核人", "430900", Role.REVIEWER),
             new DemoUser("yiyang.leader", "益阳领导", "430900", Role.LEADER),
             new DemoUser("yiyang.finance", "益阳财务", "430900", Role.FINANCE),
+            new DemoUser("yiyang.cashier", "益阳出纳（对账）", "430900", Role.FINANCE),
             new DemoUser("heshan.clerk", "赫山经办人", "430903", Role.CLERK),
             new DemoUser("ziyang.clerk", "资阳经办人", "430902", Role.CLERK),
             new DemoUser("changde.clerk", "常德经办人", "430700", Role.CLERK),

@@ -24,7 +24,10 @@ public final class Workbooks {
     private Workbooks() {
     }
 
-    /** A workbook of one sheet whose first row is {@code header}; {@code rows} writes the data rows. */
+    /**
+     * A workbook of one sheet whose first row is {@code header}; {@code rows} writes the data rows, each cell made
+     * {@link FormulaSafe formula-safe}.
+     */
     public static byte[] write(String sheetName, List<String> header, Consumer<Consumer<List<String>>> rows) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
             Sheet sheet = wb.createSheet(sheetName);
@@ -34,7 +37,7 @@ public final class Workbooks {
             bold.setFont(font);
             Row head = sheet.createRow(0);
             for (int i = 0; i < header.size(); i++) {
-                head.createCell(i).setCellValue(header.get(i));
+                head.createCell(i).setCellValue(FormulaSafe.cell(header.get(i)));
                 head.getCell(i).setCellStyle(bold);
                 sheet.setColumnWidth(i, 16 * 256);
             }
@@ -43,7 +46,7 @@ public final class Workbooks {
                 Row row = sheet.createRow(next[0]++);
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
-                        row.createCell(i).setCellValue(values.get(i));
+                        row.createCell(i).setCellValue(FormulaSafe.cell(values.get(i)));
                     }
                 }
             });

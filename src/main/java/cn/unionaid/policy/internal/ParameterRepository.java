@@ -20,7 +20,9 @@ import org.springframework.stereotype.Repository;
 public class ParameterRepository {
 
     private static final String VERSIONS = """
-            select v.*, d.unit from parameter_version v join parameter_definition d on d.key = v.key
+            select v.*, d.unit, o.name as org_name, o.path as org_path
+              from parameter_version v join parameter_definition d on d.key = v.key
+              join organisation o on o.id = v.org_id
             """;
 
     private final JdbcClient jdbc;
@@ -45,33 +47,43 @@ public class ParameterRepository {
                 .param(d.name()).param(d.unit().name()).param(by).update();
     }
 
-    public List<ParameterVersion> versions(String key) {
-        return jdbc.sql(VERSIONS + " where v.key = ? order by v.effective_from desc, v.region_code nulls first, v.id desc")
-                .param(key).query(ParameterRepository::version).list();
+    /** The versions of a standard a user of the union at {@code orgPath} sees: their union's, those above and below. */
+    public List<ParameterVersion> versions(String key, String orgPath) {
+        return jdbc.sql(VERSIONS + """
+                 where v.key = ? and (starts_with(o.path, ?) or starts_with(?, o.path))
+                 order by v.effective_from desc, v.region_code nulls first, v.id desc
+                """).param(key).param(orgPath).param(orgPath).query(ParameterRepository::version).list();
     }
 
-    /** Every version of these keys that a run may use: approved ones, and proposed ones for a what-if. */
-    public List<ParameterVersion> usable(Collection<String> keys, LocalDate onOrBefore, boolean includeProposed) {
+    /**
+     * Every version of these keys that a run of a program of union {@code programOrgId} may use: approved ones (and
+     * proposed ones for a what-if) set by that union or a union above it, never by another union.
+     */
+    public List<ParameterVersion> usable(Collection<String> keys, LocalDate onOrBefore, boolean includeProposed,
+            long programOrgId) {
         return jdbc.sql(VERSIONS + """
                  where v.key = any(?) and v.effective_from <= ?
                    and (v.status = 'APPROVED' or (? and v.status = 'PROPOSED'))
+                   and starts_with((select p.path from organisation p where p.id = ?), o.path)
                 """).param(keys.toArray(String[]::new)).param(Date.valueOf(onOrBefore)).param(includeProposed)
-                .query(ParameterRepository::version).list();
+                .param(programOrgId).query(ParameterRepository::version).list();
     }
 
     public Optional<ParameterVersion> version(long id) {
         return jdbc.sql(VERSIONS + " where v.id = ?").param(id).query(ParameterRepository::version).optional();
     }
 
-    public List<ParameterVersion> proposed() {
-        return jdbc.sql(VERSIONS + " where v.status = 'PROPOSED' order by v.id").query(ParameterRepository::version).list();
+    /** Proposals of the unions within {@code orgPath} (a user's scope), oldest first. */
+    public List<ParameterVersion> proposed(String orgPath) {
+        return jdbc.sql(VERSIONS + " where v.status = 'PROPOSED' and starts_with(o.path, ?) order by v.id").param(orgPath)
+                .query(ParameterRepository::version).list();
     }
 
-    public long propose(String key, String region, LocalDate from, long value, String documentRef, String by) {
+    public long propose(long orgId, String key, String region, LocalDate from, long value, String documentRef, String by) {
         return jdbc.sql("""
-                insert into parameter_version (key, region_code, effective_from, value, document_ref, status, proposed_by)
-                values (?, ?, ?, ?, ?, 'PROPOSED', ?) returning id
-                """).param(key).param(region).param(Date.valueOf(from)).param(value).param(documentRef).param(by)
+                insert into parameter_version (org_id, key, region_code, effective_from, value, document_ref, status, proposed_by)
+                values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?) returning id
+                """).param(orgId).param(key).param(region).param(Date.valueOf(from)).param(value).param(documentRef).param(by)
                 .query(Long.class).single();
     }
 
@@ -96,6 +108,7 @@ public class ParameterRepository {
                 rs.getDate("effective_from").toLocalDate(), rs.getLong("value"), rs.getString("document_ref"),
                 rs.getString("status"), rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("decision_note"),
-                ParameterUnit.valueOf(rs.getString("unit")));
+                ParameterUnit.valueOf(rs.getString("unit")), rs.getLong("org_id"), rs.getString("org_name"),
+                rs.getString("org_path"));
     }
 }

@@ -46,6 +46,15 @@ public class ProgramRepository {
                 """).param(scope.orgPath()).param(year).param(year).query(this::program).list();
     }
 
+    /** The programs of the unions at or below any of {@code unionPaths} whose rule uses one of {@code keys}. */
+    public List<Program> usingAny(java.util.Set<String> keys, java.util.Set<String> unionPaths) {
+        return jdbc.sql("""
+                select p.* from program p join organisation o on o.id = p.org_id
+                 where exists (select 1 from unnest(?::text[]) u where starts_with(o.path, u)) order by p.id
+                """).param(unionPaths.toArray(String[]::new)).query(this::program).stream()
+                .filter(p -> !java.util.Collections.disjoint(p.parameterKeys(), keys)).toList();
+    }
+
     public Optional<Program> find(DataScope scope, long id) {
         return jdbc.sql("select p.* from program p join organisation o on o.id = p.org_id where p.id = ? and starts_with(o.path, ?)")
                 .param(id).param(scope.orgPath()).query(this::program).optional();

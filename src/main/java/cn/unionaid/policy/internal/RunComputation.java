@@ -13,8 +13,12 @@ import javax.sql.DataSource;
 
 import cn.unionaid.org.Regions;
 import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.policy.AmountRule;
+import cn.unionaid.policy.Assessment;
 import cn.unionaid.policy.BeneficiaryKind;
 import cn.unionaid.policy.Calculator;
+import cn.unionaid.policy.Decision;
 import cn.unionaid.policy.LoadedParameters;
 import cn.unionaid.policy.Outcome;
 import cn.unionaid.policy.ParameterDefinition;
@@ -62,7 +66,7 @@ public class RunComputation {
               from model_worker m join organisation o on o.id = m.org_id
               left join entitlement_claim c on c.program_id = :program and c.subject_type = 'MODEL_WORKER'
                                            and c.subject_id = m.id
-             where starts_with(o.path, :scope)
+             where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
              order by m.id
             """.formatted(EVENT_ON.formatted("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"),
             OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"));
@@ -74,7 +78,7 @@ public class RunComputation {
               left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
               left join entitlement_claim c on c.program_id = :program and c.subject_type = 'HOUSEHOLD'
                                            and c.subject_id = h.id
-             where starts_with(o.path, :scope)
+             where starts_with(o.path, :scope) and (:all or h.id = any(:ids))
              order by h.id
             """.formatted(EVENT_ON.formatted("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"));
     private static final String OTHER_RUNS = """
@@ -112,25 +116,12 @@ public class RunComputation {
 
     @Transactional
     public void compute(long runId, Program program, String programOrgPath, LocalDate referenceDate, boolean whatIf) {
-        Map<String, String> names = parameters.definitions().stream()
-                .collect(Collectors.toMap(ParameterDefinition::key, ParameterDefinition::name));
-        LoadedParameters source = new LoadedParameters(parameters.usable(program.parameterKeys(), referenceDate, whatIf),
-                names, referenceDate,
-                region -> regions.standardInForce(RegionCode.of(region), referenceDate).map(s -> s.monthly()));
+        LoadedParameters source = parameters(program, referenceDate, whatIf);
         Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
-        Long[] otherRuns = program.rule().yearCap() == null ? new Long[0]
-                : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
-                        .query(Long.class).list().toArray(Long[]::new);
-
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CsvCopy copy = new CsvCopy(connection, "entitlement", COLUMNS);
         String subjectType = program.beneficiary().name();
-        String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming());
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("d", Date.valueOf(referenceDate)).addValue("program", program.id())
-                .addValue("scope", programOrgPath).addValue("otherRuns", arrayOf(connection, otherRuns));
-        named.query(sql, params, (ResultSet rs) -> {
+        population(program, programOrgPath, referenceDate, null, (ResultSet rs) -> {
             PersonInputs p = person(rs, program.beneficiary());
             Outcome o = calculator.evaluate(p);
             copy.row(runId, subjectType, p.subjectId(), p.name(), p.regionCode(),
@@ -141,6 +132,62 @@ public class RunComputation {
         copy.finish();
         String tieBreak = applyLimits(runId, program, source);
         runs.finish(runId, source.used(), tieBreak);
+    }
+
+    /**
+     * What the program's rules (approved standards only) allow each of these people as of the reference date, one
+     * by one, without the limits on the whole population. A claim-based program takes the amount asked on the
+     * line as the claim when none is on file, so its cap applies to the line.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Assessment> assess(Program program, String programOrgPath, LocalDate referenceDate,
+            Map<Long, Long> askedFen) {
+        LoadedParameters source = parameters(program, referenceDate, false);
+        Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
+        boolean claimBased = program.rule().amount() instanceof AmountRule.Manual;
+        Map<Long, Assessment> result = new java.util.HashMap<>();
+        population(program, programOrgPath, referenceDate, askedFen.keySet(), (ResultSet rs) -> {
+            PersonInputs p = person(rs, program.beneficiary());
+            if (claimBased && !p.hasClaim()) {
+                p = new PersonInputs(p.subjectId(), p.name(), p.regionCode(), p.honour(), p.employment(), p.incomeFen(),
+                        p.birthDate(), p.inRegister(), p.category(), null, askedFen.get(p.subjectId()),
+                        p.otherProgramsFen());
+            }
+            Outcome o;
+            try {
+                o = calculator.evaluate(p);
+            } catch (BusinessRuleException e) {
+                o = new Outcome(Decision.INELIGIBLE, 0, "MISSING_STANDARD", messages.of(e));
+            }
+            result.put(p.subjectId(), new Assessment(p.subjectId(), o.decision(), o.amountFen(), claimBased,
+                    o.explanation()));
+        });
+        return result;
+    }
+
+    private LoadedParameters parameters(Program program, LocalDate referenceDate, boolean whatIf) {
+        Map<String, String> names = parameters.definitions().stream()
+                .collect(Collectors.toMap(ParameterDefinition::key, ParameterDefinition::name));
+        return new LoadedParameters(parameters.usable(program.parameterKeys(), referenceDate, whatIf, program.orgId()),
+                names, referenceDate,
+                region -> regions.standardInForce(RegionCode.of(region), referenceDate).map(s -> s.monthly()));
+    }
+
+    /** Streams the program's population (or only {@code subjectIds}) with what the rules need of each. */
+    private void population(Program program, String programOrgPath, LocalDate referenceDate,
+            java.util.Collection<Long> subjectIds, org.springframework.jdbc.core.RowCallbackHandler each) {
+        Long[] otherRuns = program.rule().yearCap() == null ? new Long[0]
+                : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
+                        .query(Long.class).list().toArray(Long[]::new);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming());
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("d", Date.valueOf(referenceDate)).addValue("program", program.id())
+                .addValue("scope", programOrgPath).addValue("otherRuns", arrayOf(connection, otherRuns))
+                .addValue("all", subjectIds == null)
+                .addValue("ids", arrayOf(connection, subjectIds == null ? new Long[0] : subjectIds.toArray(Long[]::new)));
+        named.query(sql, params, each);
     }
 
     private String applyLimits(long runId, Program program, LoadedParameters source) {
