@@ -171,7 +171,7 @@ public class DemoYear {
                             + "对账单逐笔核对入账。");
             return null;
         });
-        as("yiyang.leader", () -> reports.docx(scope(), YEAR, Frame.SELF));
+        as("yiyang.leader", () -> reports.docx(scope(), YEAR, Frame.SELF, false));
     }
 
     /** A run's batch from preparation to completion, each step by its role; the bank pays every line. */

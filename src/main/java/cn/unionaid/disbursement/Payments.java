@@ -448,23 +448,30 @@ public class Payments {
         return rows;
     }
 
-    /** What a program paid in a year: people paid (net of returns), the amount, and the last payment date. */
+    /** What a program paid as of a cut-off date: people paid (net of returns), the amount, and the last payment date. */
     public record ProgramPaid(long programId, String programName, long people, long amountFen, LocalDate lastPaidOn) {
     }
 
-    /** Paid totals per program of the union's year, from the ledger (payments less returns) and the paid items. */
+    /**
+     * Paid per program of the union's year as of {@code cutOff} (docs/metrics.md): the amount is the ledger's payments
+     * less returns dated on or before it, the people those {@link PaidItems paid as of} it — the same cut-off as the
+     * year's total, so the parts add up to it.
+     */
     @PreAuthorize(Batches.READERS)
     @Transactional(readOnly = true)
-    public List<ProgramPaid> paidByProgram(DataScope scope, int year) {
+    public List<ProgramPaid> paidByProgram(DataScope scope, int year, LocalDate cutOff) {
         return jdbc.sql("""
                 select p.id, p.name,
-                       (select count(distinct i.subject_id) from batch_item i join batch b on b.id = i.batch_id
-                         where b.program_id = p.id and i.status = 'PAID') as people,
+                       (select count(distinct (i.subject_type, i.subject_id)) from batch_item i
+                         where i.program_id = p.id and %s) as people,
                        coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
-                                   from ledger_entry l where l.program_id = p.id and l.kind in ('PAYMENT', 'RETURN')), 0) as fen,
-                       (select max(l.entry_date) from ledger_entry l where l.program_id = p.id and l.kind = 'PAYMENT') as last
-                  from program p where p.org_id = ? and p.year = ? order by p.id
-                """).param(scope.orgId()).param(year).query((rs, n) -> {
+                                   from ledger_entry l where l.org_id = p.org_id and l.year = p.year and l.program_id = p.id
+                                    and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= :cutOff), 0) as fen,
+                       (select max(l.entry_date) from ledger_entry l where l.org_id = p.org_id and l.year = p.year
+                           and l.program_id = p.id and l.kind = 'PAYMENT' and l.entry_date <= :cutOff) as last
+                  from program p where p.org_id = :org and p.year = :year order by p.id
+                """.formatted(PaidItems.asOf("i"))).param("cutOff", cutOff).param("org", scope.orgId())
+                .param("year", year).query((rs, n) -> {
                     java.sql.Date last = rs.getDate("last");
                     return new ProgramPaid(rs.getLong(1), rs.getString(2), rs.getLong("people"), rs.getLong("fen"),
                             last == null ? null : last.toLocalDate());

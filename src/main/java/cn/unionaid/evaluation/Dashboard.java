@@ -42,20 +42,22 @@ public class Dashboard {
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional(readOnly = true)
     public View build(DataScope scope, int year) {
-        List<Map<String, Object>> byProgram = payments.paidByProgram(scope, year).stream()
+        LocalDate cutOff = Metric.cutOff(year);
+        List<Map<String, Object>> byProgram = payments.paidByProgram(scope, year, cutOff).stream()
                 .map(p -> Map.<String, Object>of("name", p.programName(), "value", Money.ofFen(p.amountFen()).toYuanString()))
                 .toList();
-        List<Map<String, Object>> bySource = funds.balances(scope, year, null, LocalDate.now()).stream()
+        List<Map<String, Object>> bySource = funds.balances(scope, year, null, cutOff).stream()
                 .map(b -> Map.<String, Object>of("name", b.source().label(), "value", Money.ofFen(b.spentFen()).toYuanString()))
                 .toList();
         List<Map<String, Object>> byRegion = jdbc.sql("""
                 select coalesce(r.name, x.region_code) as region, sum(i.amount_fen) as fen
-                  from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
+                  from batch_item i join program p on p.id = i.program_id
                   join (select 'MODEL_WORKER' as t, id, region_code from model_worker
                         union all select 'HOUSEHOLD', id, region_code from household) x on x.t = i.subject_type and x.id = i.subject_id
                   left join region r on r.code = x.region_code
-                 where p.org_id = ? and p.year = ? and i.status = 'PAID' group by 1 order by 1
-                """).param(scope.orgId()).param(year).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
+                 where p.org_id = :org and p.year = :year and %s group by 1 order by 1
+                """.formatted(cn.unionaid.disbursement.PaidItems.asOf("i"))).param("org", scope.orgId())
+                .param("year", year).param("cutOff", cutOff).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
                 "value", Money.ofFen(rs.getLong(2)).toYuanString())).list();
         List<Map<String, Object>> findings = jdbc.sql("""
                 select check_code, count(*) from finding f join organisation o on o.id = f.org_id

@@ -14,6 +14,7 @@ import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.Milestone;
 import cn.unionaid.funds.SourceBalance;
 import cn.unionaid.org.Organisations;
+import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.documents.Documents;
 import cn.unionaid.shared.Money;
@@ -41,10 +42,12 @@ public class EvaluationReports {
     private final YearEvaluation evaluation;
     private final ReportTemplates templates;
     private final AuditLog audit;
+    private final ReportConsistency consistency;
 
     EvaluationReports(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
             Evaluations evaluations, Targets targets, YearEvaluation evaluation, ReportTemplates templates,
-            AuditLog audit) {
+            AuditLog audit, ReportConsistency consistency) {
+        this.consistency = consistency;
         this.funds = funds;
         this.payments = payments;
         this.organisations = organisations;
@@ -60,7 +63,7 @@ public class EvaluationReports {
     @Transactional(readOnly = true)
     public Documents.Report build(DataScope scope, int year, Frame frame) {
         String union = organisations.find(scope, scope.orgId()).map(o -> o.name()).orElse("");
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate yearEnd = Metric.cutOff(year);
         List<SourceBalance> balances = funds.balances(scope, year, null, yearEnd);
         long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
         long received = balances.stream().mapToLong(SourceBalance::receivedFen).sum();
@@ -73,13 +76,17 @@ public class EvaluationReports {
         text.add("（一）项目概况。" + year + "年度" + union + "共安排帮扶专项资金" + wan(budget) + "万元，实际到位"
                 + wan(received) + "万元，资金到位率" + percent(received, budget) + "。");
         List<String> parts = new ArrayList<>();
-        for (Payments.ProgramPaid p : payments.paidByProgram(scope, year)) {
+        for (Payments.ProgramPaid p : payments.paidByProgram(scope, year, yearEnd)) {
             if (p.amountFen() > 0) {
                 parts.add(p.programName() + p.people() + "人，" + wan(p.amountFen()) + "万元");
             }
         }
-        text.add("（二）资金使用情况。截至" + yearEnd + "共发放" + wan(spent) + "万元，其中" + String.join("；", parts)
-                + "。预算执行率" + percent(spent, budget) + "。");
+        long outside = funds.spentOutsidePrograms(scope, year, yearEnd);
+        if (outside != 0) {
+            parts.add("未列入帮扶项目的支出" + wan(outside) + "万元");
+        }
+        text.add("（二）资金使用情况。截至" + yearEnd + "共发放" + wan(spent) + "万元"
+                + (parts.isEmpty() ? "" : "，其中" + String.join("；", parts)) + "。预算执行率" + percent(spent, budget) + "。");
         Map<String, Targets.Target> declared = targets.of(scope, year);
         if (!declared.isEmpty()) {
             text.add("（三）绩效目标。年初申报：" + String.join("；", declared.values().stream().map(t -> t.indicatorCode()
@@ -123,7 +130,13 @@ public class EvaluationReports {
         text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS,
                 "继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。"));
         text.add("七、其他需要说明的问题");
-        text.add(narrative.getOrDefault(Evaluations.Section.OTHER, "无。"));
+        List<Score> unscored = score.unscoredLeaves();
+        if (!unscored.isEmpty()) {
+            text.add("以下" + unscored.size() + "项指标因无实际值或未设定目标值未得分，经评价人确认后出具本报告："
+                    + String.join("；", unscored.stream().map(u -> u.name() + "（" + Scorer.plain(u.weight()) + "分）").toList())
+                    + "。");
+        }
+        text.add(narrative.getOrDefault(Evaluations.Section.OTHER, unscored.isEmpty() ? "无。" : ""));
 
         String title = union + year + "年度帮扶专项资金" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
         return new Documents.Report(title, text, List.of(indicatorAnnex(evaluated), surveyAnnex(yearSurveys)),
@@ -153,24 +166,45 @@ public class EvaluationReports {
         return new Documents.Annex("附表2 满意度调查问卷及结果", rows.size() == 1 ? List.of() : rows);
     }
 
+    /** The leaves of the year's frame that score nothing for lack of an actual or a target, by name. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public List<String> unscored(DataScope scope, int year, Frame frame) {
+        return evaluation.evaluate(scope, year, frame).score().unscoredLeaves().stream().map(Score::name).toList();
+    }
+
     /** The report issued as an editable DOCX, in the union's template if it has one; the issue is audited. */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
-    public byte[] docx(DataScope scope, int year, Frame frame) {
-        return Documents.docx(issue(scope, year, frame, "docx"), templates.of(scope, frame));
+    public byte[] docx(DataScope scope, int year, Frame frame, boolean confirmUnscored) {
+        return Documents.docx(issue(scope, year, frame, "docx", confirmUnscored), templates.of(scope, frame));
     }
 
     /** The report issued as a PDF; the issue is audited. */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
-    public byte[] pdf(DataScope scope, int year, Frame frame) {
-        return Documents.pdf(issue(scope, year, frame, "pdf"));
+    public byte[] pdf(DataScope scope, int year, Frame frame, boolean confirmUnscored) {
+        return Documents.pdf(issue(scope, year, frame, "pdf", confirmUnscored));
     }
 
-    private Documents.Report issue(DataScope scope, int year, Frame frame, String format) {
+    /**
+     * Refused while its figures disagree ({@link ReportConsistency}), naming them; and, unless the evaluator confirms
+     * it, while a leaf is unscored for lack of data or target (the report then lists those leaves).
+     */
+    private Documents.Report issue(DataScope scope, int year, Frame frame, String format, boolean confirmUnscored) {
+        List<String> disagreements = consistency.disagreements(scope, year);
+        if (!disagreements.isEmpty()) {
+            throw BusinessRuleException.conflict("report.error.inconsistent", disagreements.size(),
+                    String.join("；", disagreements.subList(0, Math.min(10, disagreements.size()))));
+        }
+        List<Score> unscored = evaluation.evaluate(scope, year, frame).score().unscoredLeaves();
+        if (!unscored.isEmpty() && !confirmUnscored) {
+            throw BusinessRuleException.conflict("report.error.unscored", unscored.size(),
+                    String.join("、", unscored.stream().map(Score::name).toList()));
+        }
         Documents.Report report = build(scope, year, frame);
         audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
-                "format", format));
+                "format", format, "unscoredConfirmed", String.join("、", unscored.stream().map(Score::code).toList())));
         return report;
     }
 

@@ -43,7 +43,7 @@ public final class Scorer {
         BigDecimal total = children.stream().map(Score::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Deduction> all = new ArrayList<>();
         children.forEach(c -> all.addAll(c.deductions()));
-        return new Score(node.code(), node.name(), node.level(), node.weight(), total, all, children);
+        return new Score(node.code(), node.name(), node.level(), node.weight(), total, all, children, false);
     }
 
     private Score leaf(Indicator declared, Inputs in) {
@@ -52,7 +52,12 @@ public final class Scorer {
         List<Deduction> deductions = new ArrayList<>();
         BigDecimal score = leaf.weight();
         BigDecimal actual = in.actuals().get(leaf.code());
-        if (actual != null && leaf.method() == ScoringMethod.DEDUCTIONS && (hasTarget(leaf) || "%".equals(leaf.unit()))) {
+        String missing = missing(leaf, actual);
+        boolean unscored = missing != null;
+        if (unscored) {
+            deductions.add(new Deduction(leaf.code(), score, leaf.name() + missing + "，不得分（扣" + plain(score) + "分）"));
+            score = BigDecimal.ZERO;
+        } else if (actual != null && leaf.method() == ScoringMethod.DEDUCTIONS && (hasTarget(leaf) || "%".equals(leaf.unit()))) {
             BigDecimal completion = hasTarget(leaf) ? actual.multiply(HUNDRED).divide(leaf.target(), 2, RoundingMode.HALF_UP)
                     : actual;
             var band = leaf.bands().match(completion);
@@ -64,11 +69,6 @@ public final class Scorer {
                         : leaf.name() + plain(actual) + unit(leaf) + "，扣" + plain(lost) + "分"));
                 score = score.subtract(lost);
             }
-        } else if (leaf.method() != ScoringMethod.DEDUCTIONS && (actual == null
-                || leaf.method() != ScoringMethod.QUALITATIVE && !hasTarget(leaf))) {
-            deductions.add(new Deduction(leaf.code(), score, leaf.name() + (actual == null ? "无实际值（无数据或未填报）"
-                    : "未设定目标值") + "，扣" + plain(score) + "分"));
-            score = BigDecimal.ZERO;
         } else if (actual != null) {
             BigDecimal byFormula = switch (leaf.method()) {
                 case FORWARD -> leaf.direction() == Direction.EQUAL ? equalShare(leaf, actual)
@@ -100,8 +100,28 @@ public final class Scorer {
             deductions.add(new Deduction(leaf.code(), score.subtract(value), "评价人将" + leaf.name() + "由" + plain(score)
                     + "分调整为" + plain(value) + "分：" + override.reason()));
             score = value;
+            unscored = false;
         }
-        return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score, deductions, List.of());
+        return new Score(leaf.code(), leaf.name(), leaf.level(), leaf.weight(), score, deductions, List.of(), unscored);
+    }
+
+    /**
+     * Why a leaf cannot be scored (无数据不得分), or null: a measured leaf (one with a metric or a unit; a leaf scored
+     * by deductions alone needs neither) without an actual, or without the target its scoring needs (a rate scored by
+     * deductions is measured against 100 %, a qualitative leaf against its own scale).
+     */
+    private static String missing(Indicator leaf, BigDecimal actual) {
+        boolean measured = leaf.method() != ScoringMethod.DEDUCTIONS || leaf.metric() != null
+                || (leaf.unit() != null && !leaf.unit().isBlank());
+        if (!measured) {
+            return null;
+        }
+        if (actual == null) {
+            return "无实际值（无数据或未填报）";
+        }
+        boolean needsTarget = leaf.method() != ScoringMethod.QUALITATIVE
+                && !(leaf.method() == ScoringMethod.DEDUCTIONS && "%".equals(leaf.unit()));
+        return needsTarget && !hasTarget(leaf) ? "未设定目标值" : null;
     }
 
     private static boolean hasTarget(Indicator leaf) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
+import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.SourceBalance;
@@ -56,54 +57,62 @@ public class YearActuals {
         this.audit = audit;
     }
 
+    /**
+     * The year's metrics as of its cut-off date ({@link Metric#cutOff}), each by its written definition
+     * ({@link Metric#definition()}, docs/metrics.md), from dated facts only.
+     */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional(readOnly = true)
     public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
         Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
+        LocalDate cutOff = Metric.cutOff(year);
         // The year's items are counted distinct four ways.
         largeQueries.allowLargeSortsAndHashes();
-        List<SourceBalance> balances = funds.balances(scope, year, null, LocalDate.of(year, 12, 31));
+        List<SourceBalance> balances = funds.balances(scope, year, null, cutOff);
         long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
+        long spent = balances.stream().mapToLong(SourceBalance::spentFen).sum();
         put(m, Metric.FUNDING_RATE, percent(balances.stream().mapToLong(SourceBalance::receivedFen).sum(), budget));
-        put(m, Metric.EXECUTION_RATE, percent(balances.stream().mapToLong(SourceBalance::spentFen).sum(), budget));
+        put(m, Metric.EXECUTION_RATE, percent(spent, budget));
         jdbc.sql("""
                 with paid as (
-                    select i.id, i.subject_type, i.subject_id, i.amount_fen, b.program_id,
+                    select i.id, i.subject_type, i.subject_id, i.program_id,
                            exists (select 1 from ledger_entry l where l.item_id = i.id and l.kind = 'PAYMENT'
-                                     and l.year = p.year and l.entry_date between p.window_from and p.window_to) as in_time,
+                                     and l.entry_date <= :cutOff and l.year = p.year
+                                     and l.entry_date between p.window_from and p.window_to) as in_time,
                            exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
                                      and f.check_code in ('DECEASED_PAYEE', 'NOT_IN_REGISTER', 'OUTSIDE_POPULATION')) as wrong_person,
                            exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
                                      and f.check_code = 'OFF_STANDARD') as wrong_amount
-                      from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
-                     where p.org_id = ? and p.year = ? and i.status = 'PAID')
+                      from batch_item i join program p on p.id = i.program_id
+                     where p.org_id = :org and p.year = :year and %s)
                 select count(distinct subject_id) filter (where subject_type = 'MODEL_WORKER'),
                        count(distinct subject_id) filter (where subject_type = 'HOUSEHOLD'),
-                       count(distinct (program_id, subject_type, subject_id)), coalesce(sum(amount_fen), 0), count(*),
+                       count(distinct (program_id, subject_type, subject_id)), count(*),
                        count(*) filter (where not wrong_person), count(*) filter (where not wrong_amount),
                        count(*) filter (where in_time),
                        count(distinct (subject_type, subject_id))
                   from paid
-                """).param(scope.orgId()).param(year).query(rs -> {
+                """.formatted(PaidItems.asOf("i"))).param("org", scope.orgId()).param("year", year)
+                .param("cutOff", cutOff).query(rs -> {
                     rs.next();
-                    long items = rs.getLong(5);
+                    long items = rs.getLong(4);
                     m.put(Metric.MODEL_WORKERS_HELPED, BigDecimal.valueOf(rs.getLong(1)));
                     m.put(Metric.HOUSEHOLDS_HELPED, BigDecimal.valueOf(rs.getLong(2)));
                     m.put(Metric.PERSON_TIMES, BigDecimal.valueOf(rs.getLong(3)));
-                    m.put(Metric.AMOUNT_PAID, BigDecimal.valueOf(rs.getLong(4)).movePointLeft(6));
-                    put(m, Metric.ELIGIBILITY_ACCURACY, percent(rs.getLong(6), items));
-                    put(m, Metric.STANDARD_ACCURACY, percent(rs.getLong(7), items));
-                    put(m, Metric.TIMELINESS, percent(rs.getLong(8), items));
-                    put(m, Metric.COVERAGE, percent(rs.getLong(9), onFile(scope)));
+                    put(m, Metric.ELIGIBILITY_ACCURACY, percent(rs.getLong(5), items));
+                    put(m, Metric.STANDARD_ACCURACY, percent(rs.getLong(6), items));
+                    put(m, Metric.TIMELINESS, percent(rs.getLong(7), items));
+                    put(m, Metric.COVERAGE, percent(rs.getLong(8), onFile(scope, cutOff)));
                     return Boolean.TRUE;
                 });
+        m.put(Metric.AMOUNT_PAID, BigDecimal.valueOf(spent).movePointLeft(6));
         jdbc.sql("""
                 select coalesce(sum(l.amount_fen), 0),
                        coalesce(sum(l.amount_fen) filter (where l.item_id is not null and not exists (
                            select 1 from finding f where f.check_code = 'ORGANISATION_ACCOUNT' and f.status <> 'CLOSED'
                               and f.subject_key = 'item:' || l.item_id)), 0)
-                  from ledger_entry l where l.org_id = ? and l.year = ? and l.kind = 'PAYMENT'
-                """).param(scope.orgId()).param(year).query(rs -> {
+                  from ledger_entry l where l.org_id = ? and l.year = ? and l.kind = 'PAYMENT' and l.entry_date <= ?
+                """).param(scope.orgId()).param(year).param(cutOff).query(rs -> {
                     rs.next();
                     put(m, Metric.PAYMENT_METHOD_COMPLIANCE, percent(rs.getLong(2), rs.getLong(1)));
                     return Boolean.TRUE;
@@ -118,13 +127,28 @@ public class YearActuals {
         return m;
     }
 
-    private long onFile(DataScope scope) {
+    /**
+     * The people on file in scope on {@code date} (在档人数), from each archive's dated events: opened on or before it
+     * and not, by then, deceased, revoked, lifted out of hardship or closed. An archive imported later with a later
+     * 建档日期 never joins an earlier date.
+     */
+    private long onFile(DataScope scope, LocalDate date) {
         return jdbc.sql("""
                 select (select count(*) from model_worker m join organisation o on o.id = m.org_id
-                         where starts_with(o.path, ?) and m.archive_open and m.living)
+                         where starts_with(o.path, :scope) and %s)
                      + (select count(*) from household h join organisation o on o.id = h.org_id
-                         where starts_with(o.path, ?) and h.status = 'IN_FILE')
-                """).param(scope.orgPath()).param(scope.orgPath()).query(Long.class).single();
+                         where starts_with(o.path, :scope) and %s)
+                """.formatted(onFileCondition("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"),
+                onFileCondition("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'")))
+                .param("scope", scope.orgPath()).param("date", date).query(Long.class).single();
+    }
+
+    private static String onFileCondition(String type, String alias, String closingKinds) {
+        return """
+                exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                           and e.kind = 'OPENED' and e.event_date <= :date)
+                and not exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                           and e.kind in (%3$s) and e.event_date <= :date)""".formatted(type, alias, closingKinds);
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")

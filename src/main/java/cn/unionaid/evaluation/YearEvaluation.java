@@ -24,8 +24,9 @@ public class YearEvaluation {
     }
 
     /** One line of the indicator table (附表): the node, its target, actual, score and the reasons it lost points. */
+    /** One row of the scored tree; {@code definition} is the metric's written definition (口径) when it has one. */
     public record Line(int level, String code, String name, BigDecimal weight, String target, String actual, String source,
-            BigDecimal score, List<String> reasons, boolean leaf) {
+            BigDecimal score, List<String> reasons, boolean leaf, String definition) {
     }
 
     public record Evaluated(int year, Frame frame, Indicator system, Score score, Map<String, Actual> actuals,
@@ -46,7 +47,7 @@ public class YearEvaluation {
                         : (node.direction() == null ? "" : node.direction().label()) + Scorer.plain(target) + unit,
                         a == null ? "" : Scorer.plain(a.value()) + (node.method() == ScoringMethod.QUALITATIVE ? "%" : unit),
                         a == null ? "" : a.source(), s.score(), s.deductions().stream().map(Deduction::reason).toList(),
-                        node.isLeaf()));
+                        node.isLeaf(), node.metric() == null ? "" : node.metric().definition()));
             }
             for (int i = 0; i < node.children().size(); i++) {
                 walk(node.children().get(i), s.children().get(i), lines);

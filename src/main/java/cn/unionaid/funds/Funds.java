@@ -121,6 +121,19 @@ public class Funds {
         return ledger.balances(scope.orgId(), year, programId, asOf);
     }
 
+    /**
+     * What the union's year spent outside any program as of {@code asOf} (payments less returns booked without a
+     * program, e.g. a working fund paid to an association): the part of the year's total no program accounts for.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long spentOutsidePrograms(DataScope scope, int year, LocalDate asOf) {
+        return jdbc.sql("""
+                select coalesce(sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end), 0) from ledger_entry
+                 where org_id = ? and year = ? and program_id is null and kind in ('PAYMENT', 'RETURN') and entry_date <= ?
+                """).param(scope.orgId()).param(year).param(asOf).query(Long.class).single();
+    }
+
     /** A reallocation as the page lists it. */
     public record Reallocation(long id, String source, String fromProgram, String toProgram, String amountYuan, String reason,
             String status, String requestedBy, String decidedBy) {

@@ -17,28 +17,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A test union's batches over the API, each step by its own account ({@code prefix.clerk}, {@code prefix.reviewer}…). */
-final class BatchFlow {
+public final class BatchFlow {
 
-    static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+    public static final byte[] PHOTO = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
 
     private final MockMvc mvc;
     private final String prefix;
 
-    BatchFlow(MockMvc mvc, String prefix) {
+    public BatchFlow(MockMvc mvc, String prefix) {
         this.mvc = mvc;
         this.prefix = prefix;
     }
 
-    RequestPostProcessor as(String role) {
+    public RequestPostProcessor as(String role) {
         return httpBasic(prefix + "." + role, TestUnions.PASSWORD);
     }
 
-    ResultActions postJson(String who, String url, String json, Object... vars) throws Exception {
+    public ResultActions postJson(String who, String url, String json, Object... vars) throws Exception {
         return mvc.perform(post(url, vars).with(as(who)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     /** A hand-made batch of {@code who} with their amounts in yuan, as the clerk asks for it. */
-    ResultActions manual(long programId, String source, String title, List<Long> who, List<String> amounts) throws Exception {
+    public ResultActions manual(long programId, String source, String title, List<Long> who, List<String> amounts) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < who.size(); i++) {
             lines.append(i == 0 ? "" : ",").append("{\"subjectId\":%d,\"amountYuan\":\"%s\"}".formatted(who.get(i), amounts.get(i)));
@@ -47,13 +47,13 @@ final class BatchFlow {
                 {"programId":%d,"source":"%s","title":"%s","lines":[%s]}""".formatted(programId, source, title, lines));
     }
 
-    static long created(ResultActions result) throws Exception {
+    public static long created(ResultActions result) throws Exception {
         String body = result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     /** Submission, review, decision, publicity with its photo, close: the steps before the payment file. */
-    void throughPublicity(long id, String decidedOn, String publicityFrom) throws Exception {
+    public void throughPublicity(long id, String decidedOn, String publicityFrom) throws Exception {
         postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
         postJson("reviewer", "/api/v1/batches/{id}/review", "{}", id).andExpect(status().isOk());
         postJson("leader", "/api/v1/batches/{id}/decision", "{\"minutesNo\":\"帮扶中心会议纪要〔%s〕9号\",\"decidedOn\":\"%s\"}"
@@ -63,5 +63,18 @@ final class BatchFlow {
         mvc.perform(multipart("/api/v1/batches/{id}/publicity/photo", id)
                 .file(new MockMultipartFile("file", "公示.jpg", "image/jpeg", PHOTO)).with(as("clerk"))).andExpect(status().isOk());
         postJson("clerk", "/api/v1/batches/{id}/publicity/close", "{}", id).andExpect(jsonPath("$.status").value("PUBLICITY_CLOSED"));
+    }
+
+    /** The payment file (generic CSV) made by {@code prefix.finance}. */
+    public void paymentFile(long id) throws Exception {
+        mvc.perform(post("/api/v1/batches/{id}/payment-file", id).param("layout", "GENERIC_CSV").with(as("finance")))
+                .andExpect(status().isOk());
+    }
+
+    /** The bank's statement (reference, name, amount, result, date) imported by {@code prefix.cashier}. */
+    public ResultActions statement(long id, List<String> lines) throws Exception {
+        String csv = "业务参考号,户名,金额,交易结果,交易日期\n" + String.join("\n", lines) + "\n";
+        return mvc.perform(multipart("/api/v1/batches/{id}/statement", id).file(new MockMultipartFile("file", "对账单.csv",
+                "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(as("cashier")));
     }
 }

@@ -29,6 +29,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -143,7 +145,12 @@ class Seed000ReportTests {
                     {"subjectId":%d,"method":"PHONE","answers":["是","是","明显","%s"]}""".formatted(sample.get(i).longValue(),
                     i == 0 ? "不满意" : "满意"), surveyId).andExpect(status().isOk());
         }
+        // No data, no score: two leaves have no target or no actual, so the report waits for the evaluator's confirmation.
+        mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "docx")
+                .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("帮扶人次、社会效益：困难职工和劳模生活改善")));
         byte[] docx = mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "docx")
+                .param("confirmUnscored", "true")
                 .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
         String text;
@@ -151,8 +158,10 @@ class Seed000ReportTests {
             text = x.getText();
         }
         assertThat(text).contains("共安排帮扶专项资金172.3万元", "春节慰问387人，38.7万元", "生活困难补助85人，103.974万元",
-                "特殊困难帮扶67人，29.626万元", "截至2023-12-31（年末）执行率100.0%", "有效问卷15份，满意（含基本满意）14份，满意度93.3%", "一、基本情况", "七、其他需要说明的问题");
+                "特殊困难帮扶67人，29.626万元", "截至2023-12-31（年末）执行率100.0%", "有效问卷15份，满意（含基本满意）14份，满意度93.3%", "一、基本情况", "七、其他需要说明的问题",
+                "以下2项指标因无实际值或未设定目标值未得分，经评价人确认后出具本报告：帮扶人次（", "帮扶人次未设定目标值，不得分");
         byte[] pdf = mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "pdf")
+                .param("confirmUnscored", "true")
                 .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
         try (var doc = Loader.loadPDF(pdf)) {

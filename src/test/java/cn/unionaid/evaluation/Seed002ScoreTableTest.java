@@ -50,16 +50,19 @@ class Seed002ScoreTableTest {
     void aLeafWithoutActualOrTargetLosesItsWeightAndSaysWhy() {
         Score s = new Scorer().score(IndicatorTemplates.selfEvaluation(), new Scorer.Inputs(Map.of("OUTPUT.PEOPLE",
                 BigDecimal.TEN), List.of()));
-        assertThat(s.deductions()).extracting(Deduction::reason).contains("预算执行率无实际值（无数据或未填报），扣10分",
-                "帮扶人次未设定目标值，扣20分");
+        assertThat(s.deductions()).extracting(Deduction::reason).contains("预算执行率无实际值（无数据或未填报），不得分（扣10分）",
+                "帮扶人次未设定目标值，不得分（扣20分）");
         assertThat(s.score()).isEqualByComparingTo("0");
     }
 
     @Test
-    void bandsOnACountNeedItsTarget() {
+    void aCountWithoutItsTargetScoresNothingAndTheFrameCannotShowFullMarks() {
         Score s = new Scorer().score(IndicatorTemplates.thirdParty(), new Scorer.Inputs(Map.of("OUTPUT.QUANTITY",
                 BigDecimal.ZERO, "PROCESS.FUNDING", BigDecimal.valueOf(100)), List.of()));
-        assertThat(s.score()).isEqualByComparingTo("100");
+        assertThat(s.score()).isLessThan(BigDecimal.valueOf(100));
+        assertThat(s.unscoredLeaves()).extracting(Score::code).contains("OUTPUT.QUANTITY");
+        assertThat(s.deductions()).filteredOn(d -> d.indicatorCode().equals("OUTPUT.QUANTITY")).extracting(Deduction::reason)
+                .singleElement().asString().contains("未设定目标值，不得分");
     }
 
     @Test

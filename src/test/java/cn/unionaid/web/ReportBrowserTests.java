@@ -33,13 +33,20 @@ class ReportBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已保存");
         browser.findElement(By.linkText("查看报告")).click();
         waitUntil(d -> browser.findElement(By.id("report")).getText().contains("绩效评价报告"));
-        for (String id : List.of("download-docx", "download-pdf")) {
-            String href = browser.findElement(By.id(id)).getAttribute("href");
+        // The third-party frame has leaves without a target: the page names them and asks for the evaluator's confirmation.
+        assertThat(browser.findElement(By.id("unscored-form")).getText()).contains("未得分", "确认出具报告");
+        for (String format : List.of("docx", "pdf")) {
+            String href = url("/evaluation/report?year=2023&frame=THIRD_PARTY&format=" + format);
+            Object refused = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(r => done(String(r.status))).catch(e => done('failed ' + e));
+                    """, href);
+            assertThat(refused.toString()).isEqualTo("409");
             Object result = browser.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type')
                         + ' ' + b.byteLength))).catch(e => done('failed ' + e));
-                    """, href);
+                    """, href + "&confirmUnscored=true");
             String[] parts = result.toString().split(" ");
             assertThat(parts[0]).isEqualTo("200");
             assertThat(parts[1]).isIn("application/pdf",

@@ -68,6 +68,7 @@ class EvaluationWeb {
         model.addAttribute("frame", frame);
         model.addAttribute("frames", Frame.values());
         model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame));
+        model.addAttribute("unscored", reports.unscored(CurrentUser.require().scope(), y, frame));
         model.addAttribute("ownTemplate", templates.hasOwn(CurrentUser.require().scope(), frame));
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
         model.addAttribute("sections", Evaluations.Section.values());
@@ -120,16 +121,18 @@ class EvaluationWeb {
     /** The report of a frame; {@code self-report} is the self-evaluation report's older address. */
     @GetMapping({"/evaluation/report", "/api/v1/evaluation/report"})
     ResponseEntity<byte[]> report(@RequestParam int year, @RequestParam(defaultValue = "SELF") Frame frame,
-            @RequestParam(defaultValue = "docx") String format) {
+            @RequestParam(defaultValue = "docx") String format, @RequestParam(defaultValue = "false") boolean confirmUnscored) {
         String name = year + "年度" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
         return "pdf".equalsIgnoreCase(format)
-                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(CurrentUser.require().scope(), year, frame))
-                : ReportDownloads.docx(name + ".docx", reports.docx(CurrentUser.require().scope(), year, frame));
+                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(CurrentUser.require().scope(), year, frame, confirmUnscored))
+                : ReportDownloads.docx(name + ".docx", reports.docx(CurrentUser.require().scope(), year, frame,
+                        confirmUnscored));
     }
 
     @GetMapping({"/evaluation/self-report", "/api/v1/evaluation/self-report"})
-    ResponseEntity<byte[]> selfReport(@RequestParam int year, @RequestParam(defaultValue = "docx") String format) {
-        return report(year, Frame.SELF, format);
+    ResponseEntity<byte[]> selfReport(@RequestParam int year, @RequestParam(defaultValue = "docx") String format,
+            @RequestParam(defaultValue = "false") boolean confirmUnscored) {
+        return report(year, Frame.SELF, format, confirmUnscored);
     }
 
     @GetMapping({"/evaluation/templates/{frame}", "/api/v1/evaluation/templates/{frame}"})
