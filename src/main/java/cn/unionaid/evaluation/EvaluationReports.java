@@ -17,6 +17,7 @@ import cn.unionaid.org.Organisations;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.documents.Documents;
+import cn.unionaid.shared.ChineseDates;
 import cn.unionaid.shared.Money;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,17 +86,17 @@ public class EvaluationReports {
         if (outside != 0) {
             parts.add("未列入帮扶项目的支出" + wan(outside) + "万元");
         }
-        text.add("（二）资金使用情况。截至" + yearEnd + "共发放" + wan(spent) + "万元"
+        text.add("（二）资金使用情况。截至" + ChineseDates.format(yearEnd) + "共发放" + wan(spent) + "万元"
                 + (parts.isEmpty() ? "" : "，其中" + String.join("；", parts)) + "。预算执行率" + percent(spent, budget) + "。");
         Map<String, Targets.Target> declared = targets.of(scope, year);
         if (!declared.isEmpty()) {
-            text.add("（三）绩效目标。年初申报：" + String.join("；", declared.values().stream().map(t -> t.indicatorCode()
-                    + " " + Scorer.plain(t.declared()) + (t.unit() == null ? "" : t.unit())
+            text.add("（三）绩效目标。年初申报：" + String.join("；", declared.values().stream().map(t -> evaluated.system()
+                    .find(t.indicatorCode()).map(Indicator::name).orElse("其他指标") + Scorer.plain(t.declared()) + (t.unit() == null ? "" : t.unit())
                     + (t.adjustments().isEmpty() ? "" : "，调整为" + String.join("、", t.adjustments()))).toList()) + "。");
         }
         text.add("二、绩效评价工作开展情况");
         text.add((frame == Frame.SELF ? "本单位" : "评价机构") + "依据本系统记录的" + year
-                + "年度预算、资金到位、发放批次、银行对账、合规检查及满意度调查数据开展评价，数据截至" + yearEnd + "。");
+                + "年度预算、资金到位、发放批次、银行对账、合规检查及满意度调查数据开展评价，数据截至" + ChineseDates.format(yearEnd) + "。金额以万元为单位时按分折算，不作舍入。");
         text.add("三、综合评价情况及结论");
         text.add("按" + frame.label() + "指标体系（" + String.join("、", score.children().stream()
                 .map(c -> c.name() + Scorer.plain(c.weight()) + "分").toList()) + "）计算，得分" + Scorer.plain(score.score())
@@ -117,7 +118,7 @@ public class EvaluationReports {
                             : String.join("；", s.deductions().stream().map(Deduction::reason).toList()) + "。"));
         }
         for (Milestone m : funds.milestones(scope, year)) {
-            text.add("截至" + m.date() + "（" + m.name() + "）执行率" + m.rate() + (m.targetPercent() > 0
+            text.add("截至" + ChineseDates.format(m.date()) + "（" + m.name() + "）执行率" + m.rate() + (m.targetPercent() > 0
                     ? "，目标" + m.targetPercent() + "%，" + (m.met() ? "已达到" : "未达到") : "") + "。");
         }
         Map<Evaluations.Section, String> narrative = new HashMap<>();
@@ -140,7 +141,7 @@ public class EvaluationReports {
 
         String title = union + year + "年度帮扶专项资金" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
         return new Documents.Report(title, text, List.of(indicatorAnnex(evaluated), surveyAnnex(yearSurveys)),
-                List.of(union, LocalDate.now().toString()));
+                List.of(union, ChineseDates.format(LocalDate.now())));
     }
 
     private static Documents.Annex indicatorAnnex(YearEvaluation.Evaluated evaluated) {

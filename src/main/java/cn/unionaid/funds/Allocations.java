@@ -102,11 +102,12 @@ public class Allocations {
         String total = Money.ofFen(a.amountFen()).toYuanString();
         return new Documents.Simple("拨款通知单", List.of(a.toOrg() + "：",
                 "现将" + a.year() + "年度" + a.source().label() + "帮扶资金" + total + "元（"
-                        + Money.ofFen(a.amountFen()).toWanYuanString() + "万元）拨付你单位，请按规定专款专用、专账核算。",
+                        + Money.ofFen(a.amountFen()).toWanYuanString() + "万元，人民币大写" + Money.ofFen(a.amountFen())
+                        .toChineseCapitals() + "）拨付你单位，请按规定专款专用、专账核算。",
                 "通知单编号：" + a.noticeNo()),
                 List.of(List.of("资金总额（元）", "资金来源", "资金性质", "本次拨付（元）", "使用要求"),
                         List.of(total, a.source().label(), a.nature(), total, a.conditions())),
-                List.of(a.fromOrg(), a.allocatedOn().toString()));
+                List.of(a.fromOrg(), cn.unionaid.shared.ChineseDates.format(a.allocatedOn())));
     }
 
     private static Allocation allocation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

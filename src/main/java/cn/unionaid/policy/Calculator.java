@@ -86,10 +86,25 @@ public final class Calculator {
         }
     }
 
+    /** Why someone is not in the register on the reference date, with the dates that decide it. */
+    private Refusal notInRegister(RegisterStanding standing) {
+        if (standing == null) {
+            return new Refusal("NOT_IN_REGISTER", wording.say("policy.why.notInRegister", referenceDate));
+        }
+        if (standing.openedOn() == null) {
+            return new Refusal("NOT_OPENED", wording.say("policy.why.notOpened", referenceDate));
+        }
+        if (standing.openedOn().isAfter(referenceDate)) {
+            return new Refusal("OPENED_LATER", wording.say("policy.why.openedLater", standing.openedOn(), referenceDate));
+        }
+        return new Refusal(standing.leftKind(), wording.say("policy.why.leftRegister", standing.leftOn(),
+                cn.unionaid.registry.EventKind.valueOf(standing.leftKind()).label(), referenceDate));
+    }
+
     private String check(Condition condition, PersonInputs p) {
         if (condition instanceof Condition.InRegister c) {
             if (!p.inRegister()) {
-                throw new Refusal("NOT_IN_REGISTER", wording.say("policy.why.notInRegister", referenceDate));
+                throw notInRegister(p.standing());
             }
             return wording.say("policy.why.inRegister", referenceDate);
         } else if (condition instanceof Condition.HonourIn c) {

@@ -83,7 +83,7 @@ public class EntitlementRuns {
     @PreAuthorize(PolicyRoles.READERS)
     public RunTotals totals(DataScope scope, long runId) {
         require(scope, runId);
-        return runs.totals(runId);
+        return runs.totals(runId, code -> messages.get("policy.reason." + code));
     }
 
     @PreAuthorize(PolicyRoles.READERS)

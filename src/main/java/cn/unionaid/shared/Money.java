@@ -87,6 +87,77 @@ public record Money(long fen) implements Comparable<Money> {
         return wan.scale() < 0 ? wan.setScale(0).toPlainString() : wan.toPlainString();
     }
 
+    /**
+     * In capitals as a Chinese finance document writes an amount (大写): 30000.00 → 叁万元整, 1004.50 → 壹仟零肆元伍角,
+     * 100010001.05 → 壹亿零壹万零壹元零伍分, 0 → 零元整.
+     */
+    public String toChineseCapitals() {
+        long abs = Math.abs(fen);
+        long yuan = abs / 100;
+        int jiao = (int) (abs / 10 % 10);
+        int cent = (int) (abs % 10);
+        StringBuilder sb = new StringBuilder(fen < 0 ? "负" : "");
+        if (yuan > 0) {
+            sb.append(integerInCapitals(yuan)).append('元');
+        }
+        if (jiao == 0 && cent == 0) {
+            return sb.append(yuan == 0 ? "零元整" : "整").toString();
+        }
+        if (jiao > 0) {
+            sb.append(DIGITS.charAt(jiao)).append('角');
+        } else if (yuan > 0) {
+            sb.append('零');
+        }
+        if (cent > 0) {
+            sb.append(DIGITS.charAt(cent)).append('分');
+        }
+        return sb.toString();
+    }
+
+    private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";
+    private static final String[] PLACES = {"", "拾", "佰", "仟"};
+    private static final String[] GROUPS = {"", "万", "亿", "万亿"};
+
+    private static String integerInCapitals(long n) {
+        int[] groups = new int[GROUPS.length];
+        for (int g = 0; n > 0; g++) {
+            groups[g] = (int) (n % 10_000);
+            n /= 10_000;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean gap = false;
+        for (int g = groups.length - 1; g >= 0; g--) {
+            if (groups[g] == 0) {
+                gap |= out.length() > 0;
+                continue;
+            }
+            if (out.length() > 0 && (gap || groups[g] < 1000)) {
+                out.append('零');
+            }
+            out.append(fourDigits(groups[g])).append(GROUPS[g]);
+            gap = false;
+        }
+        return out.toString();
+    }
+
+    private static String fourDigits(int v) {
+        StringBuilder out = new StringBuilder();
+        boolean zero = false;
+        for (int place = 3; place >= 0; place--) {
+            int d = v / (int) Math.pow(10, place) % 10;
+            if (d == 0) {
+                zero = out.length() > 0;
+            } else {
+                if (zero) {
+                    out.append('零');
+                    zero = false;
+                }
+                out.append(DIGITS.charAt(d)).append(PLACES[place]);
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public int compareTo(Money other) {
         return Long.compare(fen, other.fen);

@@ -133,7 +133,7 @@ class YearFiguresTests {
             text = x.getText();
         }
         String wan = Money.ofFen(amount).toWanYuanString();
-        assertThat(text).contains("截至2023-12-31共发放" + wan + "万元，其中困难职工帮扶5人，" + wan + "万元。")
+        assertThat(text).contains("截至2023年12月31日共发放" + wan + "万元，其中困难职工帮扶5人，" + wan + "万元。")
                 .doesNotContain("春节慰问3人");
 
         // A paid payment with nothing on the ledger behind it: the report's figures disagree, and it is not issued.

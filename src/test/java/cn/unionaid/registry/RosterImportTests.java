@@ -192,7 +192,7 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.total").value(1));
 
         List<List<String>> other = List.of(
-                List.of("ZY-0001", "户主", "李小明", child, "0", "健康", "相对困难", "因学致困", "", "", "", "430902", "430902", ""));
+                List.of("ZY-0001", "户主", "李小明", child, "0", "健康", "相对困难", "因学致困", "", "", "", "430902", "430902", "2022-01-01"));
         upload("ziyang.clerk", "/api/v1/households/import", "资阳.csv", Rosters.householdCsv(other, Charset.forName("UTF-8")), null)
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].message", containsString("赫山区总工会")))
@@ -204,13 +204,13 @@ class RosterImportTests {
     void aHouseholdWithoutAHeadTwoHeadsOrAPersonTwiceIsRefusedAndTheGoodOnesGoIn() throws Exception {
         java.util.function.IntFunction<String> id = i -> Rosters.idNumber("430925", java.time.LocalDate.of(1960, 1, 1), 500 + i);
         List<List<String>> rows = List.of(
-                List.of("HB-1", "户主", "赵一", id.apply(1), "900.00", "良好", "深度困难", "因病", "", "", "", "430903", "430903", ""),
+                List.of("HB-1", "户主", "赵一", id.apply(1), "900.00", "良好", "深度困难", "因病", "", "", "", "430903", "430903", "2022-01-01"),
                 List.of("HB-1", "子女", "赵二", id.apply(2), "0", "良好", "", "", "", "", "", "", "", ""),
                 List.of("HB-2", "子女", "钱一", id.apply(3), "0", "良好", "", "", "", "", "", "", "", ""),
-                List.of("HB-3", "户主", "孙一", id.apply(4), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""),
+                List.of("HB-3", "户主", "孙一", id.apply(4), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", "2022-01-01"),
                 List.of("HB-3", "配偶", "赵二", id.apply(2), "0", "良好", "", "", "", "", "", "", "", ""),
-                List.of("HB-4", "户主", "李一", id.apply(5), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""),
-                List.of("HB-4", "户主", "李二", id.apply(6), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", ""));
+                List.of("HB-4", "户主", "李一", id.apply(5), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", "2022-01-01"),
+                List.of("HB-4", "户主", "李二", id.apply(6), "700.00", "良好", "相对困难", "", "", "", "", "430903", "430903", "2022-01-01"));
         upload("heshan.clerk", "/api/v1/households/import", "有错的家庭.csv", Rosters.householdCsv(rows, StandardCharsets.UTF_8),
                 "valid-only").andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.rejected").value(5))

@@ -25,6 +25,7 @@ import cn.unionaid.policy.ParameterDefinition;
 import cn.unionaid.policy.PersonInputs;
 import cn.unionaid.policy.Program;
 import cn.unionaid.policy.RankKey;
+import cn.unionaid.policy.RegisterStanding;
 import cn.unionaid.policy.ResolvedParameter;
 import cn.unionaid.registry.Employment;
 import cn.unionaid.registry.HardshipCategory;
@@ -50,11 +51,16 @@ public class RunComputation {
             "grouping", "employment", "income_fen", "birth_date", "in_register", "cost_fen", "decision", "amount_fen",
             "reason_code", "explanation");
 
-    private static final String EVENT_ON = """
-            exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
-                       and e.kind = 'OPENED' and e.event_date <= :d)
-            and not exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
-                       and e.event_date <= :d and e.kind in (%3$s))
+    /** When the archive was opened, and the first event on or before the date that took it off the register. */
+    private static final String STANDING = """
+            (select min(e.event_date) from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                and e.kind = 'OPENED') as opened_on,
+            gone.kind as left_kind, gone.event_date as left_on
+            """;
+    private static final String GONE = """
+            left join lateral (select e.kind, e.event_date from registry_event e
+                                where e.subject_type = '%1$s' and e.subject_id = %2$s.id and e.event_date <= :d
+                                  and e.kind in (%3$s) order by e.event_date, e.id limit 1) gone on true
             """;
     private static final String OTHER_PROGRAMS = """
             (select coalesce(sum(x.amount_fen), 0) from entitlement x
@@ -62,25 +68,28 @@ public class RunComputation {
             """;
     private static final String MODEL_WORKERS = """
             select m.id, m.name, m.region_code, m.honour, m.employment, m.monthly_income_fen as income, m.birth_date,
-                   null as category, (%s) as in_register, c.cost_fen, c.requested_fen, %s as other
+                   null as category, %s, c.cost_fen, c.requested_fen, %s as other
               from model_worker m join organisation o on o.id = m.org_id
               left join entitlement_claim c on c.program_id = :program and c.subject_type = 'MODEL_WORKER'
                                            and c.subject_id = m.id
+              %s
              where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
              order by m.id
-            """.formatted(EVENT_ON.formatted("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"),
-            OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"));
+            """.formatted(STANDING.formatted("MODEL_WORKER", "m"), OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"),
+            GONE.formatted("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"));
     private static final String HOUSEHOLDS = """
             select h.id, coalesce(hd.name, h.household_no) as name, h.region_code, null as honour, null as employment,
                    (select sum(x.monthly_income_fen) / count(*) from household_member x where x.household_id = h.id) as income,
-                   hd.birth_date, h.category, (%s) as in_register, c.cost_fen, c.requested_fen, %s as other
+                   hd.birth_date, h.category, %s, c.cost_fen, c.requested_fen, %s as other
               from household h join organisation o on o.id = h.org_id
               left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
               left join entitlement_claim c on c.program_id = :program and c.subject_type = 'HOUSEHOLD'
                                            and c.subject_id = h.id
+              %s
              where starts_with(o.path, :scope) and (:all or h.id = any(:ids))
              order by h.id
-            """.formatted(EVENT_ON.formatted("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"));
+            """.formatted(STANDING.formatted("HOUSEHOLD", "h"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"),
+            GONE.formatted("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'"));
     private static final String OTHER_RUNS = """
             select max(r.id) from entitlement_run r join program p on p.id = r.program_id
              where p.org_id = ? and p.year = ? and p.id <> ? and r.kind = 'OFFICIAL' and r.status = 'DONE'
@@ -122,7 +131,7 @@ public class RunComputation {
         CsvCopy copy = new CsvCopy(connection, "entitlement", COLUMNS);
         String subjectType = program.beneficiary().name();
         population(program, programOrgPath, referenceDate, null, (ResultSet rs) -> {
-            PersonInputs p = person(rs, program.beneficiary());
+            PersonInputs p = person(rs, program.beneficiary(), referenceDate);
             Outcome o = calculator.evaluate(p);
             copy.row(runId, subjectType, p.subjectId(), p.name(), p.regionCode(),
                     p.honour() != null ? p.honour().label() : p.category() != null ? p.category().label() : null,
@@ -147,11 +156,11 @@ public class RunComputation {
         boolean claimBased = program.rule().amount() instanceof AmountRule.Manual;
         Map<Long, Assessment> result = new java.util.HashMap<>();
         population(program, programOrgPath, referenceDate, askedFen.keySet(), (ResultSet rs) -> {
-            PersonInputs p = person(rs, program.beneficiary());
+            PersonInputs p = person(rs, program.beneficiary(), referenceDate);
             if (claimBased && !p.hasClaim()) {
                 p = new PersonInputs(p.subjectId(), p.name(), p.regionCode(), p.honour(), p.employment(), p.incomeFen(),
                         p.birthDate(), p.inRegister(), p.category(), null, askedFen.get(p.subjectId()),
-                        p.otherProgramsFen());
+                        p.otherProgramsFen(), p.standing());
             }
             Outcome o;
             try {
@@ -235,7 +244,7 @@ public class RunComputation {
         }
     }
 
-    private static PersonInputs person(ResultSet rs, BeneficiaryKind kind) throws SQLException {
+    private static PersonInputs person(ResultSet rs, BeneficiaryKind kind, LocalDate referenceDate) throws SQLException {
         long income = rs.getLong("income");
         Long incomeFen = rs.wasNull() ? null : income;
         long cost = rs.getLong("cost_fen");
@@ -246,9 +255,14 @@ public class RunComputation {
         String honour = rs.getString("honour");
         String employment = rs.getString("employment");
         String category = rs.getString("category");
+        Date opened = rs.getDate("opened_on");
+        Date left = rs.getDate("left_on");
+        RegisterStanding standing = new RegisterStanding(opened == null ? null : opened.toLocalDate(),
+                rs.getString("left_kind"), left == null ? null : left.toLocalDate());
         return new PersonInputs(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
                 honour == null ? null : Honour.valueOf(honour), employment == null ? null : Employment.valueOf(employment),
-                incomeFen, birth == null ? null : birth.toLocalDate(), rs.getBoolean("in_register"),
-                category == null ? null : HardshipCategory.valueOf(category), costFen, requestedFen, rs.getLong("other"));
+                incomeFen, birth == null ? null : birth.toLocalDate(), standing.onFile(referenceDate),
+                category == null ? null : HardshipCategory.valueOf(category), costFen, requestedFen, rs.getLong("other"),
+                standing);
     }
 }

@@ -99,9 +99,15 @@ public class RunRepository {
                 .query(RunRepository::entitlement).optional();
     }
 
-    public RunTotals totals(long runId) {
+    /** The totals; each cause of exclusion is named by {@code causeName} from its reason code. */
+    public RunTotals totals(long runId, java.util.function.UnaryOperator<String> causeName) {
+        List<RunTotals.Line> exclusions = jdbc.sql("""
+                select reason_code, count(*) from entitlement
+                 where run_id = ? and decision in ('INELIGIBLE', 'CUT') group by 1 order by 2 desc, 1
+                """).param(runId).query((rs, n) -> new RunTotals.Line(rs.getString(1), causeName.apply(rs.getString(1)),
+                rs.getLong(2), 0, "0.00")).list();
         return new RunTotals(lines(runId, "e.region_code", "left join region g on g.code = e.region_code", "g.name"),
-                lines(runId, "coalesce(e.grouping, '-')", "", "coalesce(e.grouping, '-')"));
+                lines(runId, "coalesce(e.grouping, '-')", "", "coalesce(e.grouping, '-')"), exclusions);
     }
 
     private List<RunTotals.Line> lines(long runId, String key, String join, String name) {

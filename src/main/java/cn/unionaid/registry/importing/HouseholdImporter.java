@@ -280,7 +280,8 @@ public class HouseholdImporter {
         BankCard card = c.optional(CARD, BankCard::parse);
         OrganisationView org = c.required(ORG, lookups::org);
         RegionCode region = c.required(REGION, lookups::region);
-        LocalDate openedOn = c.optional(OPENED_ON, Cells::date);
+        // 建档日期 decides from when someone is on file (and so every past year's figures): never guessed as today.
+        LocalDate openedOn = c.required(OPENED_ON, Cells::date);
         if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
             c.reject(OPENED_ON, "import.error.future");
         }
@@ -290,8 +291,7 @@ public class HouseholdImporter {
         if (category == null || org == null || region == null) {
             return null;
         }
-        return new Head(c.rowNumber(), org.id(), category, cause, housing, bank, card, region,
-                openedOn == null ? LocalDate.now() : openedOn);
+        return new Head(c.rowNumber(), org.id(), category, cause, housing, bank, card, region, openedOn);
     }
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, Set<String> badHouseholds,

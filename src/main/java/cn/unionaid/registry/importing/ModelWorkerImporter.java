@@ -216,7 +216,8 @@ public class ModelWorkerImporter {
         BankCard card = c.optional(CARD, BankCard::parse);
         Boolean living = c.required(LIVING, Cells::yesNo);
         Boolean kept = c.required(HONOUR_STATE, Cells::honourKept);
-        LocalDate openedOn = c.optional(OPENED_ON, Cells::date);
+        // 建档日期 decides from when someone is on file (and so every past year's figures): never guessed as today.
+        LocalDate openedOn = c.required(OPENED_ON, Cells::date);
         String remark = c.optional(REMARK, t -> Cells.text(t, 500));
         if (openedOn != null && openedOn.isAfter(LocalDate.now())) {
             c.reject(OPENED_ON, "import.error.future");
@@ -229,7 +230,7 @@ public class ModelWorkerImporter {
             return null;
         }
         return new Line(row.number(), org.id(), name, id, honour, year, employment, employer, region, income,
-                incomeMonth, phone, bank, card, living, kept, openedOn == null ? LocalDate.now() : openedOn, remark);
+                incomeMonth, phone, bank, card, living, kept, openedOn, remark);
     }
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, ImportMode mode,
