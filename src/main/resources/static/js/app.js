@@ -14,3 +14,19 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// 存在的问题 / 有关建议: choosing the section puts the year's draft (from its deductions and findings) into the
+// text box to edit, unless something else has been typed there.
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches('#narrative-form select[name=section]')) {
+    return;
+  }
+  var box = select.form.querySelector('textarea[name=text]');
+  var draft = box.getAttribute('data-draft-' + select.value);
+  var untouched = box.value === '' || box.value === box.getAttribute('data-filled');
+  if (untouched) {
+    box.value = draft || '';
+    box.setAttribute('data-filled', box.value);
+  }
+});

@@ -6,7 +6,7 @@ package cn.unionaid.controls;
  */
 public enum ControlCheck {
 
-    DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "支付前核实对象健在、荣誉有效、仍属本单位，杜绝冒领", """
+    DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "支付前核实对象健在、荣誉有效、仍属本单位，杜绝冒领", "发放前逐人核验死亡、撤销荣誉和迁出信息，已支付的依规追回", """
             select distinct on (l.id) b.org_id, 'item:' || i.id, p.year,
                    i.name || ' 于 ' || e.event_date || ' ' || case e.kind when 'DECEASED' then '死亡' when 'HONOUR_REVOKED' then '撤销荣誉'
                         when 'MOVED_OUT' then '迁出' when 'LIFTED' then '脱困' else '注销' end
@@ -19,7 +19,7 @@ public enum ControlCheck {
              where e.kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
              order by l.id, e.event_date
             """),
-    NOT_IN_REGISTER("虚列支出：支付对象不在档案中", Severity.HIGH, "先建档、后帮扶，杜绝虚列支出", """
+    NOT_IN_REGISTER("虚列支出：支付对象不在档案中", Severity.HIGH, "先建档、后帮扶，杜绝虚列支出", "坚持先建档、后帮扶，对无档案的支付逐笔核实并追回", """
             select b.org_id, 'item:' || i.id, p.year, i.name || ' 无在档记录却支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
                    i.amount_fen, b.id
               from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
@@ -27,7 +27,7 @@ public enum ControlCheck {
              where not exists (select 1 from registry_event e where e.subject_type = i.subject_type and e.subject_id = i.subject_id
                                   and e.kind = 'OPENED' and e.event_date <= l.entry_date)
             """),
-    OUTSIDE_POPULATION("扩大发放范围：不在核算应发名单内", Severity.HIGH, "按核定名单发放，不得扩大发放范围", """
+    OUTSIDE_POPULATION("扩大发放范围：不在核算应发名单内", Severity.HIGH, "按核定名单发放，不得扩大发放范围", "严格按核定名单编制发放批次，名单外人员须履行审批程序", """
             select b.org_id, 'item:' || i.id, p.year, i.name || ' 不在核算第 ' || b.run_id || ' 次的应发名单内',
                    i.amount_fen, b.id
               from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
@@ -40,7 +40,7 @@ public enum ControlCheck {
               from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
              where b.run_id is null and i.status in ('PAID', 'RETURNED') and coalesce(i.entitled_fen, 0) = 0
             """),
-    OFF_STANDARD("不按标准发放：金额与核定不符", Severity.HIGH, "按核定标准发放", """
+    OFF_STANDARD("不按标准发放：金额与核定不符", Severity.HIGH, "按核定标准发放", "按核定标准发放，差额部分补发或追回", """
             select b.org_id, 'item:' || i.id, p.year,
                    i.name || ' 支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元，核定 ' || (e.amount_fen / 100.0)::numeric(14, 2) || ' 元',
                    i.amount_fen - e.amount_fen, b.id
@@ -59,7 +59,7 @@ public enum ControlCheck {
                and ((i.entitlement_kind = 'EXACT' and i.amount_fen <> i.entitled_fen)
                     or (i.entitlement_kind = 'CAP' and i.amount_fen > i.entitled_fen))
             """),
-    DUPLICATE("重复发放：同一人同一项目多次支付", Severity.HIGH, "同一项目同一人只发放一次", """
+    DUPLICATE("重复发放：同一人同一项目多次支付", Severity.HIGH, "同一项目同一人只发放一次", "同一项目同一人只发放一次，重复支付部分依规追回", """
             select min(b.org_id), 'dup:' || b.program_id || ':' || i.subject_type || ':' || i.subject_id, min(p.year),
                    min(i.name) || ' 在项目“' || min(p.name) || '”中被支付 ' || count(*) || ' 次（批次 '
                    || string_agg(distinct b.id::text, '、') || '）',
@@ -68,18 +68,18 @@ public enum ControlCheck {
              where i.status = 'PAID'
              group by b.program_id, i.subject_type, i.subject_id having count(*) > 1
             """),
-    ORGANISATION_ACCOUNT("向组织或协会账户支付", Severity.HIGH, "资金实名发放给个人，不得拨付协会等组织（曾有向劳模协会支付工作经费被认定不合规）", """
+    ORGANISATION_ACCOUNT("向组织或协会账户支付", Severity.HIGH, "资金实名发放给个人，不得拨付协会等组织（曾有向劳模协会支付工作经费被认定不合规）", "帮扶资金只实名发放给个人，已拨付组织的资金收回", """
             select b.org_id, 'item:' || i.id, p.year, '收款人“' || i.name || '”为组织或协会账户',
                    i.amount_fen, b.id
               from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
              where i.status in ('PAID', 'RETURNED') and i.name ~ '(协会|工会|委员会|公司|中心|联合会|学会|基金会)$'
             """),
-    CASH_PAYMENT("现金发放：支付未经银行代发", Severity.HIGH, "一律通过本人银行卡实名代发，禁止现金发放", """
+    CASH_PAYMENT("现金发放：支付未经银行代发", Severity.HIGH, "一律通过本人银行卡实名代发，禁止现金发放", "一律通过本人银行卡代发，停止现金发放", """
             select l.org_id, 'ledger:' || l.id, l.year, l.entry_date || ' 支付 ' || (l.amount_fen / 100.0)::numeric(14, 2)
                    || ' 元无对应的代发记录（' || l.voucher || '）', l.amount_fen, l.batch_id
               from ledger_entry l where l.kind = 'PAYMENT' and l.item_id is null
             """),
-    OUT_OF_WINDOW("跨年度或超出发放期间支付", Severity.MEDIUM, "当年资金当年发放，并在项目发放期间内发放", """
+    OUT_OF_WINDOW("跨年度或超出发放期间支付", Severity.MEDIUM, "当年资金当年发放，并在项目发放期间内发放", "在项目发放期间内完成发放，当年资金当年执行", """
             select b.org_id, 'ledger:' || l.id, p.year,
                    i.name || ' 于 ' || l.entry_date || ' 支付，项目发放期间为 ' || p.window_from || ' 至 ' || p.window_to
                    || case when l.year <> p.year then '，且记入 ' || l.year || ' 年度' else '' end,
@@ -88,7 +88,7 @@ public enum ControlCheck {
               join program p on p.id = b.program_id
              where l.kind = 'PAYMENT' and (l.entry_date not between p.window_from and p.window_to or l.year <> p.year)
             """),
-    UNBOOKED_RETURN("退回资金未入账", Severity.HIGH, "银行退回的资金须及时入账（曾有退回资金未入账被指出）", """
+    UNBOOKED_RETURN("退回资金未入账", Severity.HIGH, "银行退回的资金须及时入账（曾有退回资金未入账被指出）", "银行退回资金当日入账，按规定重发或退回资金来源", """
             select b.org_id, 'line:' || s.id, p.year,
                    '对账单 ' || s.value_date || ' 退回 ' || (s.amount_fen / 100.0)::numeric(14, 2) || ' 元未记入台账'
                    || coalesce('（' || s.name || '）', ''), s.amount_fen, b.id
@@ -96,7 +96,7 @@ public enum ControlCheck {
              where s.outcome = 'RETURNED'
                and (s.item_id is null or not exists (select 1 from ledger_entry l where l.item_id = s.item_id and l.kind = 'RETURN'))
             """),
-    NO_PUBLICITY_EVIDENCE("公示无留存证据或有未处理异议", Severity.MEDIUM, "发放前公示并留存张贴照片，异议处理完毕后方可发放", """
+    NO_PUBLICITY_EVIDENCE("公示无留存证据或有未处理异议", Severity.MEDIUM, "发放前公示并留存张贴照片，异议处理完毕后方可发放", "发放前完成公示并留存张贴照片，异议处理完毕后再发放", """
             select b.org_id, 'batch:' || b.id, p.year,
                    '批次 ' || b.id || '“' || b.title || '”已支付，但' || case when b.publicity_photo is null then '公示无张贴照片'
                         else '尚有未处理的异议' end, b.total_fen, b.id
@@ -104,7 +104,7 @@ public enum ControlCheck {
              where b.status in ('FILE_GENERATED', 'RECONCILED', 'COMPLETED')
                and (b.publicity_photo is null or exists (select 1 from objection o where o.batch_id = b.id and o.resolution is null))
             """),
-    COVERAGE_OVER_LIMIT("覆盖面超过上限", Severity.MEDIUM, "补助人数不超过规定比例（如不超过劳模总数的40%）", """
+    COVERAGE_OVER_LIMIT("覆盖面超过上限", Severity.MEDIUM, "补助人数不超过规定比例（如不超过劳模总数的40%）", "按规定比例控制补助人数，超出部分调整", """
             select p.org_id, 'coverage:' || p.id, p.year,
                    '项目“' || p.name || '”支付 ' || paid.n || ' 人，超过覆盖面上限 ' || lim.pct || '%（在册 ' || lim.base
                    || ' 人，至多 ' || lim.base * lim.pct / 100 || ' 人）', null::bigint, null::bigint
@@ -119,13 +119,13 @@ public enum ControlCheck {
              where p.rule::jsonb ->> 'coveragePercent' is not null and lim.pct is not null
                and paid.n > lim.base * lim.pct / 100
             """),
-    SOURCE_MISMATCH("资金来源混用：支付记入其他来源", Severity.HIGH, "专款专用、分账核算，不同资金来源不得混用或捆绑核算", """
+    SOURCE_MISMATCH("资金来源混用：支付记入其他来源", Severity.HIGH, "专款专用、分账核算，不同资金来源不得混用或捆绑核算", "按资金来源分账核算，调整串户的支出记录", """
             select b.org_id, 'ledger:' || l.id, l.year,
                    i.name || ' 的支付记在“' || l.source || '”，批次资金来源为“' || b.source || '”', l.amount_fen, b.id
               from ledger_entry l join batch_item i on i.id = l.item_id join batch b on b.id = i.batch_id
              where l.kind in ('PAYMENT', 'RETURN') and l.source <> b.source
             """),
-    BUDGET_OVERRUN("超预算支出", Severity.MEDIUM, "支出不超过批复预算", """
+    BUDGET_OVERRUN("超预算支出", Severity.MEDIUM, "支出不超过批复预算", "按批复预算执行，超支部分履行调剂程序", """
             select s.org_id, 'budget:' || s.org_id || ':' || s.year || ':' || s.source, s.year,
                    s.year || ' 年度' || s.source || '支出 ' || (s.spent / 100.0)::numeric(14, 2) || ' 元，预算 '
                    || (s.budget / 100.0)::numeric(14, 2) || ' 元', s.spent - s.budget, null::bigint
@@ -140,13 +140,20 @@ public enum ControlCheck {
     private final String title;
     private final Severity severity;
     private final String basis;
+    private final String remedy;
     private final String sql;
 
-    ControlCheck(String title, Severity severity, String basis, String sql) {
+    ControlCheck(String title, Severity severity, String basis, String remedy, String sql) {
         this.title = title;
         this.severity = severity;
         this.basis = basis;
+        this.remedy = remedy;
         this.sql = sql;
+    }
+
+    /** What a union does about a finding of this check (整改建议), as a report's 有关建议 drafts it. */
+    public String remedy() {
+        return remedy;
     }
 
     public String title() {

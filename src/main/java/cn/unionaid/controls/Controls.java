@@ -125,6 +125,17 @@ public class Controls {
                 + "where starts_with(o.path, ?) and f.status <> 'CLOSED'").param(scope.orgPath()).query(Long.class).single();
     }
 
+    /** The union's own live findings of a year, counted by check (a report's 存在的问题 and 有关建议). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Map<ControlCheck, Long> openByCheck(DataScope scope, int year) {
+        Map<ControlCheck, Long> counts = new java.util.EnumMap<>(ControlCheck.class);
+        jdbc.sql("select check_code, count(*) from finding where org_id = ? and year = ? and status <> 'CLOSED' group by 1")
+                .param(scope.orgId()).param(year)
+                .query((rs, n) -> counts.put(ControlCheck.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** Counts of live findings by severity and by union, for the dashboard. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)

@@ -44,11 +44,13 @@ public class EvaluationReports {
     private final ReportTemplates templates;
     private final AuditLog audit;
     private final ReportConsistency consistency;
+    private final cn.unionaid.controls.Controls controls;
 
     EvaluationReports(Funds funds, Payments payments, Organisations organisations, SatisfactionSurveys surveys,
             Evaluations evaluations, Targets targets, YearEvaluation evaluation, ReportTemplates templates,
-            AuditLog audit, ReportConsistency consistency) {
+            AuditLog audit, ReportConsistency consistency, cn.unionaid.controls.Controls controls) {
         this.consistency = consistency;
+        this.controls = controls;
         this.funds = funds;
         this.payments = payments;
         this.organisations = organisations;
@@ -125,11 +127,10 @@ public class EvaluationReports {
         evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
         text.add("五、主要经验做法、存在的问题及原因");
         text.add(narrative.getOrDefault(Evaluations.Section.EXPERIENCE, "（主要经验做法待填写）"));
-        text.add(narrative.getOrDefault(Evaluations.Section.PROBLEMS,
-                score.deductions().isEmpty() ? "本年度未发现扣分事项。" : "存在的问题见上述扣分事项。"));
+        Drafts drafts = drafts(scope, year, score);
+        text.add(narrative.getOrDefault(Evaluations.Section.PROBLEMS, drafts.problems()));
         text.add("六、有关建议");
-        text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS,
-                "继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。"));
+        text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS, drafts.suggestions()));
         text.add("七、其他需要说明的问题");
         List<Score> unscored = score.unscoredLeaves();
         if (!unscored.isEmpty()) {
@@ -142,6 +143,55 @@ public class EvaluationReports {
         String title = union + year + "年度帮扶专项资金" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
         return new Documents.Report(title, text, List.of(indicatorAnnex(evaluated), surveyAnnex(yearSurveys)),
                 List.of(union, ChineseDates.format(LocalDate.now())));
+    }
+
+    /** 存在的问题 and 有关建议 drafted from the year's own deductions and findings; the evaluator edits them before issue. */
+    public record Drafts(String problems, String suggestions) {
+    }
+
+    /** The drafts for the union's year and frame, each point naming the indicator or finding it answers. */
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public Drafts drafts(DataScope scope, int year, Frame frame) {
+        return drafts(scope, year, evaluation.evaluate(scope, year, frame).score());
+    }
+
+    private Drafts drafts(DataScope scope, int year, Score score) {
+        List<String> problems = new ArrayList<>();
+        List<String> suggestions = new ArrayList<>();
+        for (Score leaf : leaves(score)) {
+            if (leaf.deducted().signum() > 0) {
+                problems.add("“" + leaf.name() + "”扣" + Scorer.plain(leaf.deducted()) + "分："
+                        + String.join("；", leaf.deductions().stream().map(Deduction::reason).toList()));
+                suggestions.add("针对“" + leaf.name() + "”：" + (leaf.unscored()
+                        ? "补齐数据来源并在年初设定绩效目标，做到有目标、有记录、可核查"
+                        : "对照指标要求查找原因，明确责任和整改时限，下一年度纳入绩效目标跟踪"));
+            }
+        }
+        controls.openByCheck(scope, year).forEach((check, count) -> {
+            problems.add("合规检查发现“" + check.title() + "”" + count + "个，尚未整改完毕");
+            suggestions.add("针对“" + check.title() + "”：" + check.remedy());
+        });
+        return new Drafts(problems.isEmpty() ? "本年度未发现扣分事项和合规检查问题。" : numbered("存在以下问题：", problems),
+                suggestions.isEmpty() ? "继续坚持先建档、后帮扶和实名制银行卡发放，按期完成生活状况摸底与档案复核。"
+                        : numbered("建议：", suggestions));
+    }
+
+    private static List<Score> leaves(Score s) {
+        if (s.children().isEmpty()) {
+            return List.of(s);
+        }
+        List<Score> all = new ArrayList<>();
+        s.children().forEach(c -> all.addAll(leaves(c)));
+        return all;
+    }
+
+    private static String numbered(String lead, List<String> points) {
+        StringBuilder sb = new StringBuilder(lead);
+        for (int i = 0; i < points.size(); i++) {
+            sb.append(i + 1).append('.').append(points.get(i)).append(i == points.size() - 1 ? "。" : "；");
+        }
+        return sb.toString();
     }
 
     private static Documents.Annex indicatorAnnex(YearEvaluation.Evaluated evaluated) {

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The message bundles, with whole-number arguments written plainly: MessageFormat would print a year as "2,024" and a
- * count as "1,234"; a Chinese document writes 2024年度 and 1234人. Pages (Thymeleaf's #{…}) and services alike use it.
+ * The message bundles, with whole-number arguments written plainly: MessageFormat groups the digits of a year or a
+ * count with commas, where a Chinese document writes 2024年度 and 1234人. Pages and services alike use it.
  */
 public class PlainNumberMessageSource extends ResourceBundleMessageSource {
 

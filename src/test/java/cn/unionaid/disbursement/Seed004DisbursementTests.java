@@ -309,14 +309,18 @@ class Seed004DisbursementTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            // The PDF maps some glyphs to Kangxi radicals on extraction (⼯ for 工), so check text that has none.
-            assertThat(text).contains("拨款通知单", "30000.00", "市财", "年拨字第" + id + "号");
+            // The text layer reads as written: 工 is not extracted as the Kangxi radical ⼯, so a search finds the union.
+            assertThat(text).contains("拨款通知单", "30000.00", "市财", "年拨字第" + id + "号", "安化某茶厂工会", "叁万元整",
+                    "第 1 页，共 1 页").doesNotContain("⼯");
         }
         byte[] docx = mvc.perform(get("/api/v1/funds/allocations/{id}/notice", id).param("format", "docx").with(as("finance")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
                 var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
-            assertThat(extractor.getText()).contains("拨款通知单", "2024年拨字第" + id + "号", "30000.00");
+            assertThat(extractor.getText()).contains("拨款通知单", "2024年拨字第" + id + "号", "30000.00", "人民币大写叁万元整",
+                    "2024年2月10日");
+            assertThat(doc.getFooterList()).isNotEmpty();
+            assertThat(String.valueOf(doc.getDocument().getBody().getSectPr().getPgSz().getW())).isEqualTo("11906");
         }
     }
 

@@ -73,7 +73,7 @@ class OverridesAndNarrativeTests {
                 .andExpect(jsonPath("$[0].declared").value(600)).andExpect(jsonPath("$[0].current").value(500))
                 .andExpect(jsonPath("$[0].adjustments[0]").value("500（省总下达计划调减）"));
         mvc.perform(get("/evaluation").param("year", "2021").with(DemoUsers.page(users, "yiyang.leader")))
-                .andExpect(content().string(containsString("年初申报：OUTPUT.PEOPLE 600人，调整为500（省总下达计划调减）")));
+                .andExpect(content().string(containsString("年初申报：帮扶人次600人，调整为500（省总下达计划调减）")));
         // the page's target form follows the state: after submission it records an adjustment, which needs its reason
         mvc.perform(post("/evaluation/indicators/targets").param("year", "2021").param("frame", "SELF")
                         .param("indicator", "OUTPUT.PEOPLE").param("target", "450").param("reason", " ")

@@ -16,6 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -159,15 +160,23 @@ class Seed000ReportTests {
         }
         assertThat(text).contains("共安排帮扶专项资金172.3万元", "春节慰问387人，38.7万元", "生活困难补助85人，103.974万元",
                 "特殊困难帮扶67人，29.626万元", "截至2023年12月31日（年末）执行率100.0%", "有效问卷15份，满意（含基本满意）14份，满意度93.3%", "一、基本情况", "七、其他需要说明的问题",
-                "以下2项指标因无实际值或未设定目标值未得分，经评价人确认后出具本报告：帮扶人次（", "帮扶人次未设定目标值，不得分");
+                "以下2项指标因无实际值或未设定目标值未得分，经评价人确认后出具本报告：帮扶人次（", "帮扶人次未设定目标值，不得分",
+                "建议：1.针对“帮扶人次”：补齐数据来源并在年初设定绩效目标");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs()).filteredOn(p -> p.getText().startsWith("一、基本情况")).singleElement()
+                    .extracting(XWPFParagraph::getStyle).isEqualTo("Heading1");
+            assertThat(doc.getParagraphs()).anyMatch(p -> p.getCTP().getFldSimpleList().stream()
+                    .anyMatch(f -> f.getInstr().startsWith("TOC")));
+            assertThat(doc.getFooterList()).isNotEmpty();
+        }
         byte[] pdf = mvc.perform(get("/api/v1/evaluation/self-report").param("year", "2023").param("format", "pdf")
                 .param("confirmUnscored", "true")
                 .with(httpBasic("t007.leader", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
         try (var doc = Loader.loadPDF(pdf)) {
-            // Some glyphs come back as Kangxi radicals on extraction (⽣ for 生); the figures do not.
+            // The text layer reads as written (生, 工 are not extracted as Kangxi radicals), so the PDF can be searched.
             assertThat(new PDFTextStripper().getText(doc)).contains("172.3", "387", "38.7", "85", "103.974", "67", "29.626",
-                    "100.0%");
+                    "100.0%", "益阳测试总工会", "生活困难补助", "第 1 页").doesNotContain("⼯", "⽣");
         }
     }
 }

@@ -69,6 +69,7 @@ class EvaluationWeb {
         model.addAttribute("frames", Frame.values());
         model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame));
         model.addAttribute("unscored", reports.unscored(CurrentUser.require().scope(), y, frame));
+        model.addAttribute("drafts", reports.drafts(CurrentUser.require().scope(), y, frame));
         model.addAttribute("ownTemplate", templates.hasOwn(CurrentUser.require().scope(), frame));
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
         model.addAttribute("sections", Evaluations.Section.values());

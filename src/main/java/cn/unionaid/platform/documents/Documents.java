@@ -85,7 +85,7 @@ public final class Documents {
         try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template == null ? defaultTemplate() : template));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             t.render(model).write(out);
-            return out.toByteArray();
+            return OfficialLayout.apply(out.toByteArray(), doc.title());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +156,10 @@ public final class Documents {
     }
 
     public static byte[] pdf(Report doc) {
-        StringBuilder html = new StringBuilder("<html><head><style>body{font-family:'Noto Sans SC';font-size:12pt}"
+        StringBuilder html = new StringBuilder("<html><head><style>"
+                + "@page{size:A4;margin:37mm 26mm 35mm 28mm;@bottom-center{content:'第 ' counter(page) ' 页，共 ' counter(pages) ' 页';"
+                + "font-family:'Noto Sans SC';font-size:9pt}}"
+                + "body{font-family:'Noto Sans SC';font-size:12pt}p{text-indent:2em;line-height:1.6}p.h,p.r{text-indent:0}"
                 + "h1{text-align:center;font-size:18pt}h3{font-size:12pt}table{border-collapse:collapse;width:100%;font-size:10pt}"
                 + "td,th{border:1px solid #333;padding:4px}.r{text-align:right}.h{font-weight:bold}</style></head><body><h1>")
                 .append(esc(doc.title())).append("</h1>");
@@ -187,7 +190,7 @@ public final class Documents {
             builder.withHtmlContent(html.toString(), null);
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return SearchableText.fix(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Cells that a spreadsheet cannot take for a formula (OWASP CSV injection): text starting with = + - @, a tab or a
- * carriage return is written with a leading apostrophe. A plain number ("-12.50") is left as it is. Only what is
+ * carriage return is written with a leading apostrophe. A plain number such as -12.50 is left as it is. Only what is
  * written out is changed; the stored value (a name in the register) never is. Every CSV and XLSX the system writes
  * goes through here: payment files, exports, error sheets, ledgers, evidence packs.
  */
