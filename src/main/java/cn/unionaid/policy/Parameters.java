@@ -60,6 +60,14 @@ public class Parameters {
                 .map(d -> new DefinitionWithVersions(d, repository.versions(d.key(), orgPath))).toList();
     }
 
+    /** Each standard's name by its key, for saying a rule in words. */
+    @PreAuthorize(PolicyRoles.READERS)
+    @Transactional(readOnly = true)
+    public Map<String, String> names() {
+        return repository.definitions().stream().collect(java.util.stream.Collectors.toMap(ParameterDefinition::key,
+                ParameterDefinition::name));
+    }
+
     @PreAuthorize(PolicyRoles.EDITORS)
     @Transactional
     public void define(String key, String name, ParameterUnit unit) {

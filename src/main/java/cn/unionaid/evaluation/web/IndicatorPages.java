@@ -37,9 +37,11 @@ class IndicatorPages {
     private final Evaluations evaluations;
     private final Targets targets;
     private final Messages messages;
+    private final cn.unionaid.controls.Controls controls;
 
     IndicatorPages(IndicatorSystems systems, YearEvaluation evaluation, YearActuals actuals, Evaluations evaluations,
-            Targets targets, Messages messages) {
+            Targets targets, Messages messages, cn.unionaid.controls.Controls controls) {
+        this.controls = controls;
         this.systems = systems;
         this.evaluation = evaluation;
         this.actuals = actuals;
@@ -64,6 +66,14 @@ class IndicatorPages {
         model.addAttribute("directions", Direction.values());
         model.addAttribute("methods", ScoringMethod.values());
         model.addAttribute("metrics", Metric.values());
+        // Pickers instead of typed codes: the leaves and groups by name, the union's open findings of the year.
+        java.util.List<YearEvaluation.Line> lines = evaluated.lines();
+        model.addAttribute("leaves", lines.stream().filter(YearEvaluation.Line::leaf).toList());
+        model.addAttribute("groups", lines.stream().filter(l -> !l.leaf()).toList());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        lines.forEach(l -> names.put(l.code(), l.name()));
+        model.addAttribute("names", names);
+        model.addAttribute("openFindings", controls.findings(scope, "OPEN", null, y, null).items());
         return "evaluation/indicators";
     }
 
