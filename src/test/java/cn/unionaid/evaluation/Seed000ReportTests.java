@@ -54,14 +54,10 @@ class Seed000ReportTests {
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
-    /** A hand-made batch walked from creation to completion, paid on {@code paidOn}. */
-    private void pay(long program, List<Long> who, List<String> amounts, String paidOn) throws Exception {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < who.size(); i++) {
-            lines.append(i == 0 ? "" : ",").append("{\"subjectId\":%d,\"amountYuan\":\"%s\"}".formatted(who.get(i), amounts.get(i)));
-        }
-        String body = postJson("clerk", "/api/v1/batches", """
-                {"programId":%d,"source":"PROVINCIAL_FINANCE","title":"发放","lines":[%s]}""".formatted(program, lines))
+    /** The batch of an official run walked from creation to completion, paid on {@code paidOn}. */
+    private void pay(long runId, int people, String paidOn) throws Exception {
+        String body = postJson("clerk", "/api/v1/batches/from-run", """
+                {"runId":%d,"source":"PROVINCIAL_FINANCE","title":"发放"}""".formatted(runId))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
@@ -81,13 +77,18 @@ class Seed000ReportTests {
                         .append('\n')).list();
         mvc.perform(multipart("/api/v1/batches/{id}/statement", id).file(new MockMultipartFile("file", "s.csv", "text/csv",
                 statement.toString().getBytes(StandardCharsets.UTF_8))).with(httpBasic("t007.cashier", TestUnions.PASSWORD)))
-                .andExpect(jsonPath("$.paid").value(who.size()));
+                .andExpect(jsonPath("$.paid").value(people));
     }
 
-    private static List<String> amounts(int n, String each, String last) {
-        List<String> list = new ArrayList<>(java.util.Collections.nCopies(n - 1, each));
-        list.add(last);
-        return list;
+    /** An official run of the program; its people and total are what the rule gives, checked here to the fen. */
+    private long officialRun(long program, int people, long totalFen) throws Exception {
+        String run = postJson("clerk", "/api/v1/programs/{id}/runs", "{}", program).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(run, "$.id")).longValue();
+        assertThat((Integer) JsonPath.read(run, "$.eligible")).isEqualTo(people);
+        assertThat(jdbc.sql("select sum(amount_fen) from entitlement where run_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(totalFen);
+        return id;
     }
 
     @Test
@@ -95,32 +96,29 @@ class Seed000ReportTests {
         long org = TestUnions.open(mvc, jdbc, "T007", "益阳测试总工会", "430971", Map.of("t007.clerk", "\"CLERK\"",
                 "t007.reviewer", "\"REVIEWER\"", "t007.leader", "\"LEADER\"", "t007.finance", "\"FINANCE\"",
                 "t007.cashier", "\"FINANCE\""));
+        // Seed 000 from its rule: 85 of the 387 live below the 离退休 line of 4500 元/月 by these gaps, so that
+        // 生活困难补助 (gap × 12 months) comes to 103.974 万元; the others live above it.
+        long[] gap = new long[85];
+        for (int i = 0; i < 84; i++) {
+            gap[i] = 500 + (i * 37L) % 1000;
+        }
+        gap[84] = 86_645 - java.util.Arrays.stream(gap, 0, 84).sum();
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < 387; i++) {
+            long income = i < 85 ? 4500 - gap[i] : 5000 + (i * 53L) % 3000;
             rows.add(List.of("益劳模" + i, Rosters.idNumber("430971", LocalDate.of(1948, 1, 1).plusDays(i * 23L), 100 + (i % 800)),
-                    "省部级劳动模范", "2000", "离退休", "益阳某厂", "T007", "430971", "3000", "2022-12", "", "中国工商银行",
+                    "省部级劳动模范", "2000", "离退休", "益阳某厂", "T007", "430971", income + ".00", "2022-12", "", "中国工商银行",
                     "62220277%011d".formatted(i), "是", "保持", "2020-01-01", ""));
         }
         mvc.perform(multipart("/api/v1/model-workers/import").file(new MockMultipartFile("file", "t.xlsx",
                 "application/octet-stream", Rosters.xlsx(ModelWorkerSheet.COLUMNS, rows)))
                 .with(httpBasic("t007.clerk", TestUnions.PASSWORD))).andExpect(jsonPath("$.imported").value(387));
         List<Long> workers = jdbc.sql("select id from model_worker where org_id = ? order by id").param(org).query(Long.class).list();
-        mvc.perform(post("/api/v1/policy/import").with(httpBasic("t007.clerk", TestUnions.PASSWORD)).contentType("application/yaml")
-                .content("""
-                        year: 2023
-                        parameters: [{key: t007.cap, name: 上限, unit: YUAN, versions: [{from: "2023-01-01", value: "20000", document: 测试文件}]}]
-                        programs:
-                          - {code: SFC, name: 春节慰问, beneficiary: MODEL_WORKER, fundSources: [PROVINCIAL_FINANCE], referenceDate: "2023-01-22",
-                             windowFrom: "2023-01-01", windowTo: "2023-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t007.cap}}}
-                          - {code: HARDSHIP, name: 生活困难补助, beneficiary: MODEL_WORKER, fundSources: [PROVINCIAL_FINANCE], referenceDate: "2023-01-01",
-                             windowFrom: "2023-01-01", windowTo: "2023-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t007.cap}}}
-                          - {code: SPECIAL, name: 特殊困难帮扶, beneficiary: MODEL_WORKER, fundSources: [PROVINCIAL_FINANCE], referenceDate: "2023-01-01",
-                             windowFrom: "2023-01-01", windowTo: "2023-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t007.cap}}}
-                        """)).andExpect(status().isOk());
-        String proposed = mvc.perform(get("/api/v1/parameter-versions/proposed").with(httpBasic("t007.reviewer", TestUnions.PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
-                "$[?(@.key == 't007.cap')].id") + "}").andExpect(status().isOk());
+        String template = mvc.perform(post("/api/v1/policy/templates/SEED_000").param("year", "2023")
+                .with(httpBasic("t007.clerk", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(template, "$.proposedVersionIds")
+                + "}").andExpect(status().isOk());
         Map<String, Long> programs = new java.util.HashMap<>();
         jdbc.sql("select code, id from program where org_id = ?").param(org)
                 .query((rs, n) -> programs.put(rs.getString(1), rs.getLong(2))).list();
@@ -130,12 +128,30 @@ class Seed000ReportTests {
                 {"year":2023,"source":"PROVINCIAL_FINANCE","date":"2023-01-02","amountYuan":"1723000","voucher":"省财2023-1"}""")
                 .andExpect(status().isNoContent());
 
-        pay(programs.get("SFC"), workers, java.util.Collections.nCopies(387, "1000"), "2023-01-18");
-        pay(programs.get("HARDSHIP"), workers.subList(0, 85), amounts(85, "12232", "12252"), "2023-06-20");
-        pay(programs.get("SPECIAL"), workers.subList(100, 167), amounts(67, "4422", "4408"), "2023-11-30");
+        // 67 claims for 特殊困难帮扶, seven of them above the 6000 元 cap, coming to 29.626 万元 after it.
+        long[] asked = new long[67];
+        for (int k = 0; k < 66; k++) {
+            asked[k] = 2550 + (k * 173L) % 4000;
+        }
+        asked[66] = 296_260 - java.util.Arrays.stream(asked, 0, 66).map(a -> Math.min(a, 6000)).sum();
+        for (int k = 0; k < 67; k++) {
+            postJson("clerk", "/api/v1/programs/{id}/claims", """
+                    {"subjectId":%d,"costYuan":"%d","requestedYuan":"%d","note":"大病医疗自付费用申请"}""".formatted(
+                    workers.get(100 + k), asked[k] * 2, asked[k]), programs.get("LM-SPECIAL")).andExpect(status().isNoContent());
+        }
+        long hardshipFen = java.util.Arrays.stream(gap).sum() * 12 * 100;
+        long specialFen = java.util.Arrays.stream(asked).map(a -> Math.min(a, 6000)).sum() * 100;
+        assertThat(hardshipFen).isEqualTo(103_974_000L);
+        assertThat(specialFen).isEqualTo(29_626_000L);
+        long sfc = officialRun(programs.get("LM-SFC"), 387, 38_700_000L);
+        long hardship = officialRun(programs.get("LM-HARDSHIP"), 85, hardshipFen);
+        long special = officialRun(programs.get("LM-SPECIAL"), 67, specialFen);
+        pay(sfc, 387, "2023-01-18");
+        pay(hardship, 85, "2023-06-20");
+        pay(special, 67, "2023-11-30");
 
         String survey = postJson("clerk", "/api/v1/evaluation/surveys", """
-                {"programId":%d,"title":"春节慰问满意度调查","sampleSize":15,"seed":42}""".formatted(programs.get("SFC")))
+                {"programId":%d,"title":"春节慰问满意度调查","sampleSize":15,"seed":42}""".formatted(programs.get("LM-SFC")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long surveyId = ((Number) JsonPath.read(survey, "$.id")).longValue();
         List<Number> sample = JsonPath.read(survey, "$.respondents[*].subjectId");

@@ -55,6 +55,12 @@ class MoneyProperties {
         assertThat(readCapitals(capitals)).as(capitals).isEqualTo(fen);
     }
 
+    @Property
+    void wanYuanIsTheFenWithoutRounding(@ForAll @LongRange(min = -10_000_000_000L, max = 10_000_000_000L) long fen) {
+        assertThat(new java.math.BigDecimal(Money.ofFen(fen).toWanYuanString()).movePointRight(6).longValueExact())
+                .isEqualTo(fen);
+    }
+
     @org.junit.jupiter.api.Test
     void capitalsAreWrittenAsAFinanceDocumentWritesThem() {
         assertThat(Money.ofFen(3_000_000).toChineseCapitals()).isEqualTo("叁万元整");
