@@ -19,6 +19,8 @@ public final class Deductions {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a deduction needs its reason");
         }
-        return new Deduction(indicator, points, reason.strip() + "，扣" + Scorer.plain(points) + "分");
+        // The evaluator may already have written the points (…扣1分): they are said once, never 扣1分，扣1分.
+        String text = reason.strip().replaceAll("[，,；;。\\s]*扣\\s*[0-9.]+\\s*分[。；;]?$", "");
+        return new Deduction(indicator, points, (text.isEmpty() ? "评价人扣分" : text) + "，扣" + Scorer.plain(points) + "分");
     }
 }

@@ -66,6 +66,14 @@ class Seed002ScoreTableTest {
     }
 
     @Test
+    void aDeductionsPointsAreSaidOnce() {
+        assertThat(Deductions.judged("PROCESS.USE", "拨付了劳模协会工作经费10万元，扣2分", BigDecimal.valueOf(2)).reason())
+                .isEqualTo("拨付了劳模协会工作经费10万元，扣2分");
+        assertThat(Deductions.judged("PROCESS.USE", "台账不全 扣 1.5 分。", new BigDecimal("1.5")).reason())
+                .isEqualTo("台账不全，扣1.5分");
+    }
+
+    @Test
     void equalDirectionLosesBothWays() {
         Indicator leaf = new Indicator("X", "按期完成", 1, BigDecimal.TEN, BigDecimal.valueOf(50), "人", Direction.EQUAL,
                 ScoringMethod.FORWARD, null, null, List.of());
