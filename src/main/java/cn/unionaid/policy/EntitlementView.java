@@ -4,4 +4,9 @@ package cn.unionaid.policy;
 public record EntitlementView(long subjectId, String name, String regionCode, String grouping, String employment,
         String incomeYuan, boolean inRegister, String costYuan, Decision decision, String amountYuan,
         String reasonCode, String explanation) {
+
+    /** 在职 / 离退休, as a page says it. */
+    public String employmentLabel() {
+        return employment == null ? "" : cn.unionaid.registry.Employment.valueOf(employment).label();
+    }
 }
