@@ -1,5 +1,7 @@
 package cn.unionaid.controls;
 
+import cn.unionaid.shared.FundSource;
+
 /**
  * The compliance checks (DOMAIN §5; seed 000's list of violations, seed 002's findings). Each is one SQL query
  * returning {@code org_id, subject_key, year, detail, amount_fen, batch_id} for every payment that breaks its rule.
@@ -121,13 +123,13 @@ public enum ControlCheck {
             """),
     SOURCE_MISMATCH("资金来源混用：支付记入其他来源", Severity.HIGH, "专款专用、分账核算，不同资金来源不得混用或捆绑核算", "按资金来源分账核算，调整串户的支出记录", """
             select b.org_id, 'ledger:' || l.id, l.year,
-                   i.name || ' 的支付记在“' || l.source || '”，批次资金来源为“' || b.source || '”', l.amount_fen, b.id
+                   i.name || ' 的支付记在“' || %s || '”，批次资金来源为“' || %s || '”', l.amount_fen, b.id
               from ledger_entry l join batch_item i on i.id = l.item_id join batch b on b.id = i.batch_id
              where l.kind in ('PAYMENT', 'RETURN') and l.source <> b.source
-            """),
+            """.formatted(FundSource.sqlLabel("l.source"), FundSource.sqlLabel("b.source"))),
     BUDGET_OVERRUN("超预算支出", Severity.MEDIUM, "支出不超过批复预算", "按批复预算执行，超支部分履行调剂程序", """
             select s.org_id, 'budget:' || s.org_id || ':' || s.year || ':' || s.source, s.year,
-                   s.year || ' 年度' || s.source || '支出 ' || (s.spent / 100.0)::numeric(14, 2) || ' 元，预算 '
+                   s.year || ' 年度' || %s || '支出 ' || (s.spent / 100.0)::numeric(14, 2) || ' 元，预算 '
                    || (s.budget / 100.0)::numeric(14, 2) || ' 元', s.spent - s.budget, null::bigint
               from (select l.org_id, l.year, l.source,
                            sum(case l.kind when 'PAYMENT' then l.amount_fen when 'RETURN' then -l.amount_fen else 0 end) as spent,
@@ -135,7 +137,7 @@ public enum ControlCheck {
                                and bl.source = l.source) as budget
                       from ledger_entry l group by l.org_id, l.year, l.source) s
              where s.budget is not null and s.spent > s.budget
-            """);
+            """.formatted(FundSource.sqlLabel("s.source")));
 
     private final String title;
     private final Severity severity;

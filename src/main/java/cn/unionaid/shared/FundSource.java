@@ -19,4 +19,13 @@ public enum FundSource implements Labelled {
     public String label() {
         return label;
     }
+
+    /** SQL that says the source held in {@code column} by its label (for texts written by a query). */
+    public static String sqlLabel(String column) {
+        StringBuilder sql = new StringBuilder("case ").append(column);
+        for (FundSource s : values()) {
+            sql.append(" when '").append(s.name()).append("' then '").append(s.label).append('\'');
+        }
+        return sql.append(" else ").append(column).append(" end").toString();
+    }
 }
