@@ -96,7 +96,8 @@ public enum ControlCheck {
                    || coalesce('（' || s.name || '）', ''), s.amount_fen, b.id
               from statement_line s join batch b on b.id = s.batch_id join program p on p.id = b.program_id
              where s.outcome = 'RETURNED'
-               and (s.item_id is null or not exists (select 1 from ledger_entry l where l.item_id = s.item_id and l.kind = 'RETURN'))
+               and ((s.item_id is null and s.set_aside_reason is null)
+                    or (s.item_id is not null and not exists (select 1 from ledger_entry l where l.item_id = s.item_id and l.kind = 'RETURN')))
             """),
     NO_PUBLICITY_EVIDENCE("公示无留存证据或有未处理异议", Severity.MEDIUM, "发放前公示并留存张贴照片，异议处理完毕后方可发放", "发放前完成公示并留存张贴照片，异议处理完毕后再发放", """
             select b.org_id, 'batch:' || b.id, p.year,

@@ -290,7 +290,7 @@ public class Batches {
     @Transactional
     public Batch complete(DataScope scope, long id) {
         long pending = batches.countItems(id, ItemStatus.PENDING);
-        long unmatched = jdbc.sql("select count(*) from statement_line where batch_id = ? and item_id is null").param(id)
+        long unmatched = jdbc.sql("select count(*) from statement_line where batch_id = ? and item_id is null and set_aside_reason is null").param(id)
                 .query(Long.class).single();
         return step(scope, id, "batch.completed", b -> b.complete(Actor.current(), pending + unmatched));
     }

@@ -170,7 +170,7 @@ public class Payments {
     }
 
     private static final List<String> STAGE_COLUMNS = List.of("line_no", "digest", "reference", "name", "card_bidx",
-            "amount_fen", "outcome", "value_date");
+            "amount_fen", "outcome", "value_date", "bank_note");
 
     /**
      * Imports the bank's statement: each line is matched to a payment by reference, else by card, amount and name,
@@ -190,8 +190,8 @@ public class Payments {
         int year = batches.programYear(scope, batch);
         jdbc.sql("""
                 create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
-                    name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null)
-                    on commit drop
+                    name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null,
+                    bank_note text) on commit drop
                 """).update();
         long lines = stage(batchId, content);
         jdbc.sql("analyze statement_stage").update();
@@ -219,21 +219,22 @@ public class Payments {
         jdbc.sql("analyze statement_match").update();
         jdbc.sql("""
                 insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
-                                            value_date, item_id, matched_by, imported_by)
-                select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?
+                                            value_date, item_id, matched_by, imported_by, bank_note)
+                select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?, bank_note
                   from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
         settleSingles(batch, year);
-        record Repeated(long itemId, StatementOutcome outcome, LocalDate date, String digest) {
+        record Repeated(long itemId, StatementOutcome outcome, LocalDate date, String digest, String note) {
         }
         Batch settling = batch;
         jdbc.sql("""
-                select s.item_id, s.outcome, s.value_date, s.digest from statement_match s
+                select s.item_id, s.outcome, s.value_date, s.digest, s.bank_note from statement_match s
                  where s.item_id is not null and not s.single order by s.line_no
                 """).query((rs, n) -> new Repeated(rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
-                rs.getDate(3).toLocalDate(), rs.getString(4))).list()
+                rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5))).list()
                 .forEach(l -> {
-                    if (!book(settling, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date())) {
+                    if (!book(settling, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date(),
+                            l.note())) {
                         jdbc.sql("update statement_line set item_id = null, matched_by = null where line_digest = ?")
                                 .param(l.digest()).update();
                         jdbc.sql("update statement_match set item_id = null where digest = ?").param(l.digest()).update();
@@ -265,12 +266,12 @@ public class Payments {
     private long stage(long batchId, byte[] content) {
         CsvCopy copy = new CsvCopy(DataSourceUtils.getConnection(dataSource), "statement_stage", STAGE_COLUMNS);
         try {
-            int[] at = new int[6];
+            int[] at = new int[7];
             SheetReader.read(new ByteArrayInputStream(content), h -> {
                 SheetHeader header = new SheetHeader(h);
                 List<List<String>> fields = List.of(layout.reference(), layout.card(), layout.name(), layout.amount(),
-                        layout.result(), layout.date());
-                for (int i = 0; i < 6; i++) {
+                        layout.result(), layout.date(), layout.note());
+                for (int i = 0; i < 7; i++) {
                     at[i] = StatementLayout.find(header, fields.get(i));
                 }
                 if (at[3] < 0 || at[4] < 0 || at[5] < 0 || (at[0] < 0 && at[1] < 0)) {
@@ -282,8 +283,10 @@ public class Payments {
                 String number = Integer.toString(row.number());
                 String digest = FileStore.sha256((batchId + "|" + String.join("|", l)).getBytes(StandardCharsets.UTF_8));
                 byte[] cardIndex = l[1].isBlank() ? null : cipher.blindIndex(parseCard(l[1], number).value());
+                String note = blankToNull(row.cell(at[6]));
                 copy.row(row.number(), digest, blankToNull(l[0]), blankToNull(l[2]), cardIndex,
-                        parseAmount(l[3], number).fen(), outcome(l[4], number).name(), parseDate(l[5], number));
+                        parseAmount(l[3], number).fen(), outcome(l[4], number).name(), parseDate(l[5], number),
+                        note == null || note.length() <= 200 ? note : note.substring(0, 200));
             });
         } catch (IOException e) {
             throw BusinessRuleException.invalid("statement.error.file");
@@ -330,21 +333,23 @@ public class Payments {
                 .update();
         funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
         jdbc.sql("""
-                update batch_item i set status = t.to_status, status_note = t.status_note
+                update batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
                   from statement_match s, %s
                  where s.single and s.item_id = i.id and t.step = 0 and t.outcome = s.outcome and t.from_status = i.status
                 """.formatted(settlement)).update();
     }
 
     /** Books one line against its payment; answers false when the line settles nothing (the payment is left as it is). */
-    private boolean book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date) {
+    private boolean book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date,
+            String bankNote) {
         Settlement settlement = Settlement.of(outcome, ItemStatus.valueOf(item.status())).orElse(null);
         if (settlement == null) {
             return false;
         }
         settlement.movements.forEach(m -> funds.book(batch.orgId(), year, batch.source(), batch.programId(), m.kind,
                 item.amountFen(), batch.id(), item.id(), date, item.reference(), m.note(item.name())));
-        repository.setItemStatus(item.id(), settlement.to, settlement.statusNote);
+        repository.setItemStatus(item.id(), settlement.to, settlement.statusNote == null || bankNote == null
+                ? settlement.statusNote : settlement.statusNote + "：" + bankNote);
         return true;
     }
 
@@ -423,14 +428,18 @@ public class Payments {
                 """).param(batchId).query((rs, n) -> new ReconciliationReport.Line(rs.getString(1),
                 ItemStatus.valueOf(rs.getString(1)).label(), rs.getLong(2), Money.ofFen(rs.getLong(3)).toYuanString()))
                 .list();
-        List<ReconciliationReport.Unmatched> unmatched = jdbc.sql("""
-                select id, reference, name, amount_fen, outcome, value_date from statement_line where batch_id = ? and item_id is null order by id
+        List<ReconciliationReport.Unmatched> all = jdbc.sql("""
+                select id, reference, name, amount_fen, outcome, value_date, bank_note, set_aside_reason, set_aside_by
+                  from statement_line where batch_id = ? and item_id is null order by id
                 """).param(batchId).query((rs, n) -> new ReconciliationReport.Unmatched(rs.getLong(1), rs.getString(2),
                 rs.getString(3), Money.ofFen(rs.getLong(4)).toYuanString(), rs.getString(5),
-                rs.getDate(6).toLocalDate().toString())).list();
+                rs.getDate(6).toLocalDate().toString(), StatementOutcome.valueOf(rs.getString(5)).label(), rs.getString(7),
+                rs.getString(8), rs.getString(9))).list();
+        List<ReconciliationReport.Unmatched> unmatched = all.stream().filter(u -> u.setAsideReason() == null).toList();
+        List<ReconciliationReport.Unmatched> setAside = all.stream().filter(u -> u.setAsideReason() != null).toList();
         long lines = jdbc.sql("select count(*) from statement_line where batch_id = ?").param(batchId).query(Long.class)
                 .single();
-        return new ReconciliationReport(batchId, byStatus, unmatched, lines);
+        return new ReconciliationReport(batchId, byStatus, unmatched, setAside, lines);
     }
 
     /** The imported statement lines of a batch, header first, for an evidence pack. */
@@ -536,11 +545,14 @@ public class Payments {
         repository.lock(batchId);
         repository.update(batches.find(scope, batchId).settledBy(Actor.current()));
         Batch batch = batches.find(scope, batchId);
-        record Line(String outcome, LocalDate date, long amount) {
+        record Line(String outcome, LocalDate date, long amount, String note) {
         }
-        Line line = jdbc.sql("select outcome, value_date, amount_fen from statement_line where id = ? and batch_id = ? and item_id is null")
-                .param(lineId).param(batchId).query((rs, n) -> new Line(rs.getString(1), rs.getDate(2).toLocalDate(),
-                        rs.getLong(3))).optional().orElseThrow(() -> BusinessRuleException.notFound("statement.error.line"));
+        Line line = jdbc.sql("""
+                select outcome, value_date, amount_fen, bank_note from statement_line
+                 where id = ? and batch_id = ? and item_id is null and set_aside_reason is null
+                """).param(lineId).param(batchId).query((rs, n) -> new Line(rs.getString(1), rs.getDate(2).toLocalDate(),
+                        rs.getLong(3), rs.getString(4))).optional()
+                .orElseThrow(() -> BusinessRuleException.notFound("statement.error.line"));
         BatchItemView item = repository.item(batchId, itemId)
                 .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
         if (item.amountFen() != line.amount()) {
@@ -552,11 +564,36 @@ public class Payments {
         }
         jdbc.sql("update statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
                 .update();
-        book(batch, batches.programYear(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date());
+        book(batch, batches.programYear(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date(),
+                line.note());
         if (batch.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(batches.find(scope, batchId).reconciled());
         }
         audit.record("batch.lineMatched", "batch", batchId, Map.of("lineId", lineId, "itemId", itemId));
+    }
+
+    /**
+     * Sets aside a statement line that belongs to no payment of the batch (不属于本批次: another batch's, a bank's own
+     * entry) with the reason, so the batch can complete; the line stays on record with who set it aside and why.
+     */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public void setAside(DataScope scope, long batchId, long lineId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleException.invalid("statement.error.setAsideReason");
+        }
+        batches.find(scope, batchId);
+        repository.lock(batchId);
+        repository.update(batches.find(scope, batchId).settledBy(Actor.current()));
+        String text = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
+        int n = jdbc.sql("""
+                update statement_line set set_aside_reason = ?, set_aside_by = ?, set_aside_at = now()
+                 where id = ? and batch_id = ? and item_id is null and set_aside_reason is null
+                """).param(text).param(CurrentUser.require().getUsername()).param(lineId).param(batchId).update();
+        if (n != 1) {
+            throw BusinessRuleException.notFound("statement.error.line");
+        }
+        audit.record("batch.lineSetAside", "batch", batchId, Map.of("lineId", lineId, "reason", text));
     }
 
     private static String blankToNull(String s) {

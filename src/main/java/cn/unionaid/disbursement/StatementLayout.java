@@ -19,7 +19,8 @@ public record StatementLayout(
         @DefaultValue({"交易日期", "日期", "记账日期", "入账日期"}) List<String> date,
         @DefaultValue({"成功", "已支付", "交易成功", "SUCCESS"}) List<String> paid,
         @DefaultValue({"失败", "交易失败", "FAILED"}) List<String> failed,
-        @DefaultValue({"退回", "退票", "已退回", "RETURNED"}) List<String> returned) {
+        @DefaultValue({"退回", "退票", "已退回", "RETURNED"}) List<String> returned,
+        @DefaultValue({"失败原因", "退回原因", "备注", "附言", "处理说明"}) List<String> note) {
 
     /** The position of the first of {@code names} in the header, or -1. */
     public static int find(cn.unionaid.platform.sheets.SheetHeader header, List<String> names) {

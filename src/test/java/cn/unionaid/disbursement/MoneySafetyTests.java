@@ -413,6 +413,44 @@ class MoneySafetyTests {
         assertThat(found.get("OUTSIDE_POPULATION")).contains("手工批次 " + id);
     }
 
+    @Test
+    void aStrayStatementLineIsSetAsideWithItsReasonAndTheBanksFailureReasonIsKept() throws Exception {
+        long id = created(manual("TJ-SFC", List.of(households.get(17), households.get(18)), List.of("1000.00", "1000.00")));
+        throughPublicity(id);
+        paymentFile(id, "GENERIC_CSV");
+        List<Item> items = items(id);
+        String statement = "业务参考号,户名,金额,交易结果,交易日期,失败原因\n"
+                + items.get(0).reference() + ",,1000.00,成功,2024-02-20,\n"
+                + items.get(1).reference() + ",,1000.00,失败,2024-02-20,账户已销户\n"
+                + "B999-00001,某人,500.00,退回,2024-02-21,非本单位代发\n";
+        statement(id, "cashier", statement).andExpect(jsonPath("$.unmatched").value(1)).andExpect(jsonPath("$.failed").value(1));
+        assertThat(jdbc.sql("select status_note from batch_item where id = ?").param(items.get(1).id()).query(String.class)
+                .single()).isEqualTo("银行支付失败：账户已销户");
+        postJson("finance", "/api/v1/batches/{id}/complete", "{}", id).andExpect(status().isConflict());
+        String report = mvc.perform(get("/api/v1/batches/{id}/reconciliation", id).with(as("finance"))).andReturn()
+                .getResponse().getContentAsString();
+        Number line = JsonPath.read(report, "$.unmatched[0].lineId");
+        assertThat((String) JsonPath.read(report, "$.unmatched[0].bankNote")).isEqualTo("非本单位代发");
+        // The file's maker does not settle the statement; a reason is required; then the batch completes.
+        postJson("finance", "/api/v1/batches/{id}/statement-lines/{l}/set-aside", "{\"reason\":\"其他批次\"}", id, line)
+                .andExpect(status().isForbidden());
+        postJson("cashier", "/api/v1/batches/{id}/statement-lines/{l}/set-aside", "{\"reason\":\" \"}", id, line)
+                .andExpect(status().isBadRequest());
+        postJson("cashier", "/api/v1/batches/{id}/statement-lines/{l}/set-aside", "{\"reason\":\"银行误列其他单位的退票\"}", id, line)
+                .andExpect(jsonPath("$.unmatched").isEmpty())
+                .andExpect(jsonPath("$.setAside[0].setAsideReason").value("银行误列其他单位的退票"))
+                .andExpect(jsonPath("$.setAside[0].setAsideBy").value("t013.cashier"));
+        postJson("cashier", "/api/v1/batches/{id}/complete", "{}", id).andExpect(jsonPath("$.status").value("COMPLETED"));
+        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        assertThat(jdbc.sql("select count(*) from finding where batch_id = ? and check_code = 'UNBOOKED_RETURN' and status <> 'CLOSED'")
+                .param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'batch.lineSetAside' and actor = 't013.cashier'")
+                .query(Long.class).single()).isEqualTo(1);
+        byte[] template = mvc.perform(get("/api/v1/batches/statement-template.xlsx").with(as("finance"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(xlsxCells(template)).containsSubsequence(StatementTemplate.COLUMNS);
+    }
+
     private long batchTotal(long id) {
         return jdbc.sql("select total_fen from batch where id = ?").param(id).query(Long.class).single();
     }

@@ -274,12 +274,18 @@ class BatchPages {
 
     @GetMapping("/{id}/real-name-sheet.xlsx")
     ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename("实名制汇总表-" + id + ".xlsx",
-                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(payments.realNameSheet(scope(), id));
+        return DisbursementApi.xlsx("实名制汇总表-" + id + ".xlsx", payments.realNameSheet(scope(), id));
+    }
+
+    /** 银行对账单模板: the columns the statement import reads, with example lines (docs/statement-formats.md). */
+    @GetMapping("/statement-template.xlsx")
+    ResponseEntity<byte[]> statementTemplate() {
+        return DisbursementApi.xlsx("银行对账单模板.xlsx", cn.unionaid.disbursement.StatementTemplate.xlsx());
+    }
+
+    @PostMapping("/{id}/statement-lines/{lineId}/set-aside")
+    String setAside(@PathVariable long id, @PathVariable long lineId, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, () -> payments.setAside(scope(), id, lineId, reason));
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action) {

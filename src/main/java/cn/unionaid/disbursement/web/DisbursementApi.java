@@ -13,6 +13,7 @@ import cn.unionaid.disbursement.PaymentFileLayout;
 import cn.unionaid.disbursement.Payments;
 import cn.unionaid.disbursement.ReconciliationReport;
 import cn.unionaid.disbursement.StatementResult;
+import cn.unionaid.disbursement.StatementTemplate;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Page;
@@ -182,6 +183,17 @@ class DisbursementApi {
         return payments.report(scope(), id);
     }
 
+    @PostMapping("/{id}/statement-lines/{lineId}/set-aside")
+    ReconciliationReport setAside(@PathVariable long id, @PathVariable long lineId, @RequestBody Reason body) {
+        payments.setAside(scope(), id, lineId, body.reason());
+        return payments.report(scope(), id);
+    }
+
+    @GetMapping("/statement-template.xlsx")
+    ResponseEntity<byte[]> statementTemplate() {
+        return xlsx("银行对账单模板.xlsx", StatementTemplate.xlsx());
+    }
+
     @PostMapping("/{id}/items/{itemId}/reissue")
     List<BatchItemView> reissue(@PathVariable long id, @PathVariable long itemId) {
         payments.reissue(scope(), id, itemId);
@@ -201,11 +213,15 @@ class DisbursementApi {
 
     @GetMapping("/{id}/real-name-sheet.xlsx")
     ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
+        return xlsx("实名制汇总表-" + id + ".xlsx", payments.realNameSheet(scope(), id));
+    }
+
+    static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("实名制汇总表-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(payments.realNameSheet(scope(), id));
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(content);
     }
 
     static ResponseEntity<byte[]> download(Payments.PaymentFile file) {
