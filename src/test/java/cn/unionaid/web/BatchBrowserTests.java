@@ -158,6 +158,11 @@ class BatchBrowserTests extends BrowserTest {
         expectStatus("已对账");
         assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("支付成功 3");
         browser.findElement(By.id("complete-batch")).click();
+        // Completion cannot be undone: the page asks first.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(browser.switchTo().alert().getText()).contains("确定完结");
+        browser.switchTo().alert().accept();
         expectStatus("已完结");
     }
 }
