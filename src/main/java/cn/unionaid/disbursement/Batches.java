@@ -162,6 +162,14 @@ public class Batches {
         return batch;
     }
 
+    /** Who a program pays: model workers or households (to find a hand line's person in the right register). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public SubjectType beneficiaryOf(DataScope scope, long programId) {
+        return programs.find(scope, programId).map(p -> SubjectType.valueOf(p.beneficiary().name()))
+                .orElseThrow(() -> BusinessRuleException.notFound("policy.error.programNotFound"));
+    }
+
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Page<Batch> list(DataScope scope, String after) {

@@ -29,9 +29,41 @@ public class Payees {
             """;
 
     private final JdbcClient jdbc;
+    private final cn.unionaid.shared.FieldCipher cipher;
 
-    Payees(JdbcClient jdbc) {
+    Payees(JdbcClient jdbc, cn.unionaid.shared.FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /**
+     * The archives in scope a clerk means by an ID number (by its blind index, never in clear; for a household, any
+     * member's) or by a name (a model worker's, a household head's); several when a name is shared, none when unknown.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> identify(DataScope scope, SubjectType type, String idNumberOrName) {
+        String text = idNumberOrName == null ? "" : idNumberOrName.strip();
+        byte[] index = null;
+        try {
+            index = cipher.blindIndex(cn.unionaid.shared.IdNumber.parse(text).value());
+        } catch (RuntimeException notAnIdNumber) {
+            // a name, then
+        }
+        String sql = type == SubjectType.MODEL_WORKER
+                ? """
+                  select m.id from model_worker m join organisation o on o.id = m.org_id
+                   where starts_with(o.path, :scope) and (m.id_number_bidx = :index or (:index is null and m.name = :name))
+                   order by m.id limit 5
+                  """
+                : """
+                  select distinct h.id from household h join organisation o on o.id = h.org_id
+                    join household_member x on x.household_id = h.id
+                   where starts_with(o.path, :scope)
+                     and (x.id_number_bidx = :index or (:index is null and x.relation = 'HEAD' and x.name = :name))
+                   order by h.id limit 5
+                  """;
+        return jdbc.sql(sql).param("scope", scope.orgPath()).param("index", index, java.sql.Types.BINARY).param("name", text)
+                .query(Long.class).list();
     }
 
     @Transactional(readOnly = true)

@@ -100,8 +100,9 @@ class BatchBrowserTests extends BrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#manual-form select[name=source]")))
                 .selectByValue("SAME_LEVEL");
         browser.findElement(By.cssSelector("#manual-form input[name=title]")).sendKeys("2024年送温暖");
+        // People by name or ID number, as a clerk pastes them from a sheet: never an internal number.
         browser.findElement(By.cssSelector("#manual-form textarea")).sendKeys(
-                ids.get(0) + ",1000\n" + ids.get(1) + ",1500\n" + ids.get(2) + ",2000");
+                "帮扶对象0,1000\n" + Rosters.idNumber("430922", LocalDate.of(1966, 3, 1).plusDays(97L), 901) + ",1500\n帮扶对象2 2000");
         browser.findElement(By.cssSelector("#manual-form button")).click();
         waitUntil(d -> d.getCurrentUrl().matches(".*/batches/\\d+$"));
         long batch = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/batches/", ""));

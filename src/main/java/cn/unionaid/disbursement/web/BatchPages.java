@@ -14,6 +14,7 @@ import cn.unionaid.disbursement.StatementResult;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.registry.SubjectType;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
@@ -44,8 +45,11 @@ class BatchPages {
     private final Payments payments;
     private final Programs programs;
     private final Messages messages;
+    private final cn.unionaid.registry.Payees payees;
 
-    BatchPages(Batches batches, Payments payments, Programs programs, Messages messages) {
+    BatchPages(Batches batches, Payments payments, Programs programs, Messages messages,
+            cn.unionaid.registry.Payees payees) {
+        this.payees = payees;
         this.batches = batches;
         this.payments = payments;
         this.programs = programs;
@@ -98,11 +102,15 @@ class BatchPages {
         }
     }
 
-    /** A hand-made batch: one line per payee, {@code 档案编号,金额}. */
+    /**
+     * A hand-made batch: one line per payee, {@code 身份证号或姓名,金额} as a clerk pastes it from a sheet; each person
+     * is found in the union's register, and a line whose person is unknown or ambiguous is refused naming it.
+     */
     @PostMapping("/manual")
     String manual(@RequestParam long programId, @RequestParam FundSource source, @RequestParam String title,
             @RequestParam String lines, RedirectAttributes flash) {
         try {
+            SubjectType type = batches.beneficiaryOf(scope(), programId);
             List<Batches.Line> parsed = new ArrayList<>();
             int n = 0;
             for (String line : lines.split("\\R")) {
@@ -110,12 +118,22 @@ class BatchPages {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] parts = line.split("[,，\\s]+");
+                String[] parts = line.strip().split("\\s*[,，\\t]\\s*|\\s+");
+                long fen;
                 try {
-                    parsed.add(new Batches.Line(Long.parseLong(parts[0].strip()), Money.parseYuan(parts[1]).fen()));
+                    fen = Money.parseYuan(parts[parts.length - 1]).fen();
                 } catch (RuntimeException e) {
                     throw BusinessRuleException.invalid("batch.error.manualLine", n, line);
                 }
+                if (parts.length < 2) {
+                    throw BusinessRuleException.invalid("batch.error.manualLine", n, line);
+                }
+                List<Long> who = payees.identify(scope(), type, parts[0]);
+                if (who.size() != 1) {
+                    throw BusinessRuleException.invalid(who.isEmpty() ? "batch.error.personUnknown" : "batch.error.personAmbiguous",
+                            n, parts[0]);
+                }
+                parsed.add(new Batches.Line(who.get(0), fen));
             }
             return "redirect:/batches/" + batches.manual(scope(), programId, source, title, parsed).id();
         } catch (BusinessRuleException | InvalidValueException e) {
