@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.unionaid.DemoUsers;
 import cn.unionaid.IntegrationTest;
+import cn.unionaid.registry.importing.ModelWorkerSheet;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -268,5 +269,25 @@ class RosterImportTests {
         mvc.perform(get("/api/v1/model-workers/template.xlsx").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(status().isOk()).andExpect(content().contentType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @Test
+    void theTemplateKeepsLongNumbersAsTextAndAnExcelMangledNumberIsExplained() throws Exception {
+        byte[] template = mvc.perform(get("/api/v1/model-workers/template.xlsx").with(DemoUsers.api("heshan.clerk")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            var sheet = wb.getSheetAt(0);
+            int id = ModelWorkerSheet.COLUMNS.indexOf(ModelWorkerSheet.ID_NUMBER);
+            assertThat(sheet.getColumnStyle(id).getDataFormatString()).isEqualTo("@");
+            assertThat(sheet.getRow(0).getCell(id).getCellComment().getString().getString()).isEqualTo("必填");
+            assertThat(sheet.getDataValidations()).anyMatch(v -> java.util.Arrays.asList(
+                    v.getValidationConstraint().getExplicitListValues()).containsAll(List.of("离退休", "在职")));
+        }
+        List<List<String>> rows = new ArrayList<>(Rosters.modelWorkers(1, 77, "430903", "430903"));
+        rows.set(0, with(rows.get(0), 1, "4.30903E+17"));
+        upload("heshan.clerk", "/api/v1/model-workers/import", "科学计数.csv",
+                Rosters.csv(ModelWorkerSheet.COLUMNS, rows, StandardCharsets.UTF_8), null)
+                .andExpect(jsonPath("$.errors[0].column").value(ModelWorkerSheet.ID_NUMBER))
+                .andExpect(jsonPath("$.errors[0].message", containsString("科学计数法")));
     }
 }

@@ -64,6 +64,69 @@ public final class Workbooks {
     }
 
     /**
+     * A template as people fill it in Excel: every column formatted as text (so an ID or card number never turns into
+     * 6.2E+18), a dropdown on each column with a fixed list, a note on each required header, and the example rows.
+     */
+    public static byte[] template(String sheetName, List<String> columns, List<List<String>> examples,
+            java.util.Collection<String> required, Map<String, List<String>> choices) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = wb.createSheet(sheetName);
+            CellStyle text = wb.createCellStyle();
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            bold.setDataFormat(text.getDataFormat());
+            Row head = sheet.createRow(0);
+            org.apache.poi.ss.usermodel.Drawing<?> drawing = sheet.createDrawingPatriarch();
+            org.apache.poi.ss.usermodel.DataValidationHelper validation = sheet.getDataValidationHelper();
+            for (int i = 0; i < columns.size(); i++) {
+                String column = columns.get(i);
+                sheet.setDefaultColumnStyle(i, text);
+                sheet.setColumnWidth(i, 18 * 256);
+                org.apache.poi.ss.usermodel.Cell cell = head.createCell(i);
+                cell.setCellValue(column);
+                cell.setCellStyle(bold);
+                if (required.contains(column)) {
+                    org.apache.poi.ss.usermodel.ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+                    anchor.setCol1(i);
+                    anchor.setCol2(i + 2);
+                    anchor.setRow1(0);
+                    anchor.setRow2(2);
+                    org.apache.poi.ss.usermodel.Comment note = drawing.createCellComment(anchor);
+                    note.setString(wb.getCreationHelper().createRichTextString("必填"));
+                    cell.setCellComment(note);
+                }
+                List<String> options = choices.get(column);
+                if (options != null) {
+                    var constraint = validation.createExplicitListConstraint(options.toArray(String[]::new));
+                    var dv = validation.createValidation(constraint,
+                            new org.apache.poi.ss.util.CellRangeAddressList(1, 5000, i, i));
+                    dv.setShowErrorBox(true);
+                    dv.createErrorBox("请从下拉列表中选择", "可选值：" + String.join("、", options));
+                    sheet.addValidationData(dv);
+                }
+            }
+            int r = 1;
+            for (List<String> example : examples) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < example.size(); i++) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+                    cell.setCellValue(FormulaSafe.cell(example.get(i)));
+                    cell.setCellStyle(text);
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The uploaded sheet again, only the refused rows, each with its reasons in a last column, so the clerk
      * corrects them where they are and uploads the file again.
      */

@@ -23,7 +23,7 @@ public final class HouseholdSheet {
     public static final List<String> COLUMNS = List.of(HOUSEHOLD_NO, RELATION, NAME, ID_NUMBER, INCOME, HEALTH, CATEGORY,
             MAIN_CAUSE, HOUSING, BANK, CARD, ORG, REGION, OPENED_ON);
     public static final List<String> REQUIRED = List.of(HOUSEHOLD_NO, RELATION, NAME, ID_NUMBER, INCOME, CATEGORY, ORG,
-            REGION);
+            REGION, OPENED_ON);
     /** Columns only the head's row carries. */
     public static final List<String> HEAD_ONLY = List.of(CATEGORY, MAIN_CAUSE, HOUSING, BANK, CARD, ORG, REGION, OPENED_ON);
 

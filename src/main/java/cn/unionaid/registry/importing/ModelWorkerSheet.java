@@ -26,7 +26,7 @@ public final class ModelWorkerSheet {
     public static final List<String> COLUMNS = List.of(NAME, ID_NUMBER, HONOUR, HONOUR_YEAR, EMPLOYMENT, EMPLOYER, ORG,
             REGION, INCOME, INCOME_MONTH, PHONE, BANK, CARD, LIVING, HONOUR_STATE, OPENED_ON, REMARK);
     public static final List<String> REQUIRED = List.of(NAME, ID_NUMBER, HONOUR, EMPLOYMENT, ORG, REGION, LIVING,
-            HONOUR_STATE);
+            HONOUR_STATE, OPENED_ON);
 
     private ModelWorkerSheet() {
     }

@@ -21,6 +21,7 @@ public final class RowChecker {
     private final SheetRow row;
     private final Messages messages;
     private final List<ImportError> errors = new ArrayList<>();
+    private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d+");
 
     public RowChecker(SheetHeader header, SheetRow row, Messages messages) {
         this.header = header;
@@ -49,6 +50,11 @@ public final class RowChecker {
     }
 
     private <T> T parse(String column, String value, Function<String, T> parser) {
+        if (SCIENTIFIC.matcher(value).matches()) {
+            // Excel stores a long number typed into a General cell as 6.22848E+18: its last digits are gone.
+            errors.add(new ImportError(row.number(), column, value, messages.get("import.error.scientific", value)));
+            return null;
+        }
         try {
             return parser.apply(value);
         } catch (InvalidValueException | BusinessRuleException e) {
