@@ -121,6 +121,15 @@ class DemoTextTests {
         assertThat(found).as("what a union must not read").isEmpty();
     }
 
+    @Test
+    void theAuditLogReadsInWordsWhileItsRecordStaysAsStored() throws Exception {
+        String html = mvc.perform(get("/audit").param("action", "batch.decided").with(DemoUsers.page(users, "auditadmin")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(visibleText(html)).contains("登记集体研究", "发放批次", "原状态：已审核", "新状态：已决策")
+                .doesNotContain("REVIEWED", "\"from\"");
+        assertThat(html).contains("&quot;from&quot;:&quot;REVIEWED&quot;");
+    }
+
     private byte[] bytes(String url, String user) throws Exception {
         return mvc.perform(get(url).with(DemoUsers.page(users, user))).andReturn().getResponse().getContentAsByteArray();
     }

@@ -28,7 +28,10 @@ class AuditPages {
     private final AuditChainVerifier verifier;
     private final AuditLog audit;
 
-    AuditPages(AuditQueries queries, AuditChainVerifier verifier, AuditLog audit) {
+    private final AuditWording wording;
+
+    AuditPages(AuditQueries queries, AuditChainVerifier verifier, AuditLog audit, AuditWording wording) {
+        this.wording = wording;
         this.queries = queries;
         this.verifier = verifier;
         this.audit = audit;
@@ -43,8 +46,16 @@ class AuditPages {
         AuthenticatedUser user = CurrentUser.require();
         AuditSearch filter = new AuditSearch(actor, action, entityType, entityId, from, to);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", queries.search(user.scope(), AuditScope.isRoot(user), filter,
-                PageRequest.of(null, after, 50)));
+        var page = queries.search(user.scope(), AuditScope.isRoot(user), filter, PageRequest.of(null, after, 50));
+        model.addAttribute("page", page);
+        java.util.Map<Long, String> entities = new java.util.HashMap<>();
+        java.util.Map<Long, String> details = new java.util.HashMap<>();
+        page.items().forEach(e -> {
+            entities.put(e.id(), wording.entity(e));
+            details.put(e.id(), wording.detail(e));
+        });
+        model.addAttribute("entities", entities);
+        model.addAttribute("details", details);
         return "audit/list";
     }
 
