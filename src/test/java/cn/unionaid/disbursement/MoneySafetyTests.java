@@ -61,6 +61,8 @@ class MoneySafetyTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     private long union;
     private long sibling;
@@ -226,6 +228,11 @@ class MoneySafetyTests {
                 .andExpect(jsonPath("$.detail", allOf(containsString("春节慰问"), containsString("在档困难户1000元"))));
         assertThat(jdbc.sql("select status from parameter_version where id = ?").param(id).query(String.class).single())
                 .isEqualTo("PROPOSED");
+        // It waits on the union's reviewer's home page (待办), not on the other union's.
+        mvc.perform(get("/").with(cn.unionaid.DemoUsers.page(users, "t013.reviewer")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.matchesPattern(
+                                "(?s).*href=\"/policy/parameters\">\\s*<span class=\"value\">1</span>\\s*<span class=\"label\">待我审批的标准.*")));
 
         // A standard of another union that got into the database anyway never drives this union's run.
         jdbc.sql("""
