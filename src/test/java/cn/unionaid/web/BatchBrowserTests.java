@@ -110,6 +110,7 @@ class BatchBrowserTests extends BrowserTest {
         browser.findElement(By.id("submit-batch")).click();
         expectStatus("已提交");
 
+        assertThat(browser.findElement(By.id("next-step")).getText()).contains("审核人审核");
         signInAs("t005.reviewer");
         onBatch(batch);
         browser.findElement(By.id("review-batch")).click();
