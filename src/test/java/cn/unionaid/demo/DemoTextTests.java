@@ -94,6 +94,7 @@ class DemoTextTests {
         pages.put("/batches/" + batch + "/publicity-list", "yiyang.clerk");
         pages.put("/policy/runs/" + run + "/people/" + subject, "yiyang.clerk");
         pages.put("/orgs", "sysadmin");
+        pages.put("/users/new", "sysadmin");
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             String html = mvc.perform(get(page.getKey()).with(DemoUsers.page(users, page.getValue()))).andReturn().getResponse()
@@ -119,6 +120,14 @@ class DemoTextTests {
         scan("ledger XLSX", cells(bytes("/funds/ledger.xlsx?year=2023&source=PROVINCIAL_FINANCE", "yiyang.finance")), found);
         scan("real-name XLSX", cells(bytes("/batches/" + batch + "/real-name-sheet.xlsx", "yiyang.finance")), found);
         assertThat(found).as("what a union must not read").isEmpty();
+    }
+
+    @Test
+    void aNewAccountsOrganisationIsPickedByName() throws Exception {
+        String html = mvc.perform(get("/users/new").with(DemoUsers.page(users, "sysadmin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("<select name=\"orgId\" required>").contains(">赫山区总工会（益阳市总工会）</option>")
+                .doesNotContain("type=\"number\"");
     }
 
     @Test

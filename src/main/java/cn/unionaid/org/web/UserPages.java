@@ -31,8 +31,10 @@ class UserPages {
 
     private final Users users;
     private final Messages messages;
+    private final cn.unionaid.org.Organisations organisations;
 
-    UserPages(Users users, Messages messages) {
+    UserPages(Users users, Messages messages, cn.unionaid.org.Organisations organisations) {
+        this.organisations = organisations;
         this.users = users;
         this.messages = messages;
     }
@@ -55,6 +57,16 @@ class UserPages {
     @PreAuthorize("hasRole('SYSADMIN')")
     String newForm(@RequestParam(required = false) Long org, Model model) {
         model.addAttribute("orgId", org);
+        // An organisation picker (the unions in the administrator's scope by name), never a typed number.
+        List<cn.unionaid.org.OrganisationView> orgs = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var page = organisations.visible(scope(), cn.unionaid.platform.PageRequest.of(null, after,
+                    cn.unionaid.platform.PageRequest.MAX_SIZE));
+            orgs.addAll(page.items());
+            after = page.nextAfter();
+        } while (after != null && orgs.size() < 10_000);
+        model.addAttribute("orgs", orgs);
         return "user/new";
     }
 
