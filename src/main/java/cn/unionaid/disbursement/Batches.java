@@ -315,13 +315,16 @@ public class Batches {
 
     /** One step: the batch's row locked, its rule checked by {@link Batch}, written, audited. */
     Batch step(DataScope scope, long id, String action, java.util.function.UnaryOperator<Batch> change) {
-        find(scope, id);
-        batches.lock(id);
-        Batch before = find(scope, id);
+        Batch before = locked(scope, id);
         Batch after = change.apply(before);
         batches.update(after);
         audit.record(action, "batch", id, Map.of("from", before.status().name(), "to", after.status().name()));
         return batches.find(scope, id).orElseThrow();
+    }
+
+    /** The batch in scope with its row locked until the transaction ends: every step that moves money starts here. */
+    Batch locked(DataScope scope, long id) {
+        return batches.findForUpdate(scope, id).orElseThrow(() -> BusinessRuleException.notFound("batch.error.notFound"));
     }
 
     /** The budget year a batch is charged to: its program's year, never the year it happens to be paid in. */

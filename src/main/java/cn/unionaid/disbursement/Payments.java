@@ -80,9 +80,7 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public PaymentFile generate(DataScope scope, long batchId, PaymentFileLayout layout) {
-        batches.find(scope, batchId);
-        repository.lock(batchId);
-        Batch batch = batches.find(scope, batchId);
+        Batch batch = batches.locked(scope, batchId);
         boolean reissue = batch.status() == BatchStatus.RECONCILED && repository.countItems(batchId, ItemStatus.PENDING) > 0;
         if (batch.status() != BatchStatus.PUBLICITY_CLOSED && !reissue) {
             throw BusinessRuleException.conflict("batch.error.state", batch.status().label(),
@@ -182,9 +180,7 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public StatementResult importStatement(DataScope scope, long batchId, byte[] content) {
-        batches.find(scope, batchId);
-        repository.lock(batchId);
-        Batch batch = batches.find(scope, batchId).settledBy(Actor.current());
+        Batch batch = batches.locked(scope, batchId).settledBy(Actor.current());
         repository.update(batch);
         batch = batches.find(scope, batchId);
         int year = batches.programYear(scope, batch);
@@ -397,9 +393,7 @@ public class Payments {
     }
 
     private Batch lockedForSettledItem(DataScope scope, long batchId) {
-        batches.find(scope, batchId);
-        repository.lock(batchId);
-        Batch batch = batches.find(scope, batchId);
+        Batch batch = batches.locked(scope, batchId);
         batch.checkReissueOrRefund(Actor.current());
         return batch;
     }
@@ -541,9 +535,7 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public void matchLine(DataScope scope, long batchId, long lineId, long itemId) {
-        batches.find(scope, batchId);
-        repository.lock(batchId);
-        repository.update(batches.find(scope, batchId).settledBy(Actor.current()));
+        repository.update(batches.locked(scope, batchId).settledBy(Actor.current()));
         Batch batch = batches.find(scope, batchId);
         record Line(String outcome, LocalDate date, long amount, String note) {
         }
@@ -582,9 +574,7 @@ public class Payments {
         if (reason == null || reason.isBlank()) {
             throw BusinessRuleException.invalid("statement.error.setAsideReason");
         }
-        batches.find(scope, batchId);
-        repository.lock(batchId);
-        repository.update(batches.find(scope, batchId).settledBy(Actor.current()));
+        repository.update(batches.locked(scope, batchId).settledBy(Actor.current()));
         String text = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
         int n = jdbc.sql("""
                 update statement_line set set_aside_reason = ?, set_aside_by = ?, set_aside_at = now()

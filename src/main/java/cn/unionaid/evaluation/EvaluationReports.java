@@ -62,16 +62,56 @@ public class EvaluationReports {
         this.audit = audit;
     }
 
+    /**
+     * What a year's report is made of, read once at its cut-off: the frame's evaluation (with the metrics), the balances
+     * by source, each program's part and what was spent outside programs. The report, its consistency check, the drafts
+     * and the page all take it from here.
+     */
+    public record YearFigures(YearEvaluation.Evaluated evaluated, List<SourceBalance> balances,
+            List<Payments.ProgramPaid> parts, long outsidePrograms, Drafts drafts) {
+
+        long budgetFen() {
+            return balances.stream().mapToLong(SourceBalance::budgetFen).sum();
+        }
+
+        long receivedFen() {
+            return balances.stream().mapToLong(SourceBalance::receivedFen).sum();
+        }
+
+        long spentFen() {
+            return balances.stream().mapToLong(SourceBalance::spentFen).sum();
+        }
+
+        /** The leaves of the frame that score nothing for lack of an actual or a target. */
+        public List<Score> unscored() {
+            return evaluated.score().unscoredLeaves();
+        }
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public YearFigures figures(DataScope scope, int year, Frame frame) {
+        LocalDate cutOff = Metric.cutOff(year);
+        YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, frame);
+        return new YearFigures(evaluated, funds.balances(scope, year, null, cutOff),
+                payments.paidByProgram(scope, year, cutOff), funds.spentOutsidePrograms(scope, year, cutOff),
+                drafts(scope, year, evaluated.score()));
+    }
+
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional(readOnly = true)
     public Documents.Report build(DataScope scope, int year, Frame frame) {
+        return build(scope, year, frame, figures(scope, year, frame));
+    }
+
+    /** The report of the year's figures. */
+    public Documents.Report build(DataScope scope, int year, Frame frame, YearFigures figures) {
         String union = organisations.find(scope, scope.orgId()).map(o -> o.name()).orElse("");
         LocalDate yearEnd = Metric.cutOff(year);
-        List<SourceBalance> balances = funds.balances(scope, year, null, yearEnd);
-        long budget = balances.stream().mapToLong(SourceBalance::budgetFen).sum();
-        long received = balances.stream().mapToLong(SourceBalance::receivedFen).sum();
-        long spent = balances.stream().mapToLong(SourceBalance::spentFen).sum();
-        YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, frame);
+        long budget = figures.budgetFen();
+        long received = figures.receivedFen();
+        long spent = figures.spentFen();
+        YearEvaluation.Evaluated evaluated = figures.evaluated();
         Score score = evaluated.score();
 
         List<String> text = new ArrayList<>();
@@ -79,12 +119,12 @@ public class EvaluationReports {
         text.add("（一）项目概况。" + year + "年度" + union + "共安排帮扶专项资金" + wan(budget) + "万元，实际到位"
                 + wan(received) + "万元，资金到位率" + percent(received, budget) + "。");
         List<String> parts = new ArrayList<>();
-        for (Payments.ProgramPaid p : payments.paidByProgram(scope, year, yearEnd)) {
+        for (Payments.ProgramPaid p : figures.parts()) {
             if (p.amountFen() > 0) {
                 parts.add(p.programName() + p.people() + "人，" + wan(p.amountFen()) + "万元");
             }
         }
-        long outside = funds.spentOutsidePrograms(scope, year, yearEnd);
+        long outside = figures.outsidePrograms();
         if (outside != 0) {
             parts.add("未列入帮扶项目的支出" + wan(outside) + "万元");
         }
@@ -127,7 +167,7 @@ public class EvaluationReports {
         evaluations.narratives(scope, year).forEach(n -> narrative.put(n.section(), n.text()));
         text.add("五、主要经验做法、存在的问题及原因");
         text.add(narrative.getOrDefault(Evaluations.Section.EXPERIENCE, "（主要经验做法待填写）"));
-        Drafts drafts = drafts(scope, year, score);
+        Drafts drafts = figures.drafts();
         text.add(narrative.getOrDefault(Evaluations.Section.PROBLEMS, drafts.problems()));
         text.add("六、有关建议");
         text.add(narrative.getOrDefault(Evaluations.Section.SUGGESTIONS, drafts.suggestions()));
@@ -147,13 +187,6 @@ public class EvaluationReports {
 
     /** 存在的问题 and 有关建议 drafted from the year's own deductions and findings; the evaluator edits them before issue. */
     public record Drafts(String problems, String suggestions) {
-    }
-
-    /** The drafts for the union's year and frame, each point naming the indicator or finding it answers. */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
-    @Transactional(readOnly = true)
-    public Drafts drafts(DataScope scope, int year, Frame frame) {
-        return drafts(scope, year, evaluation.evaluate(scope, year, frame).score());
     }
 
     private Drafts drafts(DataScope scope, int year, Score score) {
@@ -217,13 +250,6 @@ public class EvaluationReports {
         return new Documents.Annex("附表2 满意度调查问卷及结果", rows.size() == 1 ? List.of() : rows);
     }
 
-    /** The leaves of the year's frame that score nothing for lack of an actual or a target, by name. */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
-    @Transactional(readOnly = true)
-    public List<String> unscored(DataScope scope, int year, Frame frame) {
-        return evaluation.evaluate(scope, year, frame).score().unscoredLeaves().stream().map(Score::name).toList();
-    }
-
     /** The report issued as an editable DOCX, in the union's template if it has one; the issue is audited. */
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
     @Transactional
@@ -243,17 +269,18 @@ public class EvaluationReports {
      * it, while a leaf is unscored for lack of data or target (the report then lists those leaves).
      */
     private Documents.Report issue(DataScope scope, int year, Frame frame, String format, boolean confirmUnscored) {
-        List<String> disagreements = consistency.disagreements(scope, year);
+        YearFigures figures = figures(scope, year, frame);
+        List<String> disagreements = consistency.disagreements(scope, year, figures);
         if (!disagreements.isEmpty()) {
             throw BusinessRuleException.conflict("report.error.inconsistent", disagreements.size(),
                     String.join("；", disagreements.subList(0, Math.min(10, disagreements.size()))));
         }
-        List<Score> unscored = evaluation.evaluate(scope, year, frame).score().unscoredLeaves();
+        List<Score> unscored = figures.unscored();
         if (!unscored.isEmpty() && !confirmUnscored) {
             throw BusinessRuleException.conflict("report.error.unscored", unscored.size(),
                     String.join("、", unscored.stream().map(Score::name).toList()));
         }
-        Documents.Report report = build(scope, year, frame);
+        Documents.Report report = build(scope, year, frame, figures);
         audit.record("evaluation.reportIssued", "evaluation", scope.orgId() + ":" + year, Map.of("frame", frame.name(),
                 "format", format, "unscoredConfirmed", String.join("、", unscored.stream().map(Score::code).toList())));
         return report;

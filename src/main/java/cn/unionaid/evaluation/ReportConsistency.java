@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.unionaid.disbursement.Payments;
-import cn.unionaid.funds.Funds;
-import cn.unionaid.funds.SourceBalance;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,31 +21,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportConsistency {
 
-    private final Funds funds;
-    private final Payments payments;
-    private final YearActuals actuals;
     private final JdbcClient jdbc;
 
-    ReportConsistency(Funds funds, Payments payments, YearActuals actuals, JdbcClient jdbc) {
-        this.funds = funds;
-        this.payments = payments;
-        this.actuals = actuals;
+    ReportConsistency(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The figures of the union's year that disagree, each in the user's words; empty when all agree. */
-    List<String> disagreements(DataScope scope, int year) {
+    List<String> disagreements(DataScope scope, int year, EvaluationReports.YearFigures figures) {
         LocalDate cutOff = Metric.cutOff(year);
         List<String> found = new ArrayList<>();
-        long total = funds.balances(scope, year, null, cutOff).stream().mapToLong(SourceBalance::spentFen).sum();
-        List<Payments.ProgramPaid> parts = payments.paidByProgram(scope, year, cutOff);
-        long sumOfParts = parts.stream().mapToLong(Payments.ProgramPaid::amountFen).sum()
-                + funds.spentOutsidePrograms(scope, year, cutOff);
+        long total = figures.spentFen();
+        List<Payments.ProgramPaid> parts = figures.parts();
+        long sumOfParts = parts.stream().mapToLong(Payments.ProgramPaid::amountFen).sum() + figures.outsidePrograms();
         if (sumOfParts != total) {
             found.add("截至" + cutOff + "各项目发放金额与未列入项目的支出合计 " + yuan(sumOfParts) + " 元，与年度发放总额 "
                     + yuan(total) + " 元不一致（相差 " + yuan(total - sumOfParts) + " 元）");
         }
-        Map<Metric, BigDecimal> metrics = actuals.metrics(scope, year);
+        Map<Metric, BigDecimal> metrics = figures.evaluated().metrics();
         long people = parts.stream().mapToLong(Payments.ProgramPaid::people).sum();
         BigDecimal personTimes = metrics.get(Metric.PERSON_TIMES);
         if (personTimes != null && personTimes.longValue() != people) {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.PaidItems;
+import cn.unionaid.registry.OnFile;
+import cn.unionaid.registry.SubjectType;
 import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.SourceBalance;
@@ -138,17 +140,9 @@ public class YearActuals {
                          where starts_with(o.path, :scope) and %s)
                      + (select count(*) from household h join organisation o on o.id = h.org_id
                          where starts_with(o.path, :scope) and %s)
-                """.formatted(onFileCondition("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"),
-                onFileCondition("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'")))
+                """.formatted(OnFile.asOf(SubjectType.MODEL_WORKER, "m", "date"),
+                OnFile.asOf(SubjectType.HOUSEHOLD, "h", "date")))
                 .param("scope", scope.orgPath()).param("date", date).query(Long.class).single();
-    }
-
-    private static String onFileCondition(String type, String alias, String closingKinds) {
-        return """
-                exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
-                           and e.kind = 'OPENED' and e.event_date <= :date)
-                and not exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
-                           and e.kind in (%3$s) and e.event_date <= :date)""".formatted(type, alias, closingKinds);
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")

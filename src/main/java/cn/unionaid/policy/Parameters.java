@@ -144,8 +144,7 @@ public class Parameters {
     public List<ParameterVersion> approveAll(DataScope scope, List<Long> ids, String note) {
         List<ParameterVersion> candidates = ids.stream().map(this::proposedVersion).toList();
         for (ParameterVersion v : candidates) {
-            boolean own = v.orgId() == scope.orgId();
-            if (!own && !(approveLowerUnions && scope.covers(v.orgPath()))) {
+            if (!decidableIn(scope, v)) {
                 throw BusinessRuleException.forbidden("policy.error.otherUnionsStandard", v.orgName());
             }
             if (repository.approvedExists(v.key(), v.regionCode(), v.effectiveFrom())) {
@@ -183,8 +182,7 @@ public class Parameters {
     @Transactional
     public ParameterVersion reject(long id, String note) {
         ParameterVersion v = proposedVersion(id);
-        DataScope scope = CurrentUser.require().scope();
-        if (v.orgId() != scope.orgId() && !(approveLowerUnions && scope.covers(v.orgPath()))) {
+        if (!decidableIn(CurrentUser.require().scope(), v)) {
             throw BusinessRuleException.forbidden("policy.error.otherUnionsStandard", v.orgName());
         }
         if (note == null || note.isBlank()) {
@@ -193,6 +191,15 @@ public class Parameters {
         repository.decide(id, "REJECTED", CurrentUser.require().getUsername(), note.strip());
         audit.record("policy.parameterRejected", "parameter_version", id, Map.of("note", note.strip()));
         return repository.version(id).orElseThrow();
+    }
+
+    /**
+     * Whether a reviewer or leader of the union at {@code scope} may decide this proposal: one of their own union, or,
+     * where {@code unionaid.policy.standards.approve-lower-unions} is set, of a union below it. The page shows the
+     * approve and reject buttons by this same rule.
+     */
+    public boolean decidableIn(DataScope scope, ParameterVersion v) {
+        return "PROPOSED".equals(v.status()) && (v.orgId() == scope.orgId() || (approveLowerUnions && scope.covers(v.orgPath())));
     }
 
     private OrganisationView proposersUnion() {

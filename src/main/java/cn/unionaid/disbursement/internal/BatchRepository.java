@@ -54,9 +54,15 @@ public class BatchRepository {
         }
     }
 
-    /** Takes the batch's row lock for the rest of the transaction, so two steps on one batch run one after the other. */
-    public void lock(long batchId) {
-        jdbc.sql("select id from batch where id = ? for update").param(batchId).query(Long.class).optional();
+    /**
+     * The batch in scope, its row locked for the rest of the transaction (one statement: scope, lock, read), so two steps
+     * on one batch run one after the other and the second sees the first's outcome.
+     */
+    public Optional<Batch> findForUpdate(DataScope scope, long id) {
+        return jdbc.sql("""
+                select b.* from batch b join organisation o on o.id = b.org_id
+                 where b.id = ? and starts_with(o.path, ?) for update of b
+                """).param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
     }
 
     /**

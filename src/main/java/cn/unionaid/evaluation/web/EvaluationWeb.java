@@ -67,9 +67,10 @@ class EvaluationWeb {
         model.addAttribute("year", y);
         model.addAttribute("frame", frame);
         model.addAttribute("frames", Frame.values());
-        model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame));
-        model.addAttribute("unscored", reports.unscored(CurrentUser.require().scope(), y, frame));
-        model.addAttribute("drafts", reports.drafts(CurrentUser.require().scope(), y, frame));
+        var figures = reports.figures(CurrentUser.require().scope(), y, frame);
+        model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame, figures));
+        model.addAttribute("unscored", figures.unscored().stream().map(cn.unionaid.evaluation.Score::name).toList());
+        model.addAttribute("drafts", figures.drafts());
         model.addAttribute("ownTemplate", templates.hasOwn(CurrentUser.require().scope(), frame));
         model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
         model.addAttribute("sections", Evaluations.Section.values());

@@ -33,7 +33,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
  */
 public final class Documents {
 
-    private static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
+    static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static final Pattern HEADING = Pattern.compile("^[一二三四五六七八九十]+、.*");
     private static final List<String> REQUIRED_TAGS = List.of("title", "paragraphs", "text", "annexes", "table");
 

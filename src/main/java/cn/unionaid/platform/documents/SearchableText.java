@@ -30,7 +30,6 @@ final class SearchableText {
     /** A bfchar entry (code, Unicode) or a one-code bfrange entry (code, same code, Unicode), Unicode as UTF-16BE hex. */
     private static final Pattern ENTRY = Pattern.compile("<([0-9A-Fa-f]+)>(\\s*<\\1>)?(\\s*)<([0-9A-Fa-f]+)>");
     private static final Pattern BLOCK = Pattern.compile("begin(bfchar|bfrange)(.*?)end\\1", Pattern.DOTALL);
-    private static final String FONT = "/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static volatile org.apache.fontbox.ttf.CmapLookup cmap;
 
     private SearchableText() {
@@ -115,7 +114,7 @@ final class SearchableText {
         if (cmap == null) {
             synchronized (SearchableText.class) {
                 if (cmap == null) {
-                    try (InputStream in = SearchableText.class.getResourceAsStream(FONT)) {
+                    try (InputStream in = SearchableText.class.getResourceAsStream(Documents.FONT)) {
                         // Kept open for the life of the application: the lookup reads the parsed font.
                         org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser().parse(
                                 new org.apache.pdfbox.io.RandomAccessReadBuffer(in));

@@ -60,7 +60,7 @@ public final class Workbooks {
     }
 
     public static byte[] template(String sheetName, List<String> columns, List<List<String>> examples) {
-        return write(sheetName, columns, sink -> examples.forEach(sink));
+        return template(sheetName, columns, examples, List.of(), Map.of());
     }
 
     /**

@@ -29,6 +29,8 @@ import cn.unionaid.policy.RegisterStanding;
 import cn.unionaid.policy.ResolvedParameter;
 import cn.unionaid.registry.Employment;
 import cn.unionaid.registry.HardshipCategory;
+import cn.unionaid.registry.OnFile;
+import cn.unionaid.registry.SubjectType;
 import cn.unionaid.registry.Honour;
 import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.shared.RegionCode;
@@ -76,7 +78,7 @@ public class RunComputation {
              where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
              order by m.id
             """.formatted(STANDING.formatted("MODEL_WORKER", "m"), OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"),
-            GONE.formatted("MODEL_WORKER", "m", "'DECEASED', 'HONOUR_REVOKED', 'CLOSED'"));
+            GONE.formatted("MODEL_WORKER", "m", OnFile.endingKinds(SubjectType.MODEL_WORKER)));
     private static final String HOUSEHOLDS = """
             select h.id, coalesce(hd.name, h.household_no) as name, h.region_code, null as honour, null as employment,
                    (select sum(x.monthly_income_fen) / count(*) from household_member x where x.household_id = h.id) as income,
@@ -89,7 +91,7 @@ public class RunComputation {
              where starts_with(o.path, :scope) and (:all or h.id = any(:ids))
              order by h.id
             """.formatted(STANDING.formatted("HOUSEHOLD", "h"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"),
-            GONE.formatted("HOUSEHOLD", "h", "'LIFTED', 'CLOSED'"));
+            GONE.formatted("HOUSEHOLD", "h", OnFile.endingKinds(SubjectType.HOUSEHOLD)));
     private static final String OTHER_RUNS = """
             select max(r.id) from entitlement_run r join program p on p.id = r.program_id
              where p.org_id = ? and p.year = ? and p.id <> ? and r.kind = 'OFFICIAL' and r.status = 'DONE'

@@ -9,6 +9,7 @@ import cn.unionaid.platform.Messages;
 import cn.unionaid.policy.Decision;
 import cn.unionaid.policy.EntitlementRuns;
 import cn.unionaid.policy.ParameterUnit;
+import cn.unionaid.policy.ParameterVersion;
 import cn.unionaid.policy.Parameters;
 import cn.unionaid.policy.PolicyFiles;
 import cn.unionaid.policy.Program;
@@ -147,7 +148,11 @@ class PolicyPages {
 
     @GetMapping("/parameters")
     String parameters(Model model) {
-        model.addAttribute("parameters", parameters.all());
+        java.util.List<Parameters.DefinitionWithVersions> all = parameters.all();
+        model.addAttribute("parameters", all);
+        model.addAttribute("decidable", all.stream().flatMap(d -> d.versions().stream())
+                .filter(v -> parameters.decidableIn(scope(), v)).map(ParameterVersion::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("units", ParameterUnit.values());
         return "policy/parameters";
     }
