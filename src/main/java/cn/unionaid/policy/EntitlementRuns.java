@@ -111,6 +111,12 @@ public class EntitlementRuns {
         return runs.compare(runA, runB);
     }
 
+    /** The official, finished runs in scope (a what-if or refused run pays nothing), for choosing one by name. */
+    @PreAuthorize(PolicyRoles.READERS)
+    public List<RunView> payableRuns(DataScope scope) {
+        return runs.payable(scope);
+    }
+
     /** A payable line of an official run. */
     public record Payable(long subjectId, long amountFen) {
     }

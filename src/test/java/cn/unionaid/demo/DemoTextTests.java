@@ -123,6 +123,14 @@ class DemoTextTests {
     }
 
     @Test
+    void aBatchFromARunIsMadeByChoosingTheRunByItsProgramNotByItsNumber() throws Exception {
+        String html = mvc.perform(get("/batches").with(DemoUsers.page(users, "yiyang.clerk"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("<select name=\"runId\" required>").contains("2023年生活困难补助（参照日 2023/1/1，应发 20 人")
+                .doesNotContain("name=\"runId\" required type=\"number\"");
+    }
+
+    @Test
     void aNewAccountsOrganisationIsPickedByName() throws Exception {
         String html = mvc.perform(get("/users/new").with(DemoUsers.page(users, "sysadmin"))).andReturn().getResponse()
                 .getContentAsString();

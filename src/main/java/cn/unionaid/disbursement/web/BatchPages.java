@@ -46,10 +46,12 @@ class BatchPages {
     private final Programs programs;
     private final Messages messages;
     private final cn.unionaid.registry.Payees payees;
+    private final cn.unionaid.policy.EntitlementRuns entitlementRuns;
 
     BatchPages(Batches batches, Payments payments, Programs programs, Messages messages,
-            cn.unionaid.registry.Payees payees) {
+            cn.unionaid.registry.Payees payees, cn.unionaid.policy.EntitlementRuns entitlementRuns) {
         this.payees = payees;
+        this.entitlementRuns = entitlementRuns;
         this.batches = batches;
         this.payments = payments;
         this.programs = programs;
@@ -87,6 +89,7 @@ class BatchPages {
     String list(@RequestParam(required = false) String after, Model model) {
         model.addAttribute("page", batches.list(scope(), after));
         model.addAttribute("programs", programs.list(scope(), null));
+        model.addAttribute("runs", entitlementRuns.payableRuns(scope()));
         model.addAttribute("sources", FundSource.values());
         return "batch/list";
     }

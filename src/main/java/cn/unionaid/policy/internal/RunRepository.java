@@ -78,6 +78,12 @@ public class RunRepository {
                 .query(this::run).optional();
     }
 
+    /** The official, finished runs in scope, newest first: what a batch can be made from. */
+    public List<RunView> payable(DataScope scope) {
+        return jdbc.sql(RUN + " where r.kind = 'OFFICIAL' and r.status = 'DONE' and starts_with(o.path, ?) order by r.id desc limit 200")
+                .param(scope.orgPath()).query(this::run).list();
+    }
+
     public List<RunView> ofProgram(long programId) {
         return jdbc.sql(RUN + " where r.program_id = ? order by r.id desc limit 50").param(programId).query(this::run)
                 .list();
