@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,15 +34,83 @@ class AuditChainTests {
     UserDetailsService users;
     @Autowired
     AuditChainVerifier verifier;
+    @Autowired
+    cn.unionaid.platform.db.EmbeddedDatabaseServer server;
 
     @Test
     void theDatabaseRefusesToUpdateOrDeleteAuditRows() {
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'someone' where id = (select min(id) from audit_log)")
-                .update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_log").update())
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        // The application's login has no right to change the log at all ...
+        for (String sql : java.util.List.of("update audit_log set actor = 'someone' where id = (select min(id) from audit_log)",
+                "delete from audit_log", "truncate audit_log")) {
+            assertThatThrownBy(() -> jdbc.sql(sql).update()).isInstanceOf(DataAccessException.class)
+                    .hasStackTraceContaining("permission denied");
+            // ... and even the owner meets the append-only triggers unless they switch them off.
+            assertThatThrownBy(() -> owner().update(sql)).isInstanceOf(DataAccessException.class)
+                    .hasStackTraceContaining("append-only");
+        }
+    }
+
+    @Test
+    void theApplicationsLoginCannotSwitchTriggersOffOrAlterTheLog() {
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("unionaid_app");
+        assertThatThrownBy(() -> jdbc.sql("alter table audit_log disable trigger audit_log_no_update_delete").update())
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("owner");
+        assertThatThrownBy(() -> jdbc.sql("set session_replication_role = replica").update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = 1").update())
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("permission denied");
+    }
+
+    @Test
+    void aChainRehashedWithoutTheKeyIsFound() {
+        long victim = jdbc.sql("select min(id) from audit_log where action = 'user.opened'").query(Long.class).single();
+        java.util.List<Object[]> saved = owner().queryForList("select id, detail, prev_hash, hash from audit_log where id >= ? order by id",
+                victim).stream().map(m -> new Object[] {m.get("id"), m.get("detail"), m.get("prev_hash"), m.get("hash")}).toList();
+        try {
+            // A database superuser edits a row and re-computes every hash after it with SM3, as the old chain was built.
+            bypassTriggers("update audit_log set detail = '{\"username\":\"ghost\"}' where id = " + victim);
+            byte[] prev = owner().queryForObject("select prev_hash from audit_log where id = ?", byte[].class, victim);
+            for (Object[] row : saved) {
+                long id = (Long) row[0];
+                byte[] forged = cn.unionaid.shared.FieldCipher.sm3(concat(Long.toString(id).getBytes(), prev));
+                bypassTriggers("update audit_log set prev_hash = '\\x" + java.util.HexFormat.of().formatHex(prev)
+                        + "', hash = '\\x" + java.util.HexFormat.of().formatHex(forged) + "' where id = " + id);
+                prev = forged;
+            }
+            ChainVerification result = verifier.verify();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.firstBrokenId()).isEqualTo(victim);
+        } finally {
+            owner().execute("set session_replication_role = replica");
+            for (Object[] row : saved) {
+                owner().update("update audit_log set detail = ?, prev_hash = ?, hash = ? where id = ?", row[1], row[2], row[3], row[0]);
+            }
+            owner().execute("set session_replication_role = origin");
+        }
+        assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    @Test
+    void deletingTheNewestRowsIsNamedAgainstTheAnchor() throws Exception {
+        String body = mvc.perform(post("/api/v1/audit/anchors").with(DemoUsers.api("auditadmin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long anchored = Long.parseLong(body.replaceAll(".*\"rowId\":(\\d+).*", "$1"));
+        long keep = anchored - 3;
+        owner().execute("create table if not exists audit_tail_copy as select * from audit_log where false");
+        owner().update("insert into audit_tail_copy select * from audit_log where id > ?", keep);
+        try {
+            bypassTriggers("delete from audit_log where id > " + keep);
+            ChainVerification result = verifier.verify();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.tailDeleted()).isTrue();
+            assertThat(result.missingAfterId()).isEqualTo(keep);
+            assertThat(result.missingThroughId()).isGreaterThanOrEqualTo(anchored);
+            mvc.perform(get("/audit/verify").with(DemoUsers.page(users, "auditadmin")))
+                    .andExpect(content().string(containsString("日志末尾的记录被删除——现存最后一条是第 " + keep + " 号")));
+        } finally {
+            bypassTriggers("insert into audit_log select * from audit_tail_copy where id not in (select id from audit_log)");
+            owner().execute("drop table audit_tail_copy");
+        }
     }
 
     @Test
@@ -92,9 +161,33 @@ class AuditChainTests {
         mvc.perform(get("/audit").with(DemoUsers.page(users, "sysadmin"))).andExpect(status().isForbidden());
     }
 
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** The owner's connection: what a database administrator has, and the application does not. */
+    private JdbcTemplate dba;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeOwnerConnection() {
+        if (dba != null) {
+            ((org.springframework.jdbc.datasource.SingleConnectionDataSource) dba.getDataSource()).destroy();
+        }
+    }
+
+    private JdbcTemplate owner() {
+        if (dba != null) {
+            return dba;
+        }
+        return dba = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                server.ownerJdbcUrl(), cn.unionaid.platform.db.EmbeddedDatabaseServer.OWNER, "", true));
+    }
+
     /** Plays a database administrator who switches the triggers off for one session. */
     private void bypassTriggers(String sql) {
-        jdbcTemplate.execute((java.sql.Connection c) -> {
+        owner().execute((java.sql.Connection c) -> {
             try (var st = c.createStatement()) {
                 st.execute("set session_replication_role = replica");
                 try {

@@ -4,20 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 
-import cn.unionaid.shared.FieldCipher;
+import org.springframework.stereotype.Component;
 
 /**
- * The canonical form of an audit row and its SM3 hash. Each field is written with its length so that no
- * two different rows can share a canonical form, and the previous row's hash is part of the input.
+ * The canonical form of an audit row and its keyed hash (HMAC-SM3 under {@link AuditChainKey}). Each field is
+ * written with its length so that no two different rows can share a canonical form, and the previous row's
+ * hash is part of the input. Without the key, which never enters the database, no one can re-compute the chain
+ * after editing a row.
  */
-final class AuditHasher {
+@Component
+class AuditHasher {
 
     static final byte[] GENESIS = new byte[32];
 
-    private AuditHasher() {
+    private final AuditChainKey key;
+
+    AuditHasher(AuditChainKey key) {
+        this.key = key;
     }
 
-    static byte[] hash(long id, Instant occurredAt, String actor, Long orgId, String orgPath, String action,
+    byte[] hash(long id, Instant occurredAt, String actor, Long orgId, String orgPath, String action,
             String entityType, String entityId, String detail, String requestId, String clientAddress, byte[] prevHash) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, Long.toString(id));
@@ -35,7 +41,7 @@ final class AuditHasher {
         byte[] input = new byte[content.length + prevHash.length];
         System.arraycopy(content, 0, input, 0, content.length);
         System.arraycopy(prevHash, 0, input, content.length, prevHash.length);
-        return FieldCipher.sm3(input);
+        return key.mac(input);
     }
 
     private static void field(StringBuilder sb, String value) {

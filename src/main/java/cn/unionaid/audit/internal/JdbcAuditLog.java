@@ -38,10 +38,12 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditHasher hasher;
 
-    JdbcAuditLog(JdbcClient jdbc, JsonMapper json) {
+    JdbcAuditLog(JdbcClient jdbc, JsonMapper json, AuditHasher hasher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.hasher = hasher;
     }
 
     @Override
@@ -73,7 +75,7 @@ class JdbcAuditLog implements AuditLog {
         String entity = entityId == null ? null : entityId.toString();
         String requestId = RequestContext.requestId().orElse(null);
         String client = RequestContext.clientAddress().orElse(null);
-        byte[] hash = AuditHasher.hash(id, at, actor, orgId, orgPath, action, entityType, entity, detailText, requestId,
+        byte[] hash = hasher.hash(id, at, actor, orgId, orgPath, action, entityType, entity, detailText, requestId,
                 client, prev);
         jdbc.sql(INSERT)
                 .param("id", id).param("at", Timestamp.from(at)).param("actor", actor).param("orgId", orgId)

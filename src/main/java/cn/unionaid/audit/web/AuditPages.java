@@ -5,6 +5,7 @@ import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.audit.AuditSearch;
+import cn.unionaid.audit.internal.AuditAnchors;
 import cn.unionaid.audit.internal.AuditChainVerifier;
 import cn.unionaid.audit.internal.AuditQueries;
 import cn.unionaid.platform.AuthenticatedUser;
@@ -15,6 +16,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,8 +32,11 @@ class AuditPages {
     private final AuditLog audit;
 
     private final AuditWording wording;
+    private final AuditAnchors anchors;
 
-    AuditPages(AuditQueries queries, AuditChainVerifier verifier, AuditLog audit, AuditWording wording) {
+    AuditPages(AuditQueries queries, AuditChainVerifier verifier, AuditLog audit, AuditWording wording,
+            AuditAnchors anchors) {
+        this.anchors = anchors;
         this.wording = wording;
         this.queries = queries;
         this.verifier = verifier;
@@ -57,6 +63,12 @@ class AuditPages {
         model.addAttribute("entities", entities);
         model.addAttribute("details", details);
         return "audit/list";
+    }
+
+    @PostMapping("/anchors")
+    String anchor(RedirectAttributes flash) {
+        anchors.anchorNow().ifPresent(a -> flash.addFlashAttribute("anchoredId", a.rowId()));
+        return "redirect:/audit/verify";
     }
 
     @GetMapping("/verify")

@@ -2,6 +2,7 @@ package cn.unionaid.platform.db;
 
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -40,8 +41,14 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedDatabaseServer server) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(server.jdbcUrl());
-        ds.setUsername("postgres");
+        ds.setUsername(EmbeddedDatabaseServer.APPLICATION_ROLE);
         ds.setPoolName("unionaid");
         return ds;
+    }
+
+    /** Flyway migrates as the owner; the application's pool has only the rights V15 grants. */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabaseServer server) {
+        return configuration -> configuration.dataSource(server.ownerJdbcUrl(), EmbeddedDatabaseServer.OWNER, null);
     }
 }

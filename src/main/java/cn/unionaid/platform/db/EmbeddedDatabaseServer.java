@@ -34,6 +34,10 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
     private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
     private static EmbeddedDatabaseServer sharedEphemeral;
 
+    /** The role the application connects with (granted by migration V15); the owner runs the migrations. */
+    public static final String APPLICATION_ROLE = "unionaid_app";
+    public static final String OWNER = "postgres";
+
     private final EmbeddedPostgres postgres;
     private final String database;
     private final boolean closeable;
@@ -147,6 +151,15 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement role = c.createStatement()) {
+            // The application's own login: owns nothing, so it cannot alter tables or switch triggers off.
+            role.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION_ROLE
+                    + "') then create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole; "
+                    + "end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application role " + APPLICATION_ROLE, e);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
                 PreparedStatement ps = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
@@ -161,8 +174,14 @@ public final class EmbeddedDatabaseServer implements AutoCloseable {
         }
     }
 
+    /** Where the application connects, as {@link #APPLICATION_ROLE}. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", database);
+        return postgres.getJdbcUrl(APPLICATION_ROLE, database);
+    }
+
+    /** Where the owner (the cluster's superuser) connects: Flyway's migrations, and nothing else. */
+    public String ownerJdbcUrl() {
+        return postgres.getJdbcUrl(OWNER, database);
     }
 
     public int port() {
