@@ -89,6 +89,11 @@ public final class UserAccount {
         lockedUntil = null;
     }
 
+    /** Holds one of the three administrator roles (三员). */
+    public boolean isAdministrator() {
+        return roles.stream().anyMatch(Role::isAdministrator);
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -40,14 +40,14 @@ public class Users {
         this.audit = audit;
     }
 
-    @PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN')")
+    @PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN', 'AUDITADMIN')")
     @Transactional(readOnly = true)
     public Page<UserView> visible(DataScope scope, PageRequest page) {
         return Page.of(repository.visible(scope, page.likePattern(), page.after(), page.size() + 1), page.size(),
                 UserView::username);
     }
 
-    @PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN')")
+    @PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN', 'AUDITADMIN')")
     @Transactional(readOnly = true)
     public Optional<UserView> find(DataScope scope, long id) {
         return repository.findView(scope, id);
@@ -74,20 +74,68 @@ public class Users {
         return repository.findView(scope, id).orElseThrow();
     }
 
+    /**
+     * The system administrator resets a business account's password to a temporary one, which must be changed
+     * before any use. An administrator's account is never reset by one person: see
+     * {@link #requestAdministratorReset} and {@link #approveAdministratorReset}.
+     */
     @PreAuthorize("hasRole('SYSADMIN')")
     @Transactional
     public void resetPassword(DataScope scope, long id, String temporaryPassword) {
         UserAccount account = require(scope, id);
+        if (account.isAdministrator()) {
+            throw BusinessRuleException.forbidden("user.error.adminResetNeedsApproval");
+        }
+        setTemporaryPassword(account, temporaryPassword);
+        audit.record("user.passwordReset", "user", id, Map.of("username", account.username()));
+    }
+
+    /** 申请重置管理员密码: the system administrator asks; nothing changes until another administrator approves. */
+    @PreAuthorize("hasRole('SYSADMIN')")
+    @Transactional
+    public void requestAdministratorReset(DataScope scope, long id) {
+        UserAccount account = require(scope, id);
+        if (!account.isAdministrator()) {
+            throw BusinessRuleException.invalid("user.error.notAdministrator");
+        }
+        repository.setResetRequest(id, CurrentUser.require().getUsername());
+        audit.record("user.adminResetRequested", "user", id, Map.of("username", account.username()));
+    }
+
+    /**
+     * 批准重置管理员密码: the security or audit administrator who neither asked nor holds the account sets the
+     * temporary password, which its holder must change before any use.
+     */
+    @PreAuthorize("hasAnyRole('SECADMIN', 'AUDITADMIN')")
+    @Transactional
+    public void approveAdministratorReset(DataScope scope, long id, String temporaryPassword) {
+        UserAccount account = require(scope, id);
+        String approver = CurrentUser.require().getUsername();
+        String requester = repository.resetRequestedBy(id)
+                .orElseThrow(() -> BusinessRuleException.conflict("user.error.noResetRequest"));
+        if (approver.equals(account.username()) || approver.equals(requester)) {
+            throw BusinessRuleException.forbidden("user.error.resetNeedsAnotherAdministrator");
+        }
+        setTemporaryPassword(account, temporaryPassword);
+        repository.setResetRequest(id, null);
+        audit.record("user.adminResetApproved", "user", id, Map.of("username", account.username(), "requestedBy", requester));
+    }
+
+    private void setTemporaryPassword(UserAccount account, String temporaryPassword) {
         repository.policy().checkPassword(temporaryPassword);
         account.changePassword(passwordEncoder.encode(temporaryPassword), true);
         repository.update(account);
-        audit.record("user.passwordReset", "user", id, Map.of("username", account.username()));
+        repository.clearThrottle(account.username());
     }
 
     @PreAuthorize("hasRole('SYSADMIN')")
     @Transactional
     public void setEnabled(DataScope scope, long id, boolean enabled) {
         UserAccount account = require(scope, id);
+        if (account.isAdministrator()) {
+            // Switching another administrator off would end 三员分立 by one person's hand.
+            throw BusinessRuleException.forbidden("user.error.adminDisable");
+        }
         if (enabled) {
             account.enable();
         } else {
@@ -117,6 +165,7 @@ public class Users {
         UserAccount account = require(scope, id);
         account.unlock();
         repository.update(account);
+        repository.clearThrottle(account.username());
         audit.record("user.unlocked", "user", id, Map.of("username", account.username()));
     }
 

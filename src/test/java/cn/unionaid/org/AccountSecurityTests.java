@@ -63,7 +63,9 @@ class AccountSecurityTests {
 
         mvc.perform(post("/api/v1/users/{id}/unlock", id).with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/users/{id}/unlock", id).with(DemoUsers.api("secadmin"))).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/me").with(httpBasic("lock.api", TEMP))).andExpect(status().isOk());
+        // Unlocked, the temporary password is accepted, and can do nothing but change itself.
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.api", TEMP)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("临时密码须先修改")));
     }
 
     @Test
@@ -72,11 +74,11 @@ class AccountSecurityTests {
         for (int i = 0; i < 4; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", "bad"))).andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isForbidden());
         for (int i = 0; i < 4; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", "bad"))).andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic("lock.reset", TEMP))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -86,11 +88,106 @@ class AccountSecurityTests {
             mvc.perform(post("/login").param("username", "lock.form").param("password", "nope").with(csrf()))
                     .andExpect(redirectedUrl("/login?error"));
         }
+        // Locked: even the right password gets the same answer as a wrong one, which tells a stranger nothing.
         mvc.perform(post("/login").param("username", "lock.form").param("password", TEMP).with(csrf()))
-                .andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/login").param("locked", "")).andExpect(status().isOk())
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/login").param("error", "")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString("账户因连续登录失败已被锁定")));
+                        .string(containsString("用户名或密码错误，或因连续失败已暂时锁定")));
+        assertThat(auditCount("lock.form", "auth.refusedLocked")).isEqualTo(1);
+    }
+
+    @Test
+    void anonymousTriesFromElsewhereDoNotLockTheSecurityAdministratorOut() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("secadmin", "guess-" + i)).with(from("203.0.113.7")))
+                    .andExpect(status().isUnauthorized());
+        }
+        // The stranger's address is locked out of the account; the administrator at their own desk is not.
+        mvc.perform(get("/api/v1/me").with(DemoUsers.api("secadmin")).with(from("203.0.113.7")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(DemoUsers.api("secadmin")).with(from("10.1.2.3"))).andExpect(status().isOk());
+        // A name that does not exist gets exactly the same answers, so the answers reveal no account.
+        String unknown = null;
+        for (int i = 0; i < 6; i++) {
+            unknown = mvc.perform(get("/api/v1/me").with(httpBasic("no.such.person", "x" + i)).with(from("203.0.113.7")))
+                    .andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+        }
+        String locked = mvc.perform(get("/api/v1/me").with(httpBasic("secadmin", "again")).with(from("203.0.113.7")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unknown).isEqualTo(locked);
+        assertThat(jdbc.sql("select count(*) from login_throttle where username = 'secadmin' and locked_until > now()")
+                .query(Long.class).single()).isEqualTo(1);
+        jdbc.sql("delete from login_throttle where username = 'secadmin'").update();
+    }
+
+    @Test
+    void aResetPasswordWorksOnTheApiOnlyAfterItIsChanged() throws Exception {
+        long id = openAccount("reset.api", "430900");
+        mvc.perform(post("/api/v1/account/password").with(httpBasic("reset.api", TEMP))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"currentPassword":"%s","newPassword":"%s"}""".formatted(TEMP, OWN)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/me").with(httpBasic("reset.api", OWN))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/users/{id}/password", id).with(DemoUsers.api("sysadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + TEMP + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(httpBasic("reset.api", TEMP)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("临时密码须先修改")));
+        mvc.perform(get("/api/v1/model-workers").with(httpBasic("reset.api", TEMP))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdministratorsPasswordIsResetOnlyByTwoAdministrators() throws Exception {
+        long auditadmin = jdbc.sql("select id from app_user where username = 'auditadmin'").query(Long.class).single();
+        String temp = "{\"password\":\"" + TEMP + "\"}";
+        mvc.perform(post("/api/v1/users/{id}/password", auditadmin).with(DemoUsers.api("sysadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(temp))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("不能由一人重置")));
+        mvc.perform(post("/api/v1/users/{id}/reset-approval", auditadmin).with(DemoUsers.api("secadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(temp))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/users/{id}/reset-request", auditadmin).with(DemoUsers.api("sysadmin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.resetRequestedBy").value("sysadmin"));
+        // The holder cannot approve their own reset; the security administrator can.
+        mvc.perform(post("/api/v1/users/{id}/reset-approval", auditadmin).with(DemoUsers.api("auditadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(temp))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/users/{id}/reset-approval", auditadmin).with(DemoUsers.api("secadmin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(temp))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/audit").with(httpBasic("auditadmin", TEMP))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/account/password").with(httpBasic("auditadmin", TEMP))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"currentPassword":"%s","newPassword":"%s"}""".formatted(TEMP, DemoUsers.PASSWORD)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/audit").with(DemoUsers.api("auditadmin"))).andExpect(status().isOk());
+        assertThat(auditCount("secadmin", "user.adminResetApproved")).isEqualTo(1);
+    }
+
+    @Test
+    void theApiRefusesStateChangesFromAnotherSite() throws Exception {
+        String body = """
+                {"username":"csrf.victim","displayName":"跨站","orgId":%d,"password":"%s"}
+                """.formatted(DemoUsers.orgId(jdbc, "430900"), TEMP);
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).header("Origin", "https://evil.example")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("跨站")));
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).header("Sec-Fetch-Site", "cross-site")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from app_user where username = 'csrf.victim'").query(Long.class).single())
+                .isZero();
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).header("Origin", "http://localhost")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
@@ -139,7 +236,9 @@ class AccountSecurityTests {
                 """.formatted(DemoUsers.orgId(jdbc, "430900"), TEMP);
         mvc.perform(post("/api/v1/users").with(DemoUsers.api("secadmin")).contentType(MediaType.APPLICATION_JSON)
                 .content(newUser)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/users").with(DemoUsers.api("auditadmin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/users").with(DemoUsers.api("auditadmin"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/users").with(DemoUsers.api("auditadmin")).contentType(MediaType.APPLICATION_JSON)
+                .content(newUser)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit").with(DemoUsers.api("yiyang.clerk"))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("select detail from audit_log where action = 'user.rolesAssigned' and entity_id = ?")

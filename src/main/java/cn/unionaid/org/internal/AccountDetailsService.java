@@ -1,5 +1,6 @@
 package cn.unionaid.org.internal;
 
+import cn.unionaid.platform.RequestContext;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,6 +18,6 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.principal(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return users.principal(username, RequestContext.clientAddress().orElse("")).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }

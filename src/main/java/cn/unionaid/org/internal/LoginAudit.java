@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.platform.AuthenticatedUser;
+import cn.unionaid.platform.RequestContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins towards the lockout and writes logins, failures and lockouts to the audit log. Form
+ * Counts failed logins towards the lockout (per account and source address) and writes logins, failures and lockouts to the audit log. Form
  * login and HTTP Basic on the API go through the same authentication manager, so both are counted.
  */
 @Component
@@ -32,7 +33,7 @@ class LoginAudit {
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = truncate(event.getAuthentication().getName());
         Long orgId = users.findByUsername(username).map(u -> u.orgId()).orElse(null);
-        boolean lockedNow = users.recordFailedLogin(username, users.policy());
+        boolean lockedNow = users.recordFailedLogin(username, source(), users.policy());
         audit.recordAs(username, orgId, "auth.loginFailed", "user", username, Map.of());
         if (lockedNow) {
             audit.recordAs(username, orgId, "auth.locked", "user", username,
@@ -52,7 +53,7 @@ class LoginAudit {
     @EventListener
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
-        users.clearFailedAttempts(event.getAuthentication().getName());
+        users.clearFailedAttempts(event.getAuthentication().getName(), source());
     }
 
     @EventListener
@@ -62,6 +63,10 @@ class LoginAudit {
             users.recordSuccessfulLogin(user.getUsername());
             audit.recordAs(user.getUsername(), user.orgId(), "auth.login", "user", user.userId(), Map.of());
         }
+    }
+
+    private static String source() {
+        return RequestContext.clientAddress().orElse("");
     }
 
     private static String truncate(String name) {

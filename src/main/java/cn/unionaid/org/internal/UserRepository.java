@@ -29,7 +29,8 @@ public class UserRepository {
     private static final String ROLES = "array(select role from user_role r where r.user_id = u.id order by role) as roles";
     private static final String VIEW_PAGE = """
             select u.id, u.username, u.display_name, u.org_id, o.name as org_name, u.enabled,
-                   (u.locked_until is not null and u.locked_until > now()) as locked, u.last_login_at, %s
+                   exists(select 1 from login_throttle t where t.username = u.username and t.locked_until > now())
+                       as locked, u.last_login_at, u.reset_requested_by, %s
               from app_user u join organisation o on o.id = u.org_id
              where starts_with(o.path, :scope)
                and (u.username like :pattern or u.display_name like :pattern)
@@ -38,17 +39,17 @@ public class UserRepository {
             """.formatted(ROLES);
     private static final String PRINCIPAL = """
             select u.id, u.username, u.display_name, u.password_hash, u.org_id, o.path, o.name as org_name, u.enabled,
-                   (u.locked_until is not null and u.locked_until > now()) as locked, u.must_change_password, %s
+                   exists(select 1 from login_throttle t where t.username = u.username and t.source = ?
+                          and t.locked_until > now()) as locked, u.must_change_password, %s
               from app_user u join organisation o on o.id = u.org_id
              where u.username = ?
             """.formatted(ROLES);
-    private static final String FAILED_LOGIN = """
-            update app_user
-               set failed_attempts = case when failed_attempts + 1 >= :max then 0 else failed_attempts + 1 end,
-                   locked_until = case when failed_attempts + 1 >= :max
-                                       then now() + make_interval(mins => :minutes) else locked_until end
-             where username = :username and (locked_until is null or locked_until <= now())
-            returning locked_until is not null and locked_until > now()
+    private static final String THROTTLE = """
+            insert into login_throttle (username, source) values (?, ?) on conflict do nothing
+            """;
+    private static final String THROTTLE_ROW = """
+            select failures, coalesce(locked_until > now(), false) as locked from login_throttle
+             where username = ? and source = ? for update
             """;
 
     private final JdbcClient jdbc;
@@ -95,8 +96,9 @@ public class UserRepository {
                 .query(UserRepository::aggregate).optional();
     }
 
-    public Optional<AuthenticatedUser> principal(String username) {
-        return jdbc.sql(PRINCIPAL).param(username).query((rs, n) -> new AuthenticatedUser(rs.getLong("id"),
+    /** The account as it signs in from {@code source}: locked if too many tries failed from there. */
+    public Optional<AuthenticatedUser> principal(String username, String source) {
+        return jdbc.sql(PRINCIPAL).param(source).param(username).query((rs, n) -> new AuthenticatedUser(rs.getLong("id"),
                 rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 new DataScope(rs.getLong("org_id"), rs.getString("path")), rs.getString("org_name"), roles(rs),
                 rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getBoolean("must_change_password"))).optional();
@@ -136,20 +138,53 @@ public class UserRepository {
         }
     }
 
-    /** Counts a failed login; returns true when this failure locked the account. */
-    public boolean recordFailedLogin(String username, SecurityPolicy policy) {
-        return jdbc.sql(FAILED_LOGIN).param("max", policy.maxFailedAttempts()).param("minutes", policy.lockoutMinutes())
-                .param("username", username).query(Boolean.class).optional().orElse(false);
+    /**
+     * Counts a failed login of a name (existing or not) from a source; returns true when this failure locked
+     * the name for that source.
+     */
+    public boolean recordFailedLogin(String username, String source, SecurityPolicy policy) {
+        jdbc.sql(THROTTLE).param(username).param(source).update();
+        record Counter(int failures, boolean locked) {
+        }
+        Counter now = jdbc.sql(THROTTLE_ROW).param(username).param(source)
+                .query((rs, n) -> new Counter(rs.getInt(1), rs.getBoolean(2))).single();
+        if (now.locked()) {
+            return false;
+        }
+        boolean lock = now.failures() + 1 >= policy.maxFailedAttempts();
+        jdbc.sql("""
+                update login_throttle set failures = ?,
+                       locked_until = case when ? then now() + make_interval(mins => ?) else null end
+                 where username = ? and source = ?
+                """).param(lock ? 0 : now.failures() + 1).param(lock).param(policy.lockoutMinutes())
+                .param(username).param(source).update();
+        return lock;
     }
 
     public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, last_login_at = now() where username = ?").param(username)
-                .update();
+        jdbc.sql("update app_user set last_login_at = now() where username = ?").param(username).update();
     }
 
-    public void clearFailedAttempts(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0 where username = ? and failed_attempts > 0").param(username)
-                .update();
+    /** A good password from a source ends that source's run of failures. */
+    public void clearFailedAttempts(String username, String source) {
+        jdbc.sql("delete from login_throttle where username = ? and source = ? and (locked_until is null or locked_until <= now())")
+                .param(username).param(source).update();
+    }
+
+    /** The security administrator's unlock: every source may try again. */
+    public void clearThrottle(String username) {
+        jdbc.sql("delete from login_throttle where username = ?").param(username).update();
+    }
+
+    /** Who asked for this administrator's password reset, if anyone has. */
+    public Optional<String> resetRequestedBy(long userId) {
+        return jdbc.sql("select reset_requested_by from app_user where id = ?").param(userId).query(String.class)
+                .optional().filter(java.util.Objects::nonNull);
+    }
+
+    public void setResetRequest(long userId, String by) {
+        jdbc.sql("update app_user set reset_requested_by = ?, reset_requested_at = case when ?::text is null then null else now() end where id = ?")
+                .param(by).param(by).param(userId).update();
     }
 
     public SecurityPolicy policy() {
@@ -188,6 +223,6 @@ public class UserRepository {
         Timestamp last = rs.getTimestamp("last_login_at");
         return new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getLong("org_id"), rs.getString("org_name"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
-                roles(rs), last == null ? null : last.toInstant());
+                roles(rs), last == null ? null : last.toInstant(), rs.getString("reset_requested_by"));
     }
 }

@@ -23,7 +23,7 @@ class OrgNavigation {
 
     @Bean
     NavigationItem usersNavigation() {
-        return new NavigationItem(80, "nav.users", "/users", EnumSet.of(Role.SYSADMIN, Role.SECADMIN));
+        return new NavigationItem(80, "nav.users", "/users", EnumSet.of(Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN));
     }
 
     @Bean

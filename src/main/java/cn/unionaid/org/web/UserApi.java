@@ -65,6 +65,28 @@ class UserApi {
         return get(id);
     }
 
+    record TemporaryPassword(String password) {
+    }
+
+    /** The system administrator resets a business account; the temporary password must be changed before any use. */
+    @PostMapping("/{id}/password")
+    UserView resetPassword(@PathVariable long id, @RequestBody TemporaryPassword body) {
+        users.resetPassword(CurrentUser.require().scope(), id, body.password());
+        return get(id);
+    }
+
+    @PostMapping("/{id}/reset-request")
+    UserView requestAdministratorReset(@PathVariable long id) {
+        users.requestAdministratorReset(CurrentUser.require().scope(), id);
+        return get(id);
+    }
+
+    @PostMapping("/{id}/reset-approval")
+    UserView approveAdministratorReset(@PathVariable long id, @RequestBody TemporaryPassword body) {
+        users.approveAdministratorReset(CurrentUser.require().scope(), id, body.password());
+        return get(id);
+    }
+
     @PostMapping("/{id}/unlock")
     UserView unlock(@PathVariable long id) {
         users.unlock(CurrentUser.require().scope(), id);

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 用户管理: accounts for the system administrator, roles and unlocking for the security administrator. */
 @Controller
 @RequestMapping("/users")
-@PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN')")
+@PreAuthorize("hasAnyRole('SYSADMIN', 'SECADMIN', 'AUDITADMIN')")
 class UserPages {
 
     private final Users users;
@@ -102,6 +102,18 @@ class UserPages {
     @PreAuthorize("hasRole('SYSADMIN')")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes flash) {
         return act(id, flash, () -> users.resetPassword(scope(), id, password));
+    }
+
+    @PostMapping("/{id}/reset-request")
+    @PreAuthorize("hasRole('SYSADMIN')")
+    String requestAdministratorReset(@PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, () -> users.requestAdministratorReset(scope(), id));
+    }
+
+    @PostMapping("/{id}/reset-approval")
+    @PreAuthorize("hasAnyRole('SECADMIN', 'AUDITADMIN')")
+    String approveAdministratorReset(@PathVariable long id, @RequestParam String password, RedirectAttributes flash) {
+        return act(id, flash, () -> users.approveAdministratorReset(scope(), id, password));
     }
 
     @PostMapping("/{id}/enabled")

@@ -1,24 +1,24 @@
 package cn.unionaid.platform.security;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two doors: people sign in through the form and keep a session (CSRF on, idle timeout from
@@ -47,17 +47,18 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic authentication carries no ambient session a forged form could ride on.
+                // CSRF tokens do not fit programs; the cross-site guard below refuses forged browser requests instead.
                 .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+                .headers(this::headers)
+                .addFilterAfter(new ApiGuardFilter(), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        // A lock and a wrong password get the same answer: neither reveals whether the account exists.
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
@@ -67,10 +68,18 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .headers(this::headers)
                 .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** The same headers on both doors; HSTS is written only on HTTPS requests (Spring's default matcher). */
+    private void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(self), microphone=(), geolocation=(), payment=(), usb=()"));
     }
 
     private static AuthenticationEntryPoint apiEntryPoint() {
@@ -79,7 +88,8 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"union-aid\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String detail = ex instanceof LockedException ? "账户已锁定，请稍后再试或联系安全管理员" : "需要登录：用户名或密码错误";
+            // One answer for a wrong password, an unknown name and a lock, so that none reveals whether an account exists.
+            String detail = "需要登录：用户名或密码错误，或因多次失败暂时锁定，请稍后再试";
             response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"" + detail + "\"}");
         };
     }
