@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Controls {
 
-    static final String READERS = "hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE', 'CLERK')";
+    static final String READERS = "hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE', 'CLERK', 'EVALUATOR')";
     private static final long LOCK = 0x434F4E54L;
 
     private static final String UPSERT = """
@@ -58,7 +58,8 @@ public class Controls {
         this.json = json;
     }
 
-    @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE')")
+    /** Started by the union's business roles; the auditor reads the findings and notes them, never runs the checks. */
+    @PreAuthorize("hasAnyRole('CLERK', 'LEADER', 'REVIEWER', 'FINANCE')")
     @Transactional
     public ControlRunResult runNow() {
         return run(CurrentUser.require().getUsername());

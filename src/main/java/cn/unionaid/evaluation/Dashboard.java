@@ -39,7 +39,7 @@ public class Dashboard {
         this.jdbc = jdbc;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public View build(DataScope scope, int year) {
         LocalDate cutOff = Metric.cutOff(year);

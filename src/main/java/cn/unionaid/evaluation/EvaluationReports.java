@@ -88,7 +88,7 @@ public class EvaluationReports {
         }
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public YearFigures figures(DataScope scope, int year, Frame frame) {
         LocalDate cutOff = Metric.cutOff(year);
@@ -98,7 +98,7 @@ public class EvaluationReports {
                 drafts(scope, year, evaluated.score()));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public Documents.Report build(DataScope scope, int year, Frame frame) {
         return build(scope, year, frame, figures(scope, year, frame));
@@ -251,14 +251,14 @@ public class EvaluationReports {
     }
 
     /** The report issued as an editable DOCX, in the union's template if it has one; the issue is audited. */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional
     public byte[] docx(DataScope scope, int year, Frame frame, boolean confirmUnscored) {
         return Documents.docx(issue(scope, year, frame, "docx", confirmUnscored), templates.of(scope, frame));
     }
 
     /** The report issued as a PDF; the issue is audited. */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional
     public byte[] pdf(DataScope scope, int year, Frame frame, boolean confirmUnscored) {
         return Documents.pdf(issue(scope, year, frame, "pdf", confirmUnscored));

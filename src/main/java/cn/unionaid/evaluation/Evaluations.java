@@ -32,7 +32,7 @@ public class Evaluations {
         this.audit = audit;
     }
 
-    @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER')")
+    @PreAuthorize(EvaluationRoles.JUDGES)
     @Transactional
     public void override(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal score, String reason) {
         if (reason == null || reason.isBlank()) {
@@ -64,7 +64,7 @@ public class Evaluations {
      * An evaluator's deduction against a leaf with its reason; with a finding, the finding's detail is the reason
      * unless one is given, and a finding counts once per frame and year.
      */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'LEADER')")
+    @PreAuthorize(EvaluationRoles.JUDGES)
     @Transactional
     public Deduction deduct(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal points, String reason,
             Long findingId) {

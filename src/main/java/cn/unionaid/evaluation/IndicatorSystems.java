@@ -50,7 +50,7 @@ public class IndicatorSystems {
         this.targets = targets;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public Indicator of(DataScope scope, int year, Frame frame) {
         return systemId(scope, year, frame).map(this::load).orElseGet(() -> IndicatorTemplates.of(frame));
@@ -62,7 +62,7 @@ public class IndicatorSystems {
         return systemId(scope, year, frame).isPresent();
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.DATA_ENTRY)
     @Transactional
     public Indicator save(DataScope scope, int year, Frame frame, NodeForm form) {
         long system = editable(scope, year, frame);
@@ -117,7 +117,7 @@ public class IndicatorSystems {
         return load(system);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.DATA_ENTRY)
     @Transactional
     public Indicator remove(DataScope scope, int year, Frame frame, String code) {
         long system = editable(scope, year, frame);

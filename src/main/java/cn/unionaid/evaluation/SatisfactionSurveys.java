@@ -38,7 +38,7 @@ public class SatisfactionSurveys {
         this.audit = audit;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'AUDITOR', 'REVIEWER')")
+    @PreAuthorize(EvaluationRoles.DATA_ENTRY)
     @Transactional
     public SurveyView start(DataScope scope, long programId, String title, int sampleSize, Long seed) {
         Map<String, Object> program = jdbc.sql("""
@@ -78,7 +78,7 @@ public class SatisfactionSurveys {
     }
 
     /** Records one respondent's answers; satisfied when the overall judgement is 满意 or 基本满意. */
-    @PreAuthorize("hasAnyRole('CLERK', 'AUDITOR', 'REVIEWER')")
+    @PreAuthorize(EvaluationRoles.DATA_ENTRY)
     @Transactional
     public SurveyView answer(DataScope scope, long surveyId, long subjectId, String method, List<String> answers) {
         find(scope, surveyId);
@@ -100,7 +100,7 @@ public class SatisfactionSurveys {
         return find(scope, surveyId);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public SurveyView find(DataScope scope, long id) {
         return jdbc.sql("""

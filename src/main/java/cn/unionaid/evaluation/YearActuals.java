@@ -63,7 +63,7 @@ public class YearActuals {
      * The year's metrics as of its cut-off date ({@link Metric#cutOff}), each by its written definition
      * ({@link Metric#definition()}, docs/metrics.md), from dated facts only.
      */
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
         Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
@@ -145,7 +145,7 @@ public class YearActuals {
                 .param("scope", scope.orgPath()).param("date", date).query(Long.class).single();
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.DATA_ENTRY)
     @Transactional
     public ManualActual record(DataScope scope, int year, Frame frame, String indicatorCode, BigDecimal value,
             byte[] evidence, String evidenceName, String note) {

@@ -70,7 +70,7 @@ public class YearEvaluation {
         this.evaluations = evaluations;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')")
+    @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public Evaluated evaluate(DataScope scope, int year, Frame frame) {
         Indicator system = systems.of(scope, year, frame);

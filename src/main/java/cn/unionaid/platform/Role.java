@@ -16,8 +16,10 @@ public enum Role {
     LEADER,
     /** 财务. */
     FINANCE,
-    /** 经审委 / 第三方评价: reads everything in scope, changes nothing but finding notes. */
+    /** 审计（经审委）: reads everything in scope, changes nothing but finding notes. */
     AUDITOR,
+    /** 评价人 (a third-party evaluator or the union's evaluation lead): judges the evaluation, reads the rest. */
+    EVALUATOR,
     /** 系统管理员: organisations and accounts. */
     SYSADMIN,
     /** 安全管理员: role assignment and security policy. */
@@ -26,7 +28,7 @@ public enum Role {
     AUDITADMIN;
 
     public static final Set<Role> ADMINISTRATORS = EnumSet.of(SYSADMIN, SECADMIN, AUDITADMIN);
-    public static final Set<Role> BUSINESS = EnumSet.of(CLERK, REVIEWER, LEADER, FINANCE, AUDITOR);
+    public static final Set<Role> BUSINESS = EnumSet.of(CLERK, REVIEWER, LEADER, FINANCE, AUDITOR, EVALUATOR);
 
     /**
      * Roles whose work needs the full ID number or bank card (to check a person, to pay them, to audit the

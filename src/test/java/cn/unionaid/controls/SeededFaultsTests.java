@@ -171,7 +171,7 @@ class SeededFaultsTests {
 
     @Test
     void aCleanYearHasNoFindingAndEachSeededViolationExactlyOne() throws Exception {
-        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).as("a year paid through the application").isEmpty();
 
         String w = "南县劳模";
@@ -213,7 +213,7 @@ class SeededFaultsTests {
                 .param(org).update();
         paidItem(batchBehindTheBack("NX-OTHER", "ACFTU_CENTRAL", true), workers.get(4), w + "4", 100_00, "ACFTU_CENTRAL", "2025-05-02");
 
-        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         Map<String, Long> expected = new HashMap<>();
         for (ControlCheck c : ControlCheck.values()) {
             expected.put(c.name(), 1L);
@@ -221,12 +221,12 @@ class SeededFaultsTests {
         expected.remove(ControlCheck.DUPLICATE.name());
         assertThat(liveFindingsOfUnion()).isEqualTo(expected);
 
-        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).as("a re-run does not duplicate").isEqualTo(expected);
 
         jdbc.sql("update batch_item set status = 'RETURNED' where id = ?").param(outside).update();
         jdbc.sql("update batch_item set status = 'REFUNDED' where id = ?").param(outside).update();
-        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).doesNotContainKey("OUTSIDE_POPULATION").hasSize(11);
         assertThat(jdbc.sql("select closed_reason from finding where org_id = ? and check_code = 'OUTSIDE_POPULATION'")
                 .param(org).query(String.class).single()).isEqualTo("复查时原因已消除");
@@ -238,6 +238,7 @@ class SeededFaultsTests {
         postJson("auditor", "/api/v1/controls/findings/{id}/note", "{\"status\":\"EXPLAINED\",\"note\":\"已责令收回\"}", id)
                 .andExpect(status().isNoContent());
         postJson("auditor", "/api/v1/batches/{id}/submit", "{}", cleanBatch).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isForbidden());
         postJson("auditor", "/api/v1/funds/receipts", """
                 {"year":2025,"source":"SAME_LEVEL","date":"2025-01-05","amountYuan":"1","voucher":"x"}""")
                 .andExpect(status().isForbidden());

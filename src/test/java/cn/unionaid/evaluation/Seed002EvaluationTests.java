@@ -60,7 +60,7 @@ class Seed002EvaluationTests {
     void theThirdPartyTableIs85GoodWithEveryReasonAndTheReportUsesTheUnionsTemplate() throws Exception {
         long org = TestUnions.open(mvc, jdbc, "T008", "资阳区总工会（测试）", "430902", Map.of("t008.clerk", "\"CLERK\"",
                 "t008.reviewer", "\"REVIEWER\"", "t008.leader", "\"LEADER\"", "t008.finance", "\"FINANCE\"",
-                "t008.auditor", "\"AUDITOR\""));
+                "t008.auditor", "\"AUDITOR\"", "t008.evaluator", "\"EVALUATOR\""));
         mvc.perform(post("/api/v1/policy/import").with(as("clerk")).contentType("application/yaml").content("""
                 year: 2022
                 parameters: [{key: t008.cap, name: 上限, unit: YUAN}]
@@ -91,7 +91,9 @@ class Seed002EvaluationTests {
                 insert into ledger_entry (org_id, year, source, kind, entry_date, amount_fen, voucher, batch_id, item_id, created_by)
                 values (?, 2022, 'PROVINCIAL_FINANCE', 'PAYMENT', '2022-05-10', 10000000, '记账凭证', ?, ?, 'someone')
                 """).param(org).param(batch).param(item).update();
-        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isCreated());
+        // The auditor reads and notes; the checks are run by the union's business roles.
+        mvc.perform(post("/api/v1/controls/runs").with(as("auditor"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/controls/runs").with(as("reviewer"))).andExpect(status().isCreated());
         String findings = mvc.perform(get("/api/v1/controls/findings").param("check", "ORGANISATION_ACCOUNT").with(as("auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         long finding = ((Number) JsonPath.read(findings, "$.items[0].id")).longValue();
@@ -119,16 +121,18 @@ class Seed002EvaluationTests {
         postJson("clerk", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.USE", 2, "x", ""))
                 .andExpect(status().isForbidden());
         postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("DECISION.TARGETS", 1,
+                "审计无权扣分", "")).andExpect(status().isForbidden());
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("DECISION.TARGETS", 1,
                 "“救助市直单位困难职工”目标值的设定不够合理", "")).andExpect(status().isCreated());
-        postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.USE", 2, "拨付了劳模协会工作经费10万元",
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.USE", 2, "拨付了劳模协会工作经费10万元",
                 ",\"findingId\":" + finding)).andExpect(status().isCreated());
-        postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.USE", 2, "再扣一次",
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.USE", 2, "再扣一次",
                 ",\"findingId\":" + finding)).andExpect(status().isConflict());
-        postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.MANAGEMENT", 2,
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("PROCESS.MANAGEMENT", 2,
                 "财务制度执行不够规范、公示资料未收录影像文件，归档工作有待完善", "")).andExpect(status().isCreated());
-        postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("EFFECT.WORKERS", 1,
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("EFFECT.WORKERS", 1,
                 "问卷调查结果显示，部分困难职工反映生活情况改善一般", "")).andExpect(status().isCreated());
-        postJson("auditor", "/api/v1/evaluation/deductions", deduction.formatted("EFFECT.MODELS", 1,
+        postJson("evaluator", "/api/v1/evaluation/deductions", deduction.formatted("EFFECT.MODELS", 1,
                 "问卷调查结果显示，部分劳模反映生活情况改善一般", "")).andExpect(status().isCreated());
 
         String score = mvc.perform(get("/api/v1/evaluation/score").param("year", "2022").param("frame", "THIRD_PARTY")

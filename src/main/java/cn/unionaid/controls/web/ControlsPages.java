@@ -48,7 +48,7 @@ class ControlsPages {
         @Bean
         NavigationItem controlsNavigation() {
             return new NavigationItem(60, "nav.controls", "/controls",
-                    EnumSet.of(Role.AUDITOR, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.CLERK));
+                    EnumSet.of(Role.AUDITOR, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.CLERK, Role.EVALUATOR));
         }
     }
 

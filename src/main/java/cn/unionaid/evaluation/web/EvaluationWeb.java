@@ -53,7 +53,7 @@ class EvaluationWeb {
         @Bean
         NavigationItem evaluationNavigation() {
             return new NavigationItem(70, "nav.evaluation", "/evaluation",
-                    EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR));
+                    EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR, Role.EVALUATOR));
         }
     }
 

@@ -53,7 +53,7 @@ class FundsPages {
         @Bean
         NavigationItem fundsNavigation() {
             return new NavigationItem(50, "nav.funds", "/funds",
-                    java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR));
+                    java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR, Role.EVALUATOR));
         }
     }
 

@@ -5,6 +5,10 @@ import cn.unionaid.platform.Messages;
 import cn.unionaid.shared.InvalidValueException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,6 +33,16 @@ class PageErrorAdvice {
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("reason", messages.of(e));
+        return "error/refused";
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MultipartException.class, NumberFormatException.class, DataAccessException.class})
+    String malformed(Exception e, Model model, HttpServletResponse response) throws Exception {
+        MalformedRequests.Answer answer = MalformedRequests.classify(e).orElseThrow(() -> e);
+        response.setStatus(answer.status().value());
+        model.addAttribute("status", answer.status().value());
+        model.addAttribute("reason", messages.get(answer.messageKey(), answer.arguments()));
         return "error/refused";
     }
 }
