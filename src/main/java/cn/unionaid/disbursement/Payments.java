@@ -180,6 +180,13 @@ public class Payments {
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public StatementResult importStatement(DataScope scope, long batchId, byte[] content) {
+        return importStatement(scope, batchId, new ByteArrayInputStream(content));
+    }
+
+    /** As above, reading the statement as a stream: a bank's file of any length never sits in memory whole. */
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public StatementResult importStatement(DataScope scope, long batchId, InputStream content) {
         Batch batch = batches.locked(scope, batchId).settledBy(Actor.current());
         repository.update(batch);
         batch = batches.find(scope, batchId);
@@ -259,11 +266,11 @@ public class Payments {
     }
 
     /** Reads, checks and loads the statement's lines into {@code statement_stage}; answers how many there were. */
-    private long stage(long batchId, byte[] content) {
+    private long stage(long batchId, InputStream content) {
         CsvCopy copy = new CsvCopy(DataSourceUtils.getConnection(dataSource), "statement_stage", STAGE_COLUMNS);
         try {
             int[] at = new int[7];
-            SheetReader.read(new ByteArrayInputStream(content), h -> {
+            SheetReader.read(content, h -> {
                 SheetHeader header = new SheetHeader(h);
                 List<List<String>> fields = List.of(layout.reference(), layout.card(), layout.name(), layout.amount(),
                         layout.result(), layout.date(), layout.note());

@@ -61,12 +61,23 @@ public class EntitlementRuns {
             audit.record("policy.runRefused", "entitlement_run", runId, Map.of("program", program.code(),
                     "reason", messages.of(e)));
             throw e;
+        } catch (RuntimeException e) {
+            runs.refuse(runId, messages.get("policy.error.runFailed"));
+            throw e;
         }
         RunView view = runs.find(scope, runId).orElseThrow();
         audit.record("policy.runDone", "entitlement_run", runId, Map.of("program", program.code(),
                 "kind", view.kind(), "referenceDate", date.toString(), "eligible", view.eligible(),
                 "totalFen", view.totalYuan()));
         return view;
+    }
+
+    /** A run whose process died mid-way is refused at the next start (and by a sweep every minute). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${unionaid.policy.abandoned-sweep-ms:60000}",
+            initialDelayString = "60000")
+    public void refuseAbandonedRuns() {
+        runs.refuseAbandoned(messages.get("policy.error.runAbandoned"));
     }
 
     @PreAuthorize(PolicyRoles.READERS)

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
+import cn.unionaid.audit.AuditLog;
 import cn.unionaid.platform.BusinessRuleException;
+import cn.unionaid.platform.Role;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.registry.importing.HouseholdImporter;
@@ -22,6 +24,11 @@ import cn.unionaid.registry.internal.ImportJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -41,9 +48,17 @@ public class RegistryImports {
     private final ImportJobRepository jobs;
     private final FileStore files;
     private final TaskExecutor executor;
+    private final AuditLog audit;
+    private final int refusedUploadDays;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     RegistryImports(ModelWorkerImporter modelWorkers, HouseholdImporter households, ImportJobRepository jobs,
-            FileStore files, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            FileStore files, @Qualifier("applicationTaskExecutor") TaskExecutor executor, AuditLog audit,
+            @Value("${unionaid.registry.refused-upload-days:7}") int refusedUploadDays,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.audit = audit;
+        this.refusedUploadDays = refusedUploadDays;
         this.modelWorkers = modelWorkers;
         this.households = households;
         this.jobs = jobs;
@@ -78,14 +93,51 @@ public class RegistryImports {
         return jobs.find(CurrentUser.require().scope(), id);
     }
 
-    /** The refused rows of a finished import, as the uploaded sheet with an error column. */
+    /**
+     * The refused rows of a finished import, as the uploaded sheet with an error column. ID numbers, cards and
+     * phones are in full only for roles that may see them (the clerk who fixes the sheet), masked for others; the
+     * download is audited. After the upload's keeping time the sheet is gone.
+     */
+    @PreAuthorize(Registry.BUSINESS_ROLES)
+    @Transactional
     public byte[] refusedRows(UUID id) throws IOException {
         ImportJob job = job(id).filter(j -> j.result() != null)
                 .orElseThrow(() -> BusinessRuleException.notFound("import.error.jobNotFound"));
-        try (InputStream original = files.open(jobs.fileKey(id).orElseThrow())) {
-            return Workbooks.refusedRows(original, job.result().errors().stream().collect(java.util.stream.Collectors.groupingBy(
+        String key = jobs.fileKey(id).filter(files::exists)
+                .orElseThrow(() -> BusinessRuleException.conflict("import.error.uploadPurged"));
+        boolean full = CurrentUser.require().roles().stream().anyMatch(Role.FULL_PERSONAL_DATA::contains);
+        byte[] sheet;
+        try (InputStream original = files.open(key)) {
+            sheet = Workbooks.refusedRows(original, job.result().errors().stream().collect(java.util.stream.Collectors.groupingBy(
                     ImportError::row, java.util.stream.Collectors.mapping(e -> (e.column() == null ? "" : e.column() + "：")
-                            + e.message(), java.util.stream.Collectors.joining("；")))));
+                            + e.message(), java.util.stream.Collectors.joining("；")))),
+                    full ? java.util.Set.of() : cn.unionaid.registry.importing.RowChecker.SENSITIVE,
+                    cn.unionaid.registry.importing.RowChecker::mask);
+        }
+        audit.record("import.refusedRowsDownloaded", "import_job", id, java.util.Map.of("full", full));
+        return sheet;
+    }
+
+    /** An import whose process died mid-way is marked failed at the next start (and by a sweep every minute). */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${unionaid.registry.abandoned-sweep-ms:60000}", initialDelayString = "60000")
+    public void failAbandonedImports() {
+        int failed = jobs.failAbandoned();
+        if (failed > 0) {
+            log.warn("Marked {} roster imports failed that a stopped process had left running", failed);
+        }
+    }
+
+    /**
+     * Refused and failed uploads are kept sealed only as long as their error sheet is useful
+     * ({@code unionaid.registry.refused-upload-days}, default 7), then deleted, unless an accepted import holds
+     * the same content.
+     */
+    @Scheduled(cron = "${unionaid.registry.refused-upload-purge-cron:0 20 3 * * *}")
+    public void purgeRefusedUploads() {
+        for (String key : jobs.refusedUploadsOlderThan(refusedUploadDays)) {
+            files.delete(key);
+            jobs.forgetUpload(key);
         }
     }
 
@@ -133,10 +185,19 @@ public class RegistryImports {
         UUID id = begun.id();
         DataScope scope = CurrentUser.require().scope();
         LongConsumer progress = rows -> jobs.progress(id, rows);
+        String fileName = fileNameOf(id);
         try (InputStream in = new java.io.BufferedInputStream(files.open(begun.fileKey()), 1 << 16)) {
-            ImportResult result = kind == RosterKind.MODEL_WORKERS
-                    ? modelWorkers.importRoster(scope, fileNameOf(id), in, mode, progress)
-                    : households.importRoster(scope, fileNameOf(id), in, mode, progress);
+            // One transaction for the import, holding the job's lock so that no instance takes it for abandoned.
+            ImportResult result = transactions.execute(status -> {
+                jobs.holdWhileWorking(id);
+                try {
+                    return kind == RosterKind.MODEL_WORKERS
+                            ? modelWorkers.importRoster(scope, fileName, in, mode, progress)
+                            : households.importRoster(scope, fileName, in, mode, progress);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             jobs.finish(id, "DONE", result);
         } catch (ImportFailure refused) {
             jobs.finish(id, "REFUSED", refused.result());

@@ -97,6 +97,57 @@ public final class FieldCipher {
         return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
+    /** The first bytes of a sealed file: {@code UAF}, format 2; then the key id and the nonce. */
+    private static final byte[] FILE_MAGIC = {'U', 'A', 'F', 2};
+    private static final int FILE_HEADER = FILE_MAGIC.length + 1 + NONCE_BYTES;
+
+    /**
+     * Seals a stream of any length with the current data key (SM4-GCM, the tag at the end): what is written to
+     * the returned stream reaches {@code out} encrypted. Closing it writes the tag and closes {@code out}.
+     */
+    public java.io.OutputStream sealing(java.io.OutputStream out) throws java.io.IOException {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] header = new byte[FILE_HEADER];
+        System.arraycopy(FILE_MAGIC, 0, header, 0, FILE_MAGIC.length);
+        header[FILE_MAGIC.length] = (byte) currentKeyId;
+        System.arraycopy(nonce, 0, header, FILE_MAGIC.length + 1, NONCE_BYTES);
+        out.write(header);
+        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(true, new AEADParameters(new KeyParameter(dataKeys.get(currentKeyId)), TAG_BITS, nonce, header));
+        return new org.bouncycastle.crypto.io.CipherOutputStream(out, gcm);
+    }
+
+    /** Opens a stream written by {@link #sealing}; reading past an altered byte fails when the tag is checked. */
+    public java.io.InputStream opening(java.io.InputStream in) throws java.io.IOException {
+        byte[] header = in.readNBytes(FILE_HEADER);
+        if (!isSealedFile(header)) {
+            throw new IllegalArgumentException("not a sealed file");
+        }
+        int keyId = header[FILE_MAGIC.length] & 0xff;
+        byte[] key = dataKeys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("data key " + keyId + " is not configured; it is needed to read this file");
+        }
+        byte[] nonce = Arrays.copyOfRange(header, FILE_MAGIC.length + 1, FILE_HEADER);
+        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, header));
+        return new org.bouncycastle.crypto.io.CipherInputStream(in, gcm);
+    }
+
+    /** Whether a file starts as a sealed file does. */
+    public static boolean isSealedFile(byte[] firstBytes) {
+        if (firstBytes.length < FILE_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < FILE_MAGIC.length; i++) {
+            if (firstBytes[i] != FILE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The key id a sealed value was written with, to find values that still need re-encryption. */
     public static int keyIdOf(byte[] sealed) {
         return sealed[1] & 0xff;

@@ -34,6 +34,8 @@ class RosterImportTests {
     @Autowired
     MockMvc mvc;
     @Autowired
+    RegistryImports imports;
+    @Autowired
     JdbcClient jdbc;
 
     private ResultActions upload(String user, String path, String fileName, byte[] content, String mode) throws Exception {
@@ -71,7 +73,7 @@ class RosterImportTests {
         changed.set(10, with(rows.get(10), 8, "9999.00"));
         upload("yiyang.clerk", "/api/v1/model-workers/import", "更正.xlsx", Rosters.modelWorkerXlsx(changed), null)
                 .andExpect(jsonPath("$.updated").value(1)).andExpect(jsonPath("$.unchanged").value(386));
-        String body = mvc.perform(get("/api/v1/model-workers").param("idNumber", rows.get(10).get(1))
+        String body = mvc.perform(post("/api/v1/model-workers/search").contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"" + rows.get(10).get(1) + "\"}")
                 .with(DemoUsers.api("yiyang.clerk"))).andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].monthlyIncomeYuan").value("9999.00"))
                 .andReturn().getResponse().getContentAsString();
@@ -126,7 +128,7 @@ class RosterImportTests {
     }
 
     @Test
-    void theSamePersonSentByHeshanAfterZiyangHoldsThemIsRefusedNamingZiyang() throws Exception {
+    void theSamePersonSentByHeshanAfterZiyangHoldsThemIsRefusedWithoutNamingZiyangButYiyangSeesWho() throws Exception {
         List<List<String>> person = Rosters.modelWorkers(1, 3, "430902", "430923");
         upload("ziyang.clerk", "/api/v1/model-workers/import", "资阳.xlsx", Rosters.modelWorkerXlsx(person), null)
                 .andExpect(jsonPath("$.imported").value(1));
@@ -134,8 +136,14 @@ class RosterImportTests {
         upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(again), null)
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].message", containsString("已在其他单位建有劳模档案")))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.not(containsString("资阳"))));
+        // 益阳, above both, is told which union holds the file.
+        List<List<String>> fromYiyang = List.of(with(person.get(0), 6, "430900"));
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "益阳.xlsx", Rosters.modelWorkerXlsx(fromYiyang), null)
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].message", containsString("资阳区总工会")));
-        mvc.perform(get("/api/v1/model-workers").param("idNumber", person.get(0).get(1)).with(DemoUsers.api("heshan.clerk")))
+        mvc.perform(post("/api/v1/model-workers/search").contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"" + person.get(0).get(1) + "\"}").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(jsonPath("$.total").value(0));
     }
 
@@ -144,7 +152,7 @@ class RosterImportTests {
         List<List<String>> person = Rosters.modelWorkers(1, 4, "430903", "430971");
         upload("heshan.clerk", "/api/v1/model-workers/import", "赫山.xlsx", Rosters.modelWorkerXlsx(person), null)
                 .andExpect(jsonPath("$.imported").value(1));
-        String body = mvc.perform(get("/api/v1/model-workers").param("idNumber", person.get(0).get(1))
+        String body = mvc.perform(post("/api/v1/model-workers/search").contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"" + person.get(0).get(1) + "\"}")
                 .with(DemoUsers.api("heshan.clerk"))).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.items[0].id")).longValue();
         mvc.perform(post("/api/v1/model-workers/{id}/events", id).with(DemoUsers.api("heshan.clerk"))
@@ -189,15 +197,16 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.items[0].headName").value("李建国"))
                 .andExpect(jsonPath("$.items[0].incomePerHeadYuan").value("666.67"))
                 .andExpect(jsonPath("$.items[0].category").value("DEEP"));
-        mvc.perform(get("/api/v1/households").param("idNumber", child).with(DemoUsers.api("heshan.clerk")))
+        mvc.perform(post("/api/v1/households/search").contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"" + child + "\"}").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(jsonPath("$.total").value(1));
 
         List<List<String>> other = List.of(
                 List.of("ZY-0001", "户主", "李小明", child, "0", "健康", "相对困难", "因学致困", "", "", "", "430902", "430902", "2022-01-01"));
         upload("ziyang.clerk", "/api/v1/households/import", "资阳.csv", Rosters.householdCsv(other, Charset.forName("UTF-8")), null)
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].message", containsString("赫山区总工会")))
-                .andExpect(jsonPath("$.errors[0].message", containsString("HS-9001")));
+                // 资阳 does not see 赫山's files: it learns that the person belongs to a household elsewhere, not whose.
+                .andExpect(jsonPath("$.errors[0].message", containsString("其他单位在档困难家庭的成员")))
+                .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.not(containsString("HS-9001"))));
         assertThat(jdbc.sql("select count(*) from household where household_no = 'ZY-0001'").query(Long.class).single()).isZero();
     }
 
@@ -244,7 +253,24 @@ class RosterImportTests {
             assertThat(s.getRow(0).getCell(17).getStringCellValue()).isEqualTo("错误原因");
             assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo(rows.get(1).get(0));
             assertThat(s.getRow(1).getCell(17).getStringCellValue()).startsWith("在职状态：应为以下之一：在职、离退休");
+            // The clerk who fixes the sheet sees the full ID number to correct it ...
+            assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo(rows.get(1).get(1));
         }
+        // ... a leader, who may not see full numbers, gets them masked; each download is audited.
+        byte[] masked = mvc.perform(get(location + "/errors.xlsx").with(DemoUsers.api("yiyang.leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(masked))) {
+            String id = wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue();
+            assertThat(id).contains("****").isNotEqualTo(rows.get(1).get(1)).endsWith(rows.get(1).get(1).substring(14));
+        }
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'import.refusedRowsDownloaded' and actor in ('yiyang.clerk', 'yiyang.leader')")
+                .query(Long.class).single()).isEqualTo(2);
+        // Kept sealed for its keeping time, then the refused upload is deleted and the sheet says why it is gone.
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?::uuid").param(jobId).update();
+        imports.purgeRefusedUploads();
+        mvc.perform(get(location + "/errors.xlsx").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isConflict());
     }
 
     @Test

@@ -265,9 +265,13 @@ class BatchPages {
     @PostMapping("/{id}/statement")
     String statement(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
             throws IOException {
-        byte[] content = file.getBytes();
         return act(id, flash, () -> {
-            StatementResult r = payments.importStatement(scope(), id, content);
+            StatementResult r;
+            try (java.io.InputStream in = file.getInputStream()) {
+                r = payments.importStatement(scope(), id, in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             flash.addFlashAttribute("notice", messages.get("batch.page.statementDone", r.lines(), r.alreadyImported(),
                     r.paid(), r.failed(), r.returned(), r.unmatched()));
         });

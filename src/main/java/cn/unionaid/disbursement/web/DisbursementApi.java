@@ -169,7 +169,9 @@ class DisbursementApi {
 
     @PostMapping("/{id}/statement")
     StatementResult statement(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
-        return payments.importStatement(scope(), id, file.getBytes());
+        try (java.io.InputStream in = file.getInputStream()) {
+            return payments.importStatement(scope(), id, in);
+        }
     }
 
     @GetMapping("/{id}/reconciliation")

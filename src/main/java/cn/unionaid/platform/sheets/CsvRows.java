@@ -17,11 +17,12 @@ import java.util.function.Consumer;
 
 /**
  * RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside. The encoding is UTF-8 (with or
- * without BOM) when the first 64 KiB decode as UTF-8, otherwise GBK, which is what Chinese Excel writes.
+ * without BOM) when the first 64 KiB decode as UTF-8, otherwise GB18030 (GBK and its four-byte extension), which is what Chinese Excel writes.
  */
 final class CsvRows {
 
-    static final Charset GBK = Charset.forName("GBK");
+    /** GB18030 reads every GBK file the same and also the four-byte characters (rare surnames) GBK lacks. */
+    static final Charset GBK = Charset.forName("GB18030");
     private static final int SNIFF = 1 << 16;
 
     private CsvRows() {
@@ -32,7 +33,9 @@ final class CsvRows {
         Charset charset = looksLikeUtf8(head, head.length < SNIFF) ? StandardCharsets.UTF_8 : GBK;
         int skip = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, skip, head.length - skip), in);
-        parse(new InputStreamReader(whole, charset), rows);
+        // A byte sequence that is no character stops the file with an error rather than becoming a silent '?'.
+        parse(new InputStreamReader(whole, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), rows);
     }
 
     static boolean looksLikeUtf8(byte[] bytes, boolean complete) {

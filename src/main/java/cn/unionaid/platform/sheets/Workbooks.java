@@ -130,13 +130,19 @@ public final class Workbooks {
      * The uploaded sheet again, only the refused rows, each with its reasons in a last column, so the clerk
      * corrects them where they are and uploads the file again.
      */
-    public static byte[] refusedRows(InputStream original, Map<Integer, String> reasons) throws IOException {
+    public static byte[] refusedRows(InputStream original, Map<Integer, String> reasons, java.util.Set<String> maskedColumns,
+            java.util.function.UnaryOperator<String> mask) throws IOException {
         List<String>[] header = new List[1];
         List<List<String>> refused = new java.util.ArrayList<>();
         SheetReader.read(original, h -> header[0] = h.cells(), row -> {
             String reason = reasons.get(row.number());
             if (reason != null) {
                 List<String> cells = new java.util.ArrayList<>(row.cells());
+                for (int i = 0; i < cells.size() && i < header[0].size(); i++) {
+                    if (maskedColumns.contains(header[0].get(i).strip())) {
+                        cells.set(i, mask.apply(cells.get(i)));
+                    }
+                }
                 while (cells.size() < header[0].size()) {
                     cells.add("");
                 }

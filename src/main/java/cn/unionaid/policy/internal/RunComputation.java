@@ -127,6 +127,7 @@ public class RunComputation {
 
     @Transactional
     public void compute(long runId, Program program, String programOrgPath, LocalDate referenceDate, boolean whatIf) {
+        runs.holdWhileComputing(runId);
         LoadedParameters source = parameters(program, referenceDate, whatIf);
         Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
         Connection connection = DataSourceUtils.getConnection(dataSource);

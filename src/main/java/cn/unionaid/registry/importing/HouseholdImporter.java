@@ -56,8 +56,8 @@ public class HouseholdImporter {
             "main_cause", "housing", "bank_name", "bank_card_enc", "bank_card_bidx", "bank_card_masked", "region_code",
             "opened_on", "head_digest");
     private static final List<String> MEMBER_COLUMNS = List.of("row_no", "household_no", "relation", "name",
-            "id_number_enc", "id_number_bidx", "id_number_masked", "sex", "birth_date", "monthly_income_fen", "health",
-            "member_digest");
+            "id_number_enc", "id_number_bidx", "id_number_masked", "sex", "birth_date", "monthly_income_fen", "health_enc",
+            "health_bidx", "member_digest");
 
     private static final String CREATE_STAGES = """
             create temp table hh_stage (row_no int, org_id bigint, household_no text, category text, main_cause text,
@@ -65,7 +65,7 @@ public class HouseholdImporter {
                 region_code char(6), opened_on date, head_digest bytea, row_digest bytea) on commit drop;
             create temp table hm_stage (row_no int, household_no text, relation text, name text,
                 id_number_enc bytea, id_number_bidx bytea, id_number_masked text, sex char(1), birth_date date,
-                monthly_income_fen bigint, health text, member_digest bytea) on commit drop
+                monthly_income_fen bigint, health_enc bytea, health_bidx bytea, member_digest bytea) on commit drop
             """;
     /** A household's digest: its head's columns and its members, in an order that does not depend on the file's. */
     private static final String DIGESTS = """
@@ -87,7 +87,7 @@ public class HouseholdImporter {
              group by m.household_no
             """;
     private static final String HELD_ELSEWHERE = """
-            select s.row_no, o.name, h.household_no, s.household_no from hm_stage s
+            select s.row_no, o.name, h.household_no, s.household_no, starts_with(o.path, :scope) as visible from hm_stage s
               join hh_stage hs on hs.household_no = s.household_no
               join household_member m on m.id_number_bidx = s.id_number_bidx and m.in_open_household
               join household h on h.id = m.household_id
@@ -118,11 +118,11 @@ public class HouseholdImporter {
                      case when h.bank_card_bidx is distinct from s.bank_card_bidx then '银行卡号' end,
                      case when h.region_code <> s.region_code then '行政区划代码' end,
                      case when (select string_agg(encode(m.id_number_bidx, 'hex') || m.relation || m.name
-                                    || m.monthly_income_fen || coalesce(m.health, ''), ',' order by m.id_number_bidx)
+                                    || m.monthly_income_fen || coalesce(encode(m.health_bidx, 'hex'), ''), ',' order by m.id_number_bidx)
                                   from household_member m where m.household_id = h.id)
                              is distinct from
                                (select string_agg(encode(x.id_number_bidx, 'hex') || x.relation || x.name
-                                    || x.monthly_income_fen || coalesce(x.health, ''), ',' order by x.id_number_bidx)
+                                    || x.monthly_income_fen || coalesce(encode(x.health_bidx, 'hex'), ''), ',' order by x.id_number_bidx)
                                   from hm_stage x where x.household_no = s.household_no)
                           then '家庭成员' end], null))::text as changed_fields
               from hh_stage s join household h on h.org_id = s.org_id and h.household_no = s.household_no
@@ -136,9 +136,9 @@ public class HouseholdImporter {
               from hh_changed c where h.id = c.id;
             delete from household_member m using hh_changed c where m.household_id = c.id;
             insert into household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
-                   sex, birth_date, monthly_income_fen, health, in_open_household)
+                   sex, birth_date, monthly_income_fen, health_enc, health_bidx, in_open_household)
             select c.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
-                   x.monthly_income_fen, x.health, c.was_status <> 'CLOSED'
+                   x.monthly_income_fen, x.health_enc, x.health_bidx, c.was_status <> 'CLOSED'
               from hh_changed c join hm_stage x on x.household_no = c.household_no
             """;
     private static final String CHANGE_EVENTS = """
@@ -158,9 +158,9 @@ public class HouseholdImporter {
             select org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc, bank_card_bidx,
                    bank_card_masked, region_code, row_digest from hh_new;
             insert into household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
-                   sex, birth_date, monthly_income_fen, health)
+                   sex, birth_date, monthly_income_fen, health_enc, health_bidx)
             select h.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
-                   x.monthly_income_fen, x.health
+                   x.monthly_income_fen, x.health_enc, x.health_bidx
               from hh_new n join household h on h.org_id = n.org_id and h.household_no = n.household_no
               join hm_stage x on x.household_no = n.household_no;
             insert into registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
@@ -241,7 +241,8 @@ public class HouseholdImporter {
             }
             people.row(row.number(), no, relation.name(), name, cipher.encrypt(id.value()), cipher.blindIndex(id.value()),
                     id.masked(), id.sex() == IdNumber.Sex.MALE ? "M" : "F", id.birthDate(), income.fen(),
-                    health, cipher.blindIndex(canonical(id, relation, name, income, health)));
+                    health == null ? null : cipher.encrypt(health), health == null ? null : cipher.blindIndex(health),
+                    cipher.blindIndex(canonical(id, relation, name, income, health)));
         });
         households.finish();
         people.finish();
@@ -296,9 +297,10 @@ public class HouseholdImporter {
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, Set<String> badHouseholds,
             Set<Integer> refusedRows, ImportMode mode, long rowsRead) {
-        jdbc.sql(HELD_ELSEWHERE).query((ResultSet rs) -> {
-            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.memberElsewhere",
-                    rs.getString(2), rs.getString(3))));
+        jdbc.sql(HELD_ELSEWHERE).param("scope", scope.orgPath()).query((ResultSet rs) -> {
+            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", rs.getBoolean(5)
+                    ? messages.get("import.error.memberElsewhere", rs.getString(2), rs.getString(3))
+                    : messages.get("import.error.memberOutsideScope")));
             badHouseholds.add(rs.getString(4));
         });
         jdbc.sql(CLOSED).query((ResultSet rs) -> {

@@ -66,7 +66,7 @@ public class ModelWorkerImporter {
             ) on commit drop
             """;
     private static final String HELD_ELSEWHERE = """
-            select s.row_no, o.name from mw_stage s
+            select s.row_no, o.name, starts_with(o.path, :scope) as visible from mw_stage s
               join model_worker m on m.id_number_bidx = s.id_number_bidx
               join organisation o on o.id = m.org_id
              where m.org_id <> s.org_id
@@ -235,8 +235,10 @@ public class ModelWorkerImporter {
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, ImportMode mode,
             long rowsRead) {
-        jdbc.sql(HELD_ELSEWHERE).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
-                messages.get("import.error.heldElsewhere", rs.getString(2)))).list().forEach(errors::add);
+        // The other union is named only to a user whose scope covers it; others learn only that a file exists elsewhere.
+        jdbc.sql(HELD_ELSEWHERE).param("scope", scope.orgPath()).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
+                rs.getBoolean(3) ? messages.get("import.error.heldElsewhere", rs.getString(2))
+                        : messages.get("import.error.heldOutsideScope"))).list().forEach(errors::add);
         jdbc.sql(FROZEN).query((rs, n) -> new ImportError(rs.getInt(1), null, "",
                 messages.get(rs.getBoolean(2) ? "registry.error.deceased" : "registry.error.closed"))).list()
                 .forEach(errors::add);

@@ -58,13 +58,32 @@ public final class RowChecker {
         try {
             return parser.apply(value);
         } catch (InvalidValueException | BusinessRuleException e) {
-            errors.add(new ImportError(row.number(), column, value, messages.of(e)));
+            errors.add(new ImportError(row.number(), column, kept(column, value), messages.of(e)));
             return null;
         }
     }
 
     public void reject(String column, String messageKey, Object... args) {
-        errors.add(new ImportError(row.number(), column, column == null ? "" : text(column), messages.get(messageKey, args)));
+        errors.add(new ImportError(row.number(), column, column == null ? "" : kept(column, text(column)),
+                messages.get(messageKey, args)));
+    }
+
+    /** Columns whose refused values (the household sheet uses the same headers) are kept only masked in the import's result, never in clear. */
+    public static final java.util.Set<String> SENSITIVE = java.util.Set.of(ModelWorkerSheet.ID_NUMBER, ModelWorkerSheet.CARD,
+            ModelWorkerSheet.PHONE);
+
+    /** The value as an import result keeps it: masked for an ID number, card or phone. */
+    static String kept(String column, String value) {
+        return SENSITIVE.contains(column) ? mask(value) : value;
+    }
+
+    /** Keeps the first three and last four characters of a long value, stars the rest. */
+    public static String mask(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        int n = value.length();
+        return n <= 7 ? "*".repeat(n) : value.substring(0, 3) + "*".repeat(n - 7) + value.substring(n - 4);
     }
 
     public boolean ok() {

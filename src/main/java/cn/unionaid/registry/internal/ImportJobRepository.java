@@ -1,5 +1,6 @@
 package cn.unionaid.registry.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +57,48 @@ public class ImportJobRepository {
                             result == null ? null : json.readValue(result, ImportResult.class), rs.getString("started_by"),
                             rs.getTimestamp("started_at").toInstant());
                 }).optional();
+    }
+
+    /** Uploads of refused or failed imports finished more than {@code days} ago that no accepted import shares. */
+    public java.util.List<String> refusedUploadsOlderThan(int days) {
+        return jdbc.sql("""
+                select distinct j.file_key from import_job j
+                 where j.status in ('REFUSED', 'FAILED') and j.file_key is not null
+                   and j.finished_at < now() - make_interval(days => ?)
+                   and not exists (select 1 from import_job k where k.file_key = j.file_key and k.status not in ('REFUSED', 'FAILED'))
+                """).param(days).query(String.class).list();
+    }
+
+    public void forgetUpload(String fileKey) {
+        jdbc.sql("update import_job set file_key = null where file_key = ? and status in ('REFUSED', 'FAILED')")
+                .param(fileKey).update();
+    }
+
+    /** Advisory lock class of a running import ({@code IMP}); the second key is the job id's hash. */
+    private static final int WORKING = 0x494D50;
+
+    /** Called inside the import's transaction: says, to every instance, that this job is being worked on. */
+    public void holdWhileWorking(UUID id) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param(WORKING).param(id.hashCode()).query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Jobs left RUNNING by a process that died (no transaction holds their lock any more): marked failed, with
+     * a message that nothing was written. Safe with several instances: a job still worked on keeps its lock.
+     */
+    @Transactional
+    public int failAbandoned() {
+        List<UUID> abandoned = jdbc.sql("select id from import_job where status = 'RUNNING'").query(UUID.class).list()
+                .stream().filter(id -> jdbc.sql("select pg_try_advisory_xact_lock(?, ?)").param(WORKING)
+                        .param(id.hashCode()).query(Boolean.class).single()).toList();
+        if (abandoned.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update import_job set status = 'FAILED', finished_at = now(),
+                       result = '{"imported":0,"updated":0,"unchanged":0,"rejected":0,"errors":[{"row":1,"column":null,"value":"","message":"导入未完成：系统在导入过程中停止，未写入任何数据，请重新上传"}],"refused":true}'
+                 where status = 'RUNNING' and id = any(?)
+                """).param(abandoned.toArray(UUID[]::new)).update();
     }
 
     public Optional<String> fileKey(UUID id) {

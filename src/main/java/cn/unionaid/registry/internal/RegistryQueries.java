@@ -184,7 +184,8 @@ public class RegistryQueries {
                 """).param(id).query((rs, n) -> new HouseholdView.Member(rs.getLong("id"),
                 Relation.valueOf(rs.getString("relation")), rs.getString("name"), rs.getString("id_number_masked"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate().toString(),
-                Money.ofFen(rs.getLong("monthly_income_fen")).toYuanString(), rs.getString("health"))).list();
+                Money.ofFen(rs.getLong("monthly_income_fen")).toYuanString(),
+                rs.getBytes("health_enc") == null ? null : cipher.decrypt(rs.getBytes("health_enc")))).list();
         return new Where(scope).apply(jdbc.sql(HH_SELECT + HH_SHOWN + " and h.id = :id")).param("id", id)
                 .query((rs, n) -> household(rs, members)).optional();
     }

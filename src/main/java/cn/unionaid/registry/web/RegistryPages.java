@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
@@ -75,8 +76,11 @@ class RegistryPages {
         model.addAttribute("surveyMethods", SurveyMethod.values());
     }
 
-    @GetMapping("/model-workers")
-    String modelWorkers(RegistryFilter filter, @RequestParam(required = false) String after, Model model) {
+    /** Searched by GET (name, region, …) or by POST (the form, so that an ID number stays out of the URL). */
+    @RequestMapping(value = "/model-workers", method = {RequestMethod.GET, RequestMethod.POST})
+    String modelWorkers(RegistryFilter filter, @RequestParam(required = false) String after, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        filter = idOnlyByPost(filter, request);
         model.addAttribute("filter", filter);
         model.addAttribute("honours", Honour.values());
         try {
@@ -113,8 +117,11 @@ class RegistryPages {
                 "/registry/model-workers/" + id);
     }
 
-    @GetMapping("/households")
-    String households(RegistryFilter filter, @RequestParam(required = false) String after, Model model) {
+    /** Searched by GET (name, region, …) or by POST (the form, so that an ID number stays out of the URL). */
+    @RequestMapping(value = "/households", method = {RequestMethod.GET, RequestMethod.POST})
+    String households(RegistryFilter filter, @RequestParam(required = false) String after, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        filter = idOnlyByPost(filter, request);
         model.addAttribute("filter", filter);
         model.addAttribute("categories", HardshipCategory.values());
         try {
@@ -124,6 +131,12 @@ class RegistryPages {
             model.addAttribute("page", registry.households(scope(), RegistryFilter.none(), PageRequest.of(null, null, null)));
         }
         return "registry/households";
+    }
+
+    /** An ID number arriving in a URL (a pasted link) is not searched for: only the form's POST carries it. */
+    private static RegistryFilter idOnlyByPost(RegistryFilter f, jakarta.servlet.http.HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) ? f
+                : new RegistryFilter(f.q(), null, f.region(), f.honour(), f.category(), f.status());
     }
 
     @GetMapping("/households/{id}")
