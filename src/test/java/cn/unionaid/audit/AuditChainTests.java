@@ -108,7 +108,9 @@ class AuditChainTests {
             mvc.perform(get("/audit/verify").with(DemoUsers.page(users, "auditadmin")))
                     .andExpect(content().string(containsString("日志末尾的记录被删除——现存最后一条是第 " + keep + " 号")));
         } finally {
-            bypassTriggers("insert into audit_log select * from audit_tail_copy where id not in (select id from audit_log)");
+            // The verification page logged itself onto the shortened chain: those rows go before the tail comes back.
+            bypassTriggers("delete from audit_log where id > " + keep);
+            bypassTriggers("insert into audit_log select * from audit_tail_copy");
             owner().execute("drop table audit_tail_copy");
         }
     }

@@ -1,8 +1,8 @@
 package cn.unionaid.platform.web;
 
-import java.sql.SQLException;
 import java.util.Optional;
 
+import cn.unionaid.platform.db.DataErrors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -57,16 +57,11 @@ final class MalformedRequests {
 
     /** PostgreSQL's class 22 (data exception): a NUL byte, a number out of range, a text too long, a bad date. */
     private static Answer dataError(DataAccessException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            String key = switch (sql.getSQLState()) {
-                case "22021", "22P05" -> "error.request.character";
-                case "22003" -> "error.request.outOfRange";
-                case "22001" -> "error.request.tooLong";
-                default -> "error.request.data";
-            };
-            return new Answer(HttpStatus.BAD_REQUEST, key);
-        }
-        return null;
+        return DataErrors.badValue(e).map(bad -> new Answer(HttpStatus.BAD_REQUEST, switch (bad) {
+            case CHARACTER -> "error.request.character";
+            case OUT_OF_RANGE -> "error.request.outOfRange";
+            case TOO_LONG -> "error.request.tooLong";
+            case OTHER -> "error.request.data";
+        })).orElse(null);
     }
 }

@@ -16,7 +16,7 @@ public final class CrashingDatabaseHolder {
 
     public static void main(String[] args) throws Exception {
         EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(Path.of(args[0]), Integer.parseInt(args[1]), "unionaid");
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+        try (Connection c = DriverManager.getConnection(server.ownerJdbcUrl());
                 Statement st = c.createStatement()) {
             st.execute("create table if not exists survivor (note text not null)");
             st.execute("insert into survivor values ('" + args[2] + "')");

@@ -46,7 +46,7 @@ class EmbeddedDatabaseCrashTests {
 
     private static List<String> notes(Path dir, int port) throws Exception {
         try (EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(dir, port, "unionaid");
-                Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Connection c = DriverManager.getConnection(server.ownerJdbcUrl());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select note from survivor order by ctid")) {
             List<String> notes = new ArrayList<>();
