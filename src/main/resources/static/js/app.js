@@ -30,3 +30,27 @@ document.addEventListener('change', function (event) {
     box.setAttribute('data-filled', box.value);
   }
 });
+
+// The side menu folds behind a button on a phone.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest && event.target.closest('#menu-toggle');
+  if (!toggle) {
+    return;
+  }
+  var shell = document.getElementById('shell');
+  var open = shell.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});
+
+// Charts follow the width of their box when the window changes (a phone turned sideways).
+window.addEventListener('resize', function () {
+  if (!window.echarts) {
+    return;
+  }
+  document.querySelectorAll('.chart').forEach(function (el) {
+    var chart = window.echarts.getInstanceByDom(el);
+    if (chart) {
+      chart.resize();
+    }
+  });
+});

@@ -119,6 +119,13 @@ public class Controls {
         return Page.of(rows, 50, f -> Long.toString(f.id()));
     }
 
+    /** Findings in scope still waiting for an explanation or a correction (status 待说明). */
+    @Transactional(readOnly = true)
+    public long countToExplain(DataScope scope) {
+        return jdbc.sql("select count(*) from finding f join organisation o on o.id = f.org_id "
+                + "where starts_with(o.path, ?) and f.status = 'OPEN'").param(scope.orgPath()).query(Long.class).single();
+    }
+
     /** Live findings in scope, for the home page. */
     @Transactional(readOnly = true)
     public long countOpen(DataScope scope) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import cn.unionaid.audit.internal.AuditQueries;
 import cn.unionaid.platform.HomeTile;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ class AuditNavigation {
 
     @Bean
     NavigationItem auditLogNavigation() {
-        return new NavigationItem(95, "nav.audit", "/audit", EnumSet.of(Role.AUDITADMIN));
+        return new NavigationItem(95, NavigationGroup.SYSTEM, "nav.audit", "/audit", EnumSet.of(Role.AUDITADMIN));
     }
 
     @Bean

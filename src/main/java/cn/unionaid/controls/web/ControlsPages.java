@@ -9,6 +9,7 @@ import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import org.springframework.context.annotation.Bean;
@@ -45,9 +46,26 @@ class ControlsPages {
                     "home.openFindings", controls.countOpen(user.scope()), "/controls")) : java.util.Optional.empty();
         }
 
+        /** 待办: findings that wait for the union to explain or correct them. */
+        @Bean
+        cn.unionaid.platform.ToDo.Source findingsToExplain(Controls controls, Messages messages) {
+            return user -> {
+                boolean explains = user.roles().stream().anyMatch(r -> r == Role.CLERK || r == Role.REVIEWER
+                        || r == Role.LEADER || r == Role.FINANCE);
+                boolean follows = user.roles().contains(Role.AUDITOR) || user.roles().contains(Role.EVALUATOR);
+                if (!explains && !follows) {
+                    return java.util.List.of();
+                }
+                long open = controls.countToExplain(user.scope());
+                return open == 0 ? java.util.List.of() : java.util.List.of(new cn.unionaid.platform.ToDo(50,
+                        messages.get(explains ? "controls.todo.mine" : "controls.todo.waiting", open),
+                        "/controls?status=OPEN", explains, false));
+            };
+        }
+
         @Bean
         NavigationItem controlsNavigation() {
-            return new NavigationItem(60, "nav.controls", "/controls",
+            return new NavigationItem(60, NavigationGroup.CONTROLS, "nav.controls", "/controls",
                     EnumSet.of(Role.AUDITOR, Role.LEADER, Role.REVIEWER, Role.FINANCE, Role.CLERK, Role.EVALUATOR));
         }
     }

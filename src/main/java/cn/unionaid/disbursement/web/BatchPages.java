@@ -16,6 +16,7 @@ import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.registry.SubjectType;
 import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import cn.unionaid.policy.Programs;
@@ -60,13 +61,7 @@ class BatchPages {
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class Shell {
-        /** The steps that wait for each role. */
-        private static final java.util.Map<Role, java.util.Set<BatchStatus>> WAITING = java.util.Map.of(
-                Role.CLERK, java.util.EnumSet.of(BatchStatus.DRAFT, BatchStatus.DECIDED, BatchStatus.PUBLICIZING),
-                Role.REVIEWER, java.util.EnumSet.of(BatchStatus.SUBMITTED),
-                Role.LEADER, java.util.EnumSet.of(BatchStatus.REVIEWED),
-                Role.FINANCE, java.util.EnumSet.of(BatchStatus.PUBLICITY_CLOSED, BatchStatus.FILE_GENERATED,
-                        BatchStatus.RECONCILED));
+        private static final java.util.Map<Role, java.util.Set<BatchStatus>> WAITING = BatchToDos.WAITING;
 
         @Bean
         cn.unionaid.platform.HomeTile batchesWaitingTile(Batches batches) {
@@ -80,7 +75,7 @@ class BatchPages {
 
         @Bean
         NavigationItem batchesNavigation() {
-            return new NavigationItem(45, "nav.batches", "/batches",
+            return new NavigationItem(45, NavigationGroup.PAYMENTS, "nav.batches", "/batches",
                     java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR));
         }
     }

@@ -12,6 +12,7 @@ import cn.unionaid.evaluation.ReportTemplates;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +53,21 @@ class EvaluationWeb {
     static class Shell {
         @Bean
         NavigationItem evaluationNavigation() {
-            return new NavigationItem(70, "nav.evaluation", "/evaluation",
-                    EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR, Role.EVALUATOR));
+            return new NavigationItem(70, NavigationGroup.EVALUATION, "nav.evaluation", "/evaluation", READERS);
         }
+
+        @Bean
+        NavigationItem indicatorsNavigation() {
+            return new NavigationItem(71, NavigationGroup.EVALUATION, "nav.indicators", "/evaluation/indicators", READERS);
+        }
+
+        @Bean
+        NavigationItem dashboardNavigation() {
+            return new NavigationItem(72, NavigationGroup.EVALUATION, "nav.dashboard", "/evaluation/dashboard", READERS);
+        }
+
+        private static final java.util.Set<Role> READERS =
+                EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR, Role.EVALUATOR);
     }
 
     static int yearOrLast(Integer year) {

@@ -10,6 +10,7 @@ import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Messages;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import cn.unionaid.platform.sheets.Workbooks;
@@ -52,7 +53,7 @@ class FundsPages {
     static class Shell {
         @Bean
         NavigationItem fundsNavigation() {
-            return new NavigationItem(50, "nav.funds", "/funds",
+            return new NavigationItem(50, NavigationGroup.FUNDS, "nav.funds", "/funds",
                     java.util.EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE, Role.AUDITOR, Role.EVALUATOR));
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import cn.unionaid.org.Organisations;
 import cn.unionaid.org.Users;
 import cn.unionaid.platform.HomeTile;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import org.springframework.context.annotation.Bean;
@@ -18,22 +19,22 @@ class OrgNavigation {
 
     @Bean
     NavigationItem organisationsNavigation() {
-        return new NavigationItem(10, "nav.orgs", "/orgs", Set.of());
+        return new NavigationItem(10, NavigationGroup.SYSTEM, "nav.orgs", "/orgs", Set.of());
     }
 
     @Bean
     NavigationItem usersNavigation() {
-        return new NavigationItem(80, "nav.users", "/users", EnumSet.of(Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN));
+        return new NavigationItem(80, NavigationGroup.SYSTEM, "nav.users", "/users", EnumSet.of(Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN));
     }
 
     @Bean
     NavigationItem regionsNavigation() {
-        return new NavigationItem(85, "nav.regions", "/regions", Set.of());
+        return new NavigationItem(85, NavigationGroup.SYSTEM, "nav.regions", "/regions", Set.of());
     }
 
     @Bean
     NavigationItem policyNavigation() {
-        return new NavigationItem(90, "nav.policy", "/security/policy", EnumSet.of(Role.SECADMIN));
+        return new NavigationItem(90, NavigationGroup.SYSTEM, "nav.policy", "/security/policy", EnumSet.of(Role.SECADMIN));
     }
 
     @Bean

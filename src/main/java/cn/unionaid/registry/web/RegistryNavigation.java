@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.unionaid.platform.HomeTile;
+import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import cn.unionaid.registry.Registry;
@@ -19,27 +20,45 @@ class RegistryNavigation {
 
     @Bean
     NavigationItem modelWorkersNavigation() {
-        return new NavigationItem(20, "nav.modelWorkers", "/registry/model-workers", BUSINESS);
+        return new NavigationItem(20, NavigationGroup.ARCHIVES, "nav.modelWorkers", "/registry/model-workers", BUSINESS);
     }
 
     @Bean
     NavigationItem householdsNavigation() {
-        return new NavigationItem(21, "nav.households", "/registry/households", BUSINESS);
+        return new NavigationItem(21, NavigationGroup.ARCHIVES, "nav.households", "/registry/households", BUSINESS);
     }
 
     @Bean
     NavigationItem importNavigation() {
-        return new NavigationItem(22, "nav.import", "/registry/import", EnumSet.of(Role.CLERK));
+        return new NavigationItem(22, NavigationGroup.ARCHIVES, "nav.import", "/registry/import", EnumSet.of(Role.CLERK));
     }
 
     @Bean
     NavigationItem surveysNavigation() {
-        return new NavigationItem(23, "nav.surveys", "/registry/surveys", BUSINESS);
+        return new NavigationItem(23, NavigationGroup.ARCHIVES, "nav.surveys", "/registry/surveys", BUSINESS);
     }
 
     @Bean
     NavigationItem recheckNavigation() {
-        return new NavigationItem(24, "nav.recheck", "/registry/recheck", EnumSet.of(Role.CLERK, Role.REVIEWER, Role.AUDITOR));
+        return new NavigationItem(24, NavigationGroup.ARCHIVES, "nav.recheck", "/registry/recheck", EnumSet.of(Role.CLERK, Role.REVIEWER, Role.AUDITOR));
+    }
+
+    /** 待办: people still to survey this year, marked overdue after the deadline. */
+    @Bean
+    cn.unionaid.platform.ToDo.Source surveysDue(cn.unionaid.registry.Surveys surveys, cn.unionaid.platform.Messages messages) {
+        return user -> {
+            if (!user.roles().contains(Role.CLERK)) {
+                return java.util.List.of();
+            }
+            java.time.LocalDate today = java.time.LocalDate.now();
+            long pending = surveys.countPending(user.scope(), today.getYear());
+            java.time.LocalDate deadline = surveys.deadline(today.getYear());
+            boolean overdue = today.isAfter(deadline);
+            return pending == 0 ? java.util.List.of() : java.util.List.of(new cn.unionaid.platform.ToDo(60,
+                    messages.get(overdue ? "survey.todo.overdue" : "survey.todo.due", pending,
+                            cn.unionaid.shared.ChineseDates.format(deadline)),
+                    "/registry/surveys", true, overdue));
+        };
     }
 
     @Bean
