@@ -52,6 +52,18 @@ abstract class BrowserTest {
                 .until(condition);
     }
 
+    /** Saves what the browser shows under target/screenshots, for people to look at after the run. */
+    void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(getClass().getSimpleName() + "-" + name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void signIn(String username, String password) {
         browser.get(url("/login"));
         submitLogin(username, password);
