@@ -6,6 +6,7 @@ document.addEventListener('DOMContentLoaded', function () {
     var chart = echarts.init(el);
     chart.setOption({
       tooltip: {},
+      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: data.map(function (d) { return d.name; }), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', name: '元' },
       series: [{ type: 'bar', data: data.map(function (d) { return Number(d.value); }), itemStyle: { color: '#b3261e' } }]

@@ -1,6 +1,7 @@
 package cn.unionaid.org;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +58,21 @@ public class Organisations {
     @Transactional(readOnly = true)
     public long countVisible(DataScope scope) {
         return repository.countVisible(scope);
+    }
+
+    /**
+     * The union a reader chose to view ({@code orgId}, null for their own), which must be in their scope, with
+     * the list to choose from. A union outside the scope is refused as not found.
+     */
+    @Transactional(readOnly = true)
+    public UnionChoice choose(DataScope scope, Long orgId) {
+        List<OrganisationView> unions = repository.visible(scope, "%", null, 1_000);
+        if (orgId == null || orgId == scope.orgId()) {
+            return new UnionChoice(unions.size() > 1 ? unions : List.of(), scope, scope.orgId(), false);
+        }
+        OrganisationView chosen = repository.findView(scope, orgId)
+                .orElseThrow(() -> BusinessRuleException.notFound("org.error.notFound"));
+        return new UnionChoice(unions, new DataScope(chosen.id(), chosen.path()), chosen.id(), true);
     }
 
     @Transactional(readOnly = true)

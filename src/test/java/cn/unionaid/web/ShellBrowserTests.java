@@ -91,4 +91,27 @@ class ShellBrowserTests extends BrowserTest {
         waitUntil(d -> d.getCurrentUrl().endsWith("/batches"));
         assertThat(browser.findElement(By.id("crumbs")).getText().replace(" ", "")).isEqualTo("首页›发放管理›发放批次");
     }
+
+    @Test
+    void theProvincesAuditorChoosesACityOnTheFiguresPages() {
+        signIn("hunan.auditor", DemoUsers.PASSWORD);
+        browser.get(url("/evaluation/dashboard?year=2023"));
+        String own = browser.findElement(By.id("score")).getText();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("org-select"))).selectByVisibleText("益阳市总工会");
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("org="));
+        assertThat(browser.findElement(By.id("viewing-other")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("score")).getText()).isNotEqualTo(own);
+        screenshot("province-dashboard-yiyang");
+        long yiyang = DemoUsers.orgId(jdbc, "430900");
+        browser.get(url("/funds?year=2023&org=" + yiyang));
+        assertThat(browser.findElement(By.id("balances")).getText()).contains("省财");
+        assertThat(browser.findElements(By.id("budget-form"))).isEmpty();
+        screenshot("province-funds-yiyang");
+        browser.get(url("/evaluation?year=2023&org=" + yiyang));
+        assertThat(browser.findElement(By.id("download-pdf")).getAttribute("href")).contains("org=" + yiyang);
+        // A union outside the reader's scope is not there to choose.
+        browser.get(url("/funds?year=2023&org=" + DemoUsers.orgId(jdbc, "650000")));
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("不存在或不在您的权限范围内");
+    }
 }

@@ -9,6 +9,8 @@ import cn.unionaid.evaluation.EvaluationReports;
 import cn.unionaid.evaluation.Evaluations;
 import cn.unionaid.evaluation.Frame;
 import cn.unionaid.evaluation.ReportTemplates;
+import cn.unionaid.org.Organisations;
+import cn.unionaid.org.UnionChoice;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.Messages;
@@ -38,9 +40,11 @@ class EvaluationWeb {
     private final Messages messages;
     private final Dashboard dashboard;
     private final JsonMapper json;
+    private final Organisations organisations;
 
     EvaluationWeb(EvaluationReports reports, ReportTemplates templates, Evaluations evaluations,
-            Messages messages, Dashboard dashboard, JsonMapper json) {
+            Messages messages, Dashboard dashboard, JsonMapper json, Organisations organisations) {
+        this.organisations = organisations;
         this.reports = reports;
         this.templates = templates;
         this.evaluations = evaluations;
@@ -75,17 +79,20 @@ class EvaluationWeb {
     }
 
     @GetMapping("/evaluation")
-    String page(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "SELF") Frame frame, Model model) {
+    String page(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "SELF") Frame frame,
+            @RequestParam(required = false) Long org, Model model) {
         int y = yearOrLast(year);
+        UnionChoice choice = organisations.choose(CurrentUser.require().scope(), org);
+        model.addAttribute("choice", choice);
         model.addAttribute("year", y);
         model.addAttribute("frame", frame);
         model.addAttribute("frames", Frame.values());
-        var figures = reports.figures(CurrentUser.require().scope(), y, frame);
-        model.addAttribute("report", reports.build(CurrentUser.require().scope(), y, frame, figures));
+        var figures = reports.figures(choice.scope(), y, frame);
+        model.addAttribute("report", reports.build(choice.scope(), y, frame, figures));
         model.addAttribute("unscored", figures.unscored().stream().map(cn.unionaid.evaluation.Score::name).toList());
         model.addAttribute("drafts", figures.drafts());
-        model.addAttribute("ownTemplate", templates.hasOwn(CurrentUser.require().scope(), frame));
-        model.addAttribute("narratives", evaluations.narratives(CurrentUser.require().scope(), y));
+        model.addAttribute("ownTemplate", templates.hasOwn(choice.scope(), frame));
+        model.addAttribute("narratives", evaluations.narratives(choice.scope(), y));
         model.addAttribute("sections", Evaluations.Section.values());
         return "evaluation/page";
     }
@@ -120,9 +127,12 @@ class EvaluationWeb {
     }
 
     @GetMapping("/evaluation/dashboard")
-    String dashboard(@RequestParam(required = false) Integer year, Model model) {
+    String dashboard(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long org,
+            Model model) {
         int y = yearOrLast(year);
-        var view = dashboard.build(CurrentUser.require().scope(), y);
+        UnionChoice choice = organisations.choose(CurrentUser.require().scope(), org);
+        model.addAttribute("choice", choice);
+        var view = dashboard.build(choice.scope(), y);
         model.addAttribute("year", y);
         model.addAttribute("view", view);
         model.addAttribute("byMonth", json.writeValueAsString(view.byMonth()));
@@ -136,18 +146,20 @@ class EvaluationWeb {
     /** The report of a frame; {@code self-report} is the self-evaluation report's older address. */
     @GetMapping({"/evaluation/report", "/api/v1/evaluation/report"})
     ResponseEntity<byte[]> report(@RequestParam int year, @RequestParam(defaultValue = "SELF") Frame frame,
-            @RequestParam(defaultValue = "docx") String format, @RequestParam(defaultValue = "false") boolean confirmUnscored) {
+            @RequestParam(defaultValue = "docx") String format, @RequestParam(defaultValue = "false") boolean confirmUnscored,
+            @RequestParam(required = false) Long org) {
         String name = year + "年度" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
+        var viewed = organisations.choose(CurrentUser.require().scope(), org).scope();
         return "pdf".equalsIgnoreCase(format)
-                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(CurrentUser.require().scope(), year, frame, confirmUnscored))
-                : ReportDownloads.docx(name + ".docx", reports.docx(CurrentUser.require().scope(), year, frame,
+                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(viewed, year, frame, confirmUnscored))
+                : ReportDownloads.docx(name + ".docx", reports.docx(viewed, year, frame,
                         confirmUnscored));
     }
 
     @GetMapping({"/evaluation/self-report", "/api/v1/evaluation/self-report"})
     ResponseEntity<byte[]> selfReport(@RequestParam int year, @RequestParam(defaultValue = "docx") String format,
             @RequestParam(defaultValue = "false") boolean confirmUnscored) {
-        return report(year, Frame.SELF, format, confirmUnscored);
+        return report(year, Frame.SELF, format, confirmUnscored, null);
     }
 
     @GetMapping({"/evaluation/templates/{frame}", "/api/v1/evaluation/templates/{frame}"})

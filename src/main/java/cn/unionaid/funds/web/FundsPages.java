@@ -8,6 +8,8 @@ import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.LedgerEntry;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.org.Organisations;
+import cn.unionaid.org.UnionChoice;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.NavigationGroup;
@@ -41,8 +43,11 @@ class FundsPages {
     private final cn.unionaid.funds.Allocations allocations;
     private final Messages messages;
     private final JsonMapper json;
+    private final Organisations organisations;
 
-    FundsPages(Funds funds, cn.unionaid.funds.Allocations allocations, Messages messages, JsonMapper json) {
+    FundsPages(Funds funds, cn.unionaid.funds.Allocations allocations, Messages messages, JsonMapper json,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.funds = funds;
         this.allocations = allocations;
         this.messages = messages;
@@ -60,17 +65,21 @@ class FundsPages {
 
     @GetMapping
     String overview(@RequestParam(required = false) Integer year,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Long org, Model model) {
         int y = year == null ? LocalDate.now().getYear() : year;
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        UnionChoice choice = organisations.choose(scope(), org);
+        DataScope viewed = choice.scope();
+        model.addAttribute("choice", choice);
         model.addAttribute("year", y);
         model.addAttribute("asOf", date);
-        model.addAttribute("balances", funds.balances(scope(), y, null, date));
-        model.addAttribute("milestones", funds.milestones(scope(), y));
-        model.addAttribute("chart", json.writeValueAsString(funds.monthlySpent(scope(), y)));
+        model.addAttribute("balances", funds.balances(viewed, y, null, date));
+        model.addAttribute("milestones", funds.milestones(viewed, y));
+        model.addAttribute("chart", json.writeValueAsString(funds.monthlySpent(viewed, y)));
         model.addAttribute("sources", FundSource.values());
-        model.addAttribute("allocations", allocations.list(scope(), y));
-        model.addAttribute("reallocations", funds.reallocations(scope(), y));
+        model.addAttribute("allocations", allocations.list(viewed, y));
+        model.addAttribute("reallocations", funds.reallocations(viewed, y));
         return "funds/overview";
     }
 
@@ -125,8 +134,9 @@ class FundsPages {
 
     /** The ledger (台账) of one source as XLSX: one source per file, never merged with another (seed 004). */
     @GetMapping("/ledger.xlsx")
-    ResponseEntity<byte[]> ledger(@RequestParam int year, @RequestParam FundSource source) {
-        List<LedgerEntry> entries = funds.ledger(scope(), year, source);
+    ResponseEntity<byte[]> ledger(@RequestParam int year, @RequestParam FundSource source,
+            @RequestParam(required = false) Long org) {
+        List<LedgerEntry> entries = funds.ledger(organisations.choose(scope(), org).scope(), year, source);
         byte[] file = Workbooks.write(source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)", "凭证/参考号", "批次",
                 "说明", "经办人"), sink -> entries.forEach(e -> sink.accept(java.util.Arrays.asList(e.date().toString(),
                 e.kind().label(), e.programName(), Money.ofFen(e.amountFen()).toYuanString(), e.voucher(),
