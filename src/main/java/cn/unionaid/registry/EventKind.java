@@ -7,6 +7,7 @@ public enum EventKind implements Labelled {
     OPENED("建档"),
     REVIEWED("复核"),
     UPDATED("信息变更"),
+    CORRECTED("更正信息"),
     MOVED_IN("迁入"),
     MOVED_OUT("迁出"),
     RETIRED("退休"),

@@ -9,7 +9,8 @@ public enum EvidenceKind implements Labelled {
     INCOME_PROOF("收入证明"),
     MEDICAL_BILLS("医药费清单"),
     VISIT_RECORD("走访记录"),
-    PHONE_DECLARATION("电话申报记录");
+    PHONE_DECLARATION("电话申报记录"),
+    CARD_COPY("银行卡（存折）复印件");
 
     private final String label;
 

@@ -458,6 +458,39 @@ class MoneySafetyTests {
         assertThat(xlsxCells(template)).containsSubsequence(StatementTemplate.COLUMNS);
     }
 
+    @Test
+    void aPaymentToAClosedAccountIsReissuedToTheNewCardRecordedOnTheHouseholdsPage() throws Exception {
+        long household = households.get(19);
+        long id = created(manual("TJ-SFC", List.of(household), List.of("1000.00")));
+        throughPublicity(id);
+        paymentFile(id, "GENERIC_CSV");
+        Item item = items(id).get(0);
+        statement(id, "cashier", "业务参考号,户名,金额,交易结果,交易日期,失败原因\n"
+                + item.reference() + ",,1000.00,失败,2024-03-01,账户已销户\n").andExpect(jsonPath("$.failed").value(1));
+        String oldCard = jdbc.sql("select bank_card_masked from household where id = ?").param(household)
+                .query(String.class).single();
+        // The clerk records the new card on the household's page, with the reason; the change is in its history.
+        var clerk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername("t013.clerk"));
+        mvc.perform(post("/registry/households/{id}/corrections", household).with(clerk)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("fact", "BANK_CARD").param("value", "6217 0000 1111 2222 333").param("bankName", "中国建设银行桃江支行")
+                        .param("reason", "原账户已销户，户主提供新卡"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select detail from registry_event where subject_type = 'HOUSEHOLD' and subject_id = ? and kind = 'CORRECTED'")
+                .param(household).query(String.class).single()).isEqualTo("银行卡号：" + oldCard + " → 6217 **** **** 2333");
+        // Finance pays again: the re-issue goes to the card now on file.
+        postJson("finance", "/api/v1/batches/{id}/items/{item}/reissue", "{}", id, item.id()).andExpect(status().isOk());
+        assertThat(jdbc.sql("select card_masked from batch_item where reissue_of = ?").param(item.id()).query(String.class)
+                .single()).isEqualTo("6217 **** **** 2333");
+        String page = mvc.perform(get("/registry/households/{id}", household).with(clerk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("发放记录", "已重发（已重新发放；银行支付失败：账户已销户）", "待支付", "更正信息",
+                "原账户已销户，户主提供新卡");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'registry.corrected' and actor = 't013.clerk'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private long batchTotal(long id) {
         return jdbc.sql("select total_fen from batch where id = ?").param(id).query(Long.class).single();
     }

@@ -113,8 +113,12 @@ public class BatchRepository {
     }
 
     /** Moves a payment from one of {@code from} to {@code to}; answers 1 when it moved, 0 when it stood elsewhere. */
+    /** Moves a settled item on; the bank's earlier reason (账户已销户 …) stays beside the new note. */
     public int moveItem(long itemId, List<ItemStatus> from, ItemStatus to, String note) {
-        return jdbc.sql("update batch_item set status = ?, status_note = ? where id = ? and status = any(?)")
+        return jdbc.sql("""
+                update batch_item set status = ?, status_note = left(? || coalesce('；' || status_note, ''), 500)
+                 where id = ? and status = any(?)
+                """)
                 .param(to.name()).param(note).param(itemId).param(from.stream().map(Enum::name).toArray(String[]::new))
                 .update();
     }

@@ -89,10 +89,19 @@ public class ArchiveRepository {
                     long evidence = rs.getLong("evidence_id");
                     Long evidenceId = rs.wasNull() ? null : evidence;
                     return new RegistryEvent(rs.getLong("id"), EventKind.valueOf(rs.getString("kind")),
-                            rs.getDate("event_date").toLocalDate(), rs.getString("reason"), rs.getString("detail"),
+                            rs.getDate("event_date").toLocalDate(), rs.getString("reason"), readable(rs.getString("detail")),
                             rs.getString("from_name"), rs.getString("to_name"), evidenceId, rs.getString("recorded_by"),
                             rs.getTimestamp("recorded_at").toInstant());
                 }).list();
+    }
+
+    /** A list of changed fields is stored as a JSON array; people read it as 月收入(元)、收入核定年月. */
+    private static String readable(String detail) {
+        if (detail == null || !detail.startsWith("[")) {
+            return detail;
+        }
+        return String.join("、", java.util.Arrays.stream(detail.substring(1, detail.length() - 1).split(","))
+                .map(f -> f.strip().replaceAll("^\"|\"$", "")).filter(f -> !f.isEmpty()).toList());
     }
 
     public boolean evidenceBelongsTo(long evidenceId, SubjectType type, long subjectId) {

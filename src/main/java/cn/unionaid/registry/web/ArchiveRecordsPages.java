@@ -40,8 +40,11 @@ class ArchiveRecordsPages {
     private final Surveys surveys;
     private final RecheckSamples samples;
     private final Messages messages;
+    private final cn.unionaid.registry.Corrections corrections;
 
-    ArchiveRecordsPages(Evidence evidence, Surveys surveys, RecheckSamples samples, Messages messages) {
+    ArchiveRecordsPages(Evidence evidence, Surveys surveys, RecheckSamples samples, Messages messages,
+            cn.unionaid.registry.Corrections corrections) {
+        this.corrections = corrections;
         this.evidence = evidence;
         this.surveys = surveys;
         this.samples = samples;
@@ -55,6 +58,15 @@ class ArchiveRecordsPages {
         byte[] content = file.getBytes();
         return act(flash, "/registry/" + archives + "/" + id, () -> evidence.upload(scope(), ArchivePath.type(archives), id,
                 kind, file.getOriginalFilename(), content, note));
+    }
+
+    /** 更正基本信息: card, phone, employer or income, with a reason and optionally the evidence just uploaded. */
+    @PostMapping("/" + ArchivePath.PATTERN + "/{id}/corrections")
+    String correct(@PathVariable String archives, @PathVariable long id, @RequestParam cn.unionaid.registry.CorrectableFact fact,
+            @RequestParam String value, @RequestParam(required = false) String bankName, @RequestParam String reason,
+            @RequestParam(required = false) Long evidenceId, RedirectAttributes flash) {
+        return act(flash, "/registry/" + archives + "/" + id, () -> corrections.correct(scope(), ArchivePath.type(archives),
+                id, fact, value, bankName, reason, evidenceId));
     }
 
     @PostMapping("/" + ArchivePath.PATTERN + "/{id}/phone-declarations")

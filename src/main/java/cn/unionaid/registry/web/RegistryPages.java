@@ -52,9 +52,11 @@ class RegistryPages {
     private final Messages messages;
     private final Evidence evidence;
     private final Surveys surveys;
+    private final List<cn.unionaid.registry.PaymentHistory> paymentHistory;
 
     RegistryPages(Registry registry, RegistryImports imports, Lifecycle lifecycle, Organisations organisations,
-            Messages messages, Evidence evidence, Surveys surveys) {
+            Messages messages, Evidence evidence, Surveys surveys, List<cn.unionaid.registry.PaymentHistory> paymentHistory) {
+        this.paymentHistory = paymentHistory;
         this.registry = registry;
         this.imports = imports;
         this.lifecycle = lifecycle;
@@ -71,9 +73,12 @@ class RegistryPages {
         model.addAttribute("orgs", organisations.visible(scope(), PageRequest.of(null, null, 200)).items());
         model.addAttribute("evidence", evidence.list(scope(), type, id));
         model.addAttribute("evidenceKinds", List.of(EvidenceKind.APPLICATION, EvidenceKind.STAMPED_CERTIFICATE,
-                EvidenceKind.INCOME_PROOF, EvidenceKind.MEDICAL_BILLS, EvidenceKind.VISIT_RECORD));
+                EvidenceKind.INCOME_PROOF, EvidenceKind.MEDICAL_BILLS, EvidenceKind.VISIT_RECORD, EvidenceKind.CARD_COPY));
         model.addAttribute("surveys", surveys.history(scope(), type, id));
         model.addAttribute("surveyMethods", SurveyMethod.values());
+        model.addAttribute("payments", paymentHistory.stream().flatMap(h -> h.of(scope(), type, id).stream()).toList());
+        model.addAttribute("facts", java.util.Arrays.stream(cn.unionaid.registry.CorrectableFact.values())
+                .filter(f -> f.heldBy(type)).toList());
     }
 
     /** Searched by GET (name, region, …) or by POST (the form, so that an ID number stays out of the URL). */
