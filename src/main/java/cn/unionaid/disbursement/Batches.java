@@ -48,9 +48,10 @@ public class Batches {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Messages messages;
+    private final cn.unionaid.audit.AuditExtracts extracts;
 
     Batches(BatchRepository batches, Programs programs, EntitlementRuns runs, Payees payees, Funds funds,
-            FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages) {
+            FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages, cn.unionaid.audit.AuditExtracts extracts) {
         this.messages = messages;
         this.batches = batches;
         this.programs = programs;
@@ -60,6 +61,7 @@ public class Batches {
         this.files = files;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.extracts = extracts;
     }
 
     /** A line of a hand-made batch. */
@@ -229,14 +231,28 @@ public class Batches {
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch submit(DataScope scope, long id) {
-        return step(scope, id, "batch.submitted", b -> b.submit(Actor.current()));
+        return submit(scope, id, null);
+    }
+
+    /** 提交审核, with the clerk's optional note (意见) kept in the batch's record of steps. */
+    @PreAuthorize("hasRole('CLERK')")
+    @Transactional
+    public Batch submit(DataScope scope, long id, String opinion) {
+        return step(scope, id, "batch.submitted", opinion, b -> b.submit(Actor.current()));
     }
 
     @PreAuthorize("hasRole('REVIEWER')")
     @Transactional
     public Batch review(DataScope scope, long id) {
+        return review(scope, id, null);
+    }
+
+    /** 审核通过 (reserving the money), with the reviewer's optional 审核意见. */
+    @PreAuthorize("hasRole('REVIEWER')")
+    @Transactional
+    public Batch review(DataScope scope, long id, String opinion) {
         Batch before = find(scope, id);
-        Batch after = step(scope, id, "batch.reviewed", b -> b.review(Actor.current()));
+        Batch after = step(scope, id, "batch.reviewed", opinion, b -> b.review(Actor.current()));
         funds.reserve(before.orgId(), programYear(scope, before), before.source(), before.programId(), before.totalFen(), id,
                 LocalDate.now());
         return after;
@@ -246,7 +262,7 @@ public class Batches {
     @Transactional
     public Batch reject(DataScope scope, long id, String reason) {
         Batch before = find(scope, id);
-        Batch after = step(scope, id, "batch.rejected", b -> b.reject(Actor.current(), reason));
+        Batch after = step(scope, id, "batch.rejected", reason, b -> b.reject(Actor.current(), reason));
         if (before.reserved()) {
             funds.book(before.orgId(), programYear(scope, before), before.source(), before.programId(), LedgerKind.RELEASE,
                     before.totalFen(), id, null, LocalDate.now(), "批次" + id + "退回", reason);
@@ -257,8 +273,15 @@ public class Batches {
     @PreAuthorize("hasRole('LEADER')")
     @Transactional
     public Batch decide(DataScope scope, long id, String minutesNo, LocalDate decidedOn, byte[] minutes) {
+        return decide(scope, id, minutesNo, decidedOn, minutes, null);
+    }
+
+    /** 集体研究决策, with the leader's optional opinion. */
+    @PreAuthorize("hasRole('LEADER')")
+    @Transactional
+    public Batch decide(DataScope scope, long id, String minutesNo, LocalDate decidedOn, byte[] minutes, String opinion) {
         String evidence = minutes == null || minutes.length == 0 ? null : files.save(minutes).key();
-        return step(scope, id, "batch.decided", b -> b.decide(Actor.current(), minutesNo, decidedOn, evidence));
+        return step(scope, id, "batch.decided", opinion, b -> b.decide(Actor.current(), minutesNo, decidedOn, evidence));
     }
 
     @PreAuthorize("hasRole('CLERK')")
@@ -302,30 +325,43 @@ public class Batches {
                 || batches.resolveObjection(id, objectionId, resolution.strip(), CurrentUser.require().getUsername()) != 1) {
             throw BusinessRuleException.invalid("batch.error.resolution");
         }
-        audit.record("batch.objectionResolved", "batch", id, Map.of("objectionId", objectionId));
+        audit.record("batch.objectionResolved", "batch", id, Map.of("objectionId", objectionId, "opinion", resolution.strip()));
     }
 
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch closePublicity(DataScope scope, long id) {
+        return closePublicity(scope, id, null);
+    }
+
+    @PreAuthorize("hasRole('CLERK')")
+    @Transactional
+    public Batch closePublicity(DataScope scope, long id, String opinion) {
         long open = batches.openObjections(id);
-        return step(scope, id, "batch.publicityClosed", b -> b.closePublicity(Actor.current(), LocalDate.now(), open));
+        return step(scope, id, "batch.publicityClosed", opinion,
+                b -> b.closePublicity(Actor.current(), LocalDate.now(), open));
     }
 
     @PreAuthorize("hasRole('FINANCE')")
     @Transactional
     public Batch complete(DataScope scope, long id) {
+        return complete(scope, id, null);
+    }
+
+    @PreAuthorize("hasRole('FINANCE')")
+    @Transactional
+    public Batch complete(DataScope scope, long id, String opinion) {
         long pending = batches.countItems(id, ItemStatus.PENDING);
         long unmatched = jdbc.sql("select count(*) from statement_line where batch_id = ? and item_id is null and set_aside_reason is null").param(id)
                 .query(Long.class).single();
-        return step(scope, id, "batch.completed", b -> b.complete(Actor.current(), pending + unmatched));
+        return step(scope, id, "batch.completed", opinion, b -> b.complete(Actor.current(), pending + unmatched));
     }
 
     /** Cancels a draft (作废) with a reason; its lines leave the batch, so its people may be paid by another. */
     @PreAuthorize("hasRole('CLERK')")
     @Transactional
     public Batch cancel(DataScope scope, long id, String reason) {
-        Batch after = step(scope, id, "batch.cancelled", b -> b.cancel(Actor.current(), reason));
+        Batch after = step(scope, id, "batch.cancelled", reason, b -> b.cancel(Actor.current(), reason));
         jdbc.sql("update batch_item set status = 'EXCLUDED', status_note = ? where batch_id = ? and status = 'PENDING'")
                 .param(messages.get("batch.line.cancelled")).param(id).update();
         return find(scope, id);
@@ -333,11 +369,37 @@ public class Batches {
 
     /** One step: the batch's row locked, its rule checked by {@link Batch}, written, audited. */
     Batch step(DataScope scope, long id, String action, java.util.function.UnaryOperator<Batch> change) {
+        return step(scope, id, action, null, change);
+    }
+
+    /**
+     * One step with the opinion (审核意见) of whoever takes it, kept in the step's audit entry, which is the batch's
+     * record of who did what, when and why ({@link #record}).
+     */
+    Batch step(DataScope scope, long id, String action, String opinion, java.util.function.UnaryOperator<Batch> change) {
+        String said = opinion == null || opinion.isBlank() ? null : opinion.strip();
+        if (said != null && said.length() > 500) {
+            throw BusinessRuleException.invalid("batch.error.opinion");
+        }
         Batch before = locked(scope, id);
         Batch after = change.apply(before);
         batches.update(after);
-        audit.record(action, "batch", id, Map.of("from", before.status().name(), "to", after.status().name()));
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("from", before.status().name());
+        detail.put("to", after.status().name());
+        if (said != null) {
+            detail.put("opinion", said);
+        }
+        audit.record(action, "batch", id, detail);
         return batches.find(scope, id).orElseThrow();
+    }
+
+    /** 办理记录: every step of the batch in order, with who took it and their opinion. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<cn.unionaid.audit.AuditEntry> record(DataScope scope, long id) {
+        find(scope, id);
+        return extracts.forEntity("batch", Long.toString(id));
     }
 
     /** The batch in scope with its row locked until the transaction ends: every step that moves money starts here. */

@@ -491,6 +491,23 @@ class MoneySafetyTests {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void eachStepKeepsTheOpinionOfWhoeverTookItInTheBatchsRecord() throws Exception {
+        long id = created(manual("TJ-SFC", List.of(households.get(7)), List.of("1000.00")));
+        postJson("clerk", "/api/v1/batches/{id}/submit", "{\"opinion\":\"名单已与街道核对\"}", id).andExpect(status().isOk());
+        postJson("reviewer", "/api/v1/batches/{id}/reject", "{\"reason\":\"缺少入户调查表\"}", id).andExpect(status().isOk());
+        postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
+        postJson("reviewer", "/api/v1/batches/{id}/review", "{\"opinion\":\"同意，按标准发放\"}", id).andExpect(status().isOk());
+        String page = mvc.perform(get("/batches/{id}", id).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("t013.leader"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String record = page.substring(page.indexOf("id=\"batch-record\""), page.indexOf("</table>", page.indexOf("id=\"batch-record\"")));
+        assertThat(record).containsSubsequence("提交批次", "t013.clerk", "名单已与街道核对", "退回批次", "t013.reviewer",
+                "缺少入户调查表", "提交批次", "审核批次（占用资金）", "同意，按标准发放");
+        postJson("leader", "/api/v1/batches/{id}/reject", "{\"reason\":\"" + "长".repeat(501) + "\"}", id)
+                .andExpect(status().isBadRequest());
+    }
+
     private long batchTotal(long id) {
         return jdbc.sql("select total_fen from batch where id = ?").param(id).query(Long.class).single();
     }

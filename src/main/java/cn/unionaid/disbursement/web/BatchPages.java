@@ -49,8 +49,12 @@ class BatchPages {
     private final cn.unionaid.registry.Payees payees;
     private final cn.unionaid.policy.EntitlementRuns entitlementRuns;
 
+    private final tools.jackson.databind.json.JsonMapper json;
+
     BatchPages(Batches batches, Payments payments, Programs programs, Messages messages,
-            cn.unionaid.registry.Payees payees, cn.unionaid.policy.EntitlementRuns entitlementRuns) {
+            cn.unionaid.registry.Payees payees, cn.unionaid.policy.EntitlementRuns entitlementRuns,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.payees = payees;
         this.entitlementRuns = entitlementRuns;
         this.batches = batches;
@@ -150,7 +154,26 @@ class BatchPages {
         model.addAttribute("layouts", PaymentFileLayout.values());
         model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())
                 .filter(s -> s != BatchStatus.CANCELLED || batch.status() == BatchStatus.CANCELLED).toList());
+        model.addAttribute("record", batches.record(scope(), id).stream().map(this::recordLine).toList());
         return "batch/detail";
+    }
+
+    /** One line of 办理记录: when, what (in words), who, and the opinion or reason they gave. */
+    record RecordLine(String time, String step, String actor, String opinion) {
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    private RecordLine recordLine(cn.unionaid.audit.AuditEntry e) {
+        String opinion = null;
+        if (e.detail() != null && e.detail().startsWith("{")) {
+            java.util.Map<?, ?> detail = json.readValue(e.detail(), java.util.Map.class);
+            Object said = detail.get("opinion") != null ? detail.get("opinion") : detail.get("reason");
+            opinion = said == null ? null : said.toString();
+        }
+        return new RecordLine(TIME.format(e.occurredAt()), messages.get("audit.action." + e.action()),
+                e.actor(), opinion);
     }
 
     @GetMapping("/{id}/publicity-list")
@@ -185,8 +208,8 @@ class BatchPages {
     }
 
     @PostMapping("/{id}/submit")
-    String submit(@PathVariable long id, RedirectAttributes flash) {
-        return act(id, flash, () -> batches.submit(scope(), id));
+    String submit(@PathVariable long id, @RequestParam(required = false) String opinion, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.submit(scope(), id, opinion));
     }
 
     @PostMapping("/{id}/cancel")
@@ -195,8 +218,8 @@ class BatchPages {
     }
 
     @PostMapping("/{id}/review")
-    String review(@PathVariable long id, RedirectAttributes flash) {
-        return act(id, flash, () -> batches.review(scope(), id));
+    String review(@PathVariable long id, @RequestParam(required = false) String opinion, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.review(scope(), id, opinion));
     }
 
     @PostMapping("/{id}/reject")
@@ -207,9 +230,10 @@ class BatchPages {
     @PostMapping("/{id}/decision")
     String decide(@PathVariable long id, @RequestParam String minutesNo,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-            @RequestParam(required = false) MultipartFile minutes, RedirectAttributes flash) throws IOException {
+            @RequestParam(required = false) MultipartFile minutes, @RequestParam(required = false) String opinion,
+            RedirectAttributes flash) throws IOException {
         byte[] content = minutes == null ? null : minutes.getBytes();
-        return act(id, flash, () -> batches.decide(scope(), id, minutesNo, decidedOn, content));
+        return act(id, flash, () -> batches.decide(scope(), id, minutesNo, decidedOn, content, opinion));
     }
 
     @PostMapping("/{id}/publicity")
@@ -238,8 +262,8 @@ class BatchPages {
     }
 
     @PostMapping("/{id}/publicity/close")
-    String close(@PathVariable long id, RedirectAttributes flash) {
-        return act(id, flash, () -> batches.closePublicity(scope(), id));
+    String close(@PathVariable long id, @RequestParam(required = false) String opinion, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.closePublicity(scope(), id, opinion));
     }
 
     @PostMapping("/{id}/payment-file")
@@ -288,8 +312,8 @@ class BatchPages {
     }
 
     @PostMapping("/{id}/complete")
-    String complete(@PathVariable long id, RedirectAttributes flash) {
-        return act(id, flash, () -> batches.complete(scope(), id));
+    String complete(@PathVariable long id, @RequestParam(required = false) String opinion, RedirectAttributes flash) {
+        return act(id, flash, () -> batches.complete(scope(), id, opinion));
     }
 
     @GetMapping("/{id}/real-name-sheet.xlsx")

@@ -59,7 +59,14 @@ class DisbursementApi {
     record Reason(String reason) {
     }
 
-    record Decision(String minutesNo, LocalDate decidedOn) {
+    record Decision(String minutesNo, LocalDate decidedOn, String opinion) {
+    }
+
+    /** The optional opinion (审核意见) of whoever takes a step. */
+    record Opinion(String opinion) {
+        static String of(Opinion body) {
+            return body == null ? null : body.opinion();
+        }
     }
 
     record Publicity(LocalDate from, Integer workingDays) {
@@ -100,8 +107,8 @@ class DisbursementApi {
     }
 
     @PostMapping("/{id}/submit")
-    Batch submit(@PathVariable long id) {
-        return batches.submit(scope(), id);
+    Batch submit(@PathVariable long id, @RequestBody(required = false) Opinion body) {
+        return batches.submit(scope(), id, Opinion.of(body));
     }
 
     @PostMapping("/{id}/cancel")
@@ -110,8 +117,8 @@ class DisbursementApi {
     }
 
     @PostMapping("/{id}/review")
-    Batch review(@PathVariable long id) {
-        return batches.review(scope(), id);
+    Batch review(@PathVariable long id, @RequestBody(required = false) Opinion body) {
+        return batches.review(scope(), id, Opinion.of(body));
     }
 
     @PostMapping("/{id}/reject")
@@ -121,7 +128,7 @@ class DisbursementApi {
 
     @PostMapping("/{id}/decision")
     Batch decide(@PathVariable long id, @RequestBody Decision body) {
-        return batches.decide(scope(), id, body.minutesNo(), body.decidedOn(), null);
+        return batches.decide(scope(), id, body.minutesNo(), body.decidedOn(), null, body.opinion());
     }
 
     @PostMapping("/{id}/publicity")
@@ -153,8 +160,8 @@ class DisbursementApi {
     }
 
     @PostMapping("/{id}/publicity/close")
-    Batch closePublicity(@PathVariable long id) {
-        return batches.closePublicity(scope(), id);
+    Batch closePublicity(@PathVariable long id, @RequestBody(required = false) Opinion body) {
+        return batches.closePublicity(scope(), id, Opinion.of(body));
     }
 
     @PostMapping("/{id}/payment-file")
@@ -209,8 +216,8 @@ class DisbursementApi {
     }
 
     @PostMapping("/{id}/complete")
-    Batch complete(@PathVariable long id) {
-        return batches.complete(scope(), id);
+    Batch complete(@PathVariable long id, @RequestBody(required = false) Opinion body) {
+        return batches.complete(scope(), id, Opinion.of(body));
     }
 
     @GetMapping("/{id}/real-name-sheet.xlsx")
