@@ -41,6 +41,12 @@ public class Regions {
         return repository.allCodes();
     }
 
+    /** A region and every region below it: the regions a union of {@code code} may set standards for. */
+    @Transactional(readOnly = true)
+    public List<Region> within(RegionCode code) {
+        return repository.withinRegion(code);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Region> find(RegionCode code) {
         return repository.find(code);

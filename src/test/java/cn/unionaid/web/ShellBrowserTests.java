@@ -33,11 +33,22 @@ class ShellBrowserTests extends BrowserTest {
     void aReviewerFindsTheClerksProposalInTheirToDoAndTheClerkSeesWhomItWaitsFor() throws Exception {
         String key = jdbc.sql("select key from parameter_definition order by key limit 1").query(String.class).single();
         String name = jdbc.sql("select name from parameter_definition where key = ?").param(key).query(String.class).single();
-        String body = mvc.perform(post("/api/v1/parameters/{key}/versions", key).with(DemoUsers.api("yiyang.clerk"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"regionCode\":\"430900\",\"effectiveFrom\":\"2031-01-01\",\"value\":\"1\",\"documentRef\":\"待办测试\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+        // The clerk proposes on the page, choosing the standard and the region by name: no code is typed.
+        signIn("yiyang.clerk", DemoUsers.PASSWORD);
+        browser.get(url("/policy/parameters"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("standard-key"))).selectByValue(key);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("standard-region"))).selectByVisibleText("益阳市（430900）");
+        var form = browser.findElement(By.id("propose-form"));
+        browser.executeScript("arguments[0].value = '2031-01-01'", form.findElement(By.name("effectiveFrom")));
+        form.findElement(By.name("value")).sendKeys("1");
+        form.findElement(By.name("documentRef")).sendKeys("待办测试");
+        screenshot("clerk-proposes");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty() || !d.findElements(By.cssSelector("p.error")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("p.error"))).isEmpty();
+        long id = jdbc.sql("select id from parameter_version where document_ref = '待办测试' and status = 'PROPOSED'")
+                .query(Long.class).single();
+        browser.manage().deleteAllCookies();
         try {
             signIn("yiyang.reviewer", DemoUsers.PASSWORD);
             String mine = browser.findElement(By.id("my-todos")).getText();

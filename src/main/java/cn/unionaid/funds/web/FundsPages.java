@@ -44,10 +44,12 @@ class FundsPages {
     private final Messages messages;
     private final JsonMapper json;
     private final Organisations organisations;
+    private final cn.unionaid.policy.Programs programs;
 
     FundsPages(Funds funds, cn.unionaid.funds.Allocations allocations, Messages messages, JsonMapper json,
-            Organisations organisations) {
+            Organisations organisations, cn.unionaid.policy.Programs programs) {
         this.organisations = organisations;
+        this.programs = programs;
         this.funds = funds;
         this.allocations = allocations;
         this.messages = messages;
@@ -80,6 +82,10 @@ class FundsPages {
         model.addAttribute("sources", FundSource.values());
         model.addAttribute("allocations", allocations.list(viewed, y));
         model.addAttribute("reallocations", funds.reallocations(viewed, y));
+        // Pickers for the forms: the union's own programs of the year, and the unions directly below it.
+        model.addAttribute("programs", programs.list(viewed, y).stream().filter(p -> p.orgId() == viewed.orgId()).toList());
+        model.addAttribute("children", organisations.visible(viewed, cn.unionaid.platform.PageRequest.of(null, null, 200))
+                .items().stream().filter(o -> o.parentId() != null && o.parentId() == viewed.orgId()).toList());
         return "funds/overview";
     }
 

@@ -55,6 +55,16 @@ public class RegionRepository {
                 .query(RegionRepository::region).optional();
     }
 
+    /** A region and every region below it (cities, counties), in code order. */
+    public List<Region> withinRegion(RegionCode code) {
+        return jdbc.sql("""
+                select code, name, level, parent_code from region
+                 where code = :code or parent_code = :code
+                    or parent_code in (select code from region where parent_code = :code)
+                 order by code
+                """).param("code", code.value()).query(RegionRepository::region).list();
+    }
+
     public List<Region> page(String likePattern, String after, int limit) {
         return jdbc.sql(PAGE).param("pattern", likePattern).param("after", after).param("limit", limit)
                 .query(RegionRepository::region).list();

@@ -41,8 +41,13 @@ class PolicyPages {
     private final Messages messages;
     private final JsonMapper json;
 
+    private final cn.unionaid.org.Organisations organisations;
+    private final cn.unionaid.org.Regions regions;
+
     PolicyPages(Programs programs, Parameters parameters, PolicyFiles files, EntitlementRuns runs, RuleDescriber describer,
-            Messages messages, JsonMapper json) {
+            Messages messages, JsonMapper json, cn.unionaid.org.Organisations organisations, cn.unionaid.org.Regions regions) {
+        this.organisations = organisations;
+        this.regions = regions;
         this.programs = programs;
         this.parameters = parameters;
         this.files = files;
@@ -154,19 +159,27 @@ class PolicyPages {
                 .filter(v -> parameters.decidableIn(scope(), v)).map(ParameterVersion::id)
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("units", ParameterUnit.values());
+        // Pickers: the standards by name, and the regions this union may set standards for (its own and below).
+        cn.unionaid.org.OrganisationView union = organisations.find(scope(), scope().orgId()).orElseThrow();
+        model.addAttribute("regionOptions", union.level() == cn.unionaid.org.OrgLevel.NATIONAL ? java.util.List.of()
+                : regions.within(cn.unionaid.shared.RegionCode.of(union.regionCode())));
+        model.addAttribute("national", union.level() == cn.unionaid.org.OrgLevel.NATIONAL);
         return "policy/parameters";
     }
 
     @PostMapping("/parameters")
-    String propose(@RequestParam String key, @RequestParam(required = false) String name,
+    String propose(@RequestParam(required = false) String key, @RequestParam(required = false) String newKey,
+            @RequestParam(required = false) String name,
             @RequestParam(required = false) ParameterUnit unit, @RequestParam(required = false) String regionCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             @RequestParam String value, @RequestParam String documentRef, RedirectAttributes flash) {
         return act(flash, "/policy/parameters", () -> {
-            if (name != null && !name.isBlank() && unit != null) {
-                parameters.define(key.strip(), name, unit);
+            // An existing standard is chosen by name; a new one is defined with its code, name and unit first.
+            String chosen = key == null || key.isBlank() ? (newKey == null ? "" : newKey.strip()) : key.strip();
+            if ((key == null || key.isBlank()) && name != null && !name.isBlank() && unit != null) {
+                parameters.define(chosen, name, unit);
             }
-            parameters.propose(key.strip(), regionCode, effectiveFrom, value, documentRef);
+            parameters.propose(chosen, regionCode, effectiveFrom, value, documentRef);
             flash.addFlashAttribute("notice", messages.get("common.saved"));
         });
     }
