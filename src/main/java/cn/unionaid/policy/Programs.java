@@ -110,33 +110,6 @@ public class Programs {
         return check(program, cases(programId), List.of());
     }
 
-    /** Records a documented cost or a requested amount for one person on a program. */
-    @PreAuthorize(PolicyRoles.EDITORS)
-    @Transactional
-    public void recordClaim(DataScope scope, long programId, long subjectId, Long costFen, Long requestedFen, String note) {
-        Program program = require(scope, programId);
-        if ((costFen == null && requestedFen == null) || (costFen != null && costFen < 0)
-                || (requestedFen != null && requestedFen < 0)) {
-            throw BusinessRuleException.invalid("policy.error.claim");
-        }
-        String table = program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? "model_worker" : "household";
-        boolean inScope = jdbc.sql("select exists(select 1 from " + table + " x join organisation o on o.id = x.org_id "
-                + "where x.id = ? and starts_with(o.path, ?))").param(subjectId).param(scope.orgPath())
-                .query(Boolean.class).single();
-        if (!inScope) {
-            throw BusinessRuleException.notFound("registry.error.notFound");
-        }
-        jdbc.sql("""
-                insert into entitlement_claim (program_id, subject_type, subject_id, cost_fen, requested_fen, note, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (program_id, subject_type, subject_id) do update
-                   set cost_fen = excluded.cost_fen, requested_fen = excluded.requested_fen, note = excluded.note,
-                       recorded_by = excluded.recorded_by, recorded_at = now()
-                """).param(programId).param(program.beneficiary().name()).param(subjectId).param(costFen)
-                .param(requestedFen).param(note).param(CurrentUser.require().getUsername()).update();
-        audit.record("policy.claimRecorded", "program", programId, Map.of("subjectId", subjectId));
-    }
-
     List<ExampleCase> cases(long programId) {
         return jdbc.sql("select * from program_case where program_id = ? order by id").param(programId)
                 .query((rs, n) -> new ExampleCase(rs.getLong("id"), programId, rs.getString("name"),

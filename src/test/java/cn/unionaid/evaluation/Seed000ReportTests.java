@@ -138,6 +138,9 @@ class Seed000ReportTests {
             postJson("clerk", "/api/v1/programs/{id}/claims", """
                     {"subjectId":%d,"costYuan":"%d","requestedYuan":"%d","note":"大病医疗自付费用申请"}""".formatted(
                     workers.get(100 + k), asked[k] * 2, asked[k]), programs.get("LM-SPECIAL")).andExpect(status().isNoContent());
+            // Only an approved claim is paid: the reviewer (not the clerk who registered it) approves each.
+            postJson("reviewer", "/api/v1/programs/{id}/claims/{s}/review", "{\"approve\":true}", programs.get("LM-SPECIAL"),
+                    workers.get(100 + k)).andExpect(status().isNoContent());
         }
         long hardshipFen = java.util.Arrays.stream(gap).sum() * 12 * 100;
         long specialFen = java.util.Arrays.stream(asked).map(a -> Math.min(a, 6000)).sum() * 100;

@@ -142,6 +142,8 @@ class Seed000RunTests {
                             {"subjectId":%d,"costYuan":"%d","requestedYuan":"%d","note":"医药费清单"}
                             """.formatted(ids.get(i), 1000 + (i % 7) * 5000, 3000 + (i % 5) * 1000)))
                     .andExpect(status().isNoContent());
+            mvc.perform(post("/api/v1/programs/{id}/claims/{s}/review", program, ids.get(i)).with(reviewer())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}")).andExpect(status().isNoContent());
         }
         String first = run("LM-SPECIAL", "{}");
         assertThat((Integer) JsonPath.read(first, "$.eligible")).isEqualTo(154);

@@ -72,7 +72,7 @@ public class RunComputation {
             select m.id, m.name, m.region_code, m.honour, m.employment, m.monthly_income_fen as income, m.birth_date,
                    null as category, %s, c.cost_fen, c.requested_fen, %s as other
               from model_worker m join organisation o on o.id = m.org_id
-              left join entitlement_claim c on c.program_id = :program and c.subject_type = 'MODEL_WORKER'
+              left join entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'MODEL_WORKER'
                                            and c.subject_id = m.id
               %s
              where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
@@ -85,7 +85,7 @@ public class RunComputation {
                    hd.birth_date, h.category, %s, c.cost_fen, c.requested_fen, %s as other
               from household h join organisation o on o.id = h.org_id
               left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
-              left join entitlement_claim c on c.program_id = :program and c.subject_type = 'HOUSEHOLD'
+              left join entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'HOUSEHOLD'
                                            and c.subject_id = h.id
               %s
              where starts_with(o.path, :scope) and (:all or h.id = any(:ids))

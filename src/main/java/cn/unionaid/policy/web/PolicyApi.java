@@ -44,7 +44,11 @@ class PolicyApi {
     private final PolicyFiles files;
     private final EntitlementRuns runs;
 
-    PolicyApi(Programs programs, Parameters parameters, PolicyFiles files, EntitlementRuns runs) {
+    private final cn.unionaid.policy.Claims claims;
+
+    PolicyApi(Programs programs, Parameters parameters, PolicyFiles files, EntitlementRuns runs,
+            cn.unionaid.policy.Claims claims) {
+        this.claims = claims;
         this.programs = programs;
         this.parameters = parameters;
         this.files = files;
@@ -114,7 +118,23 @@ class PolicyApi {
     @PostMapping("/programs/{id}/claims")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void claim(@PathVariable long id, @RequestBody Claim body) {
-        programs.recordClaim(scope(), id, body.subjectId(), fen(body.costYuan()), fen(body.requestedYuan()), body.note());
+        claims.register(scope(), id, body.subjectId(), fen(body.costYuan()), fen(body.requestedYuan()), body.note(), null, null);
+    }
+
+    record ClaimReview(boolean approve, String opinion) {
+    }
+
+    @Operation(summary = "申请列表（待审核在前）")
+    @GetMapping("/programs/{id}/claims")
+    List<cn.unionaid.policy.Claims.Claim> claims(@PathVariable long id) {
+        return claims.of(scope(), id);
+    }
+
+    @Operation(summary = "审核申请：同意或驳回（驳回须写理由；不得由登记人审核）；只有同意的申请参与核算")
+    @PostMapping("/programs/{id}/claims/{subjectId}/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reviewClaim(@PathVariable long id, @PathVariable long subjectId, @RequestBody ClaimReview body) {
+        claims.review(scope(), id, subjectId, body.approve(), body.opinion());
     }
 
     @Operation(summary = "开始核算：按参照日期（缺省为项目参照日期）计算每人金额；whatIf=true 使用待批准的标准且不可发放")
