@@ -112,7 +112,7 @@ public class RegistryImports {
                     ImportError::row, java.util.stream.Collectors.mapping(e -> (e.column() == null ? "" : e.column() + "：")
                             + e.message(), java.util.stream.Collectors.joining("；")))),
                     full ? java.util.Set.of() : cn.unionaid.registry.importing.RowChecker.SENSITIVE,
-                    cn.unionaid.registry.importing.RowChecker::mask);
+                    cn.unionaid.registry.importing.RowChecker::mask, job.result().refused());
         }
         audit.record("import.refusedRowsDownloaded", "import_job", id, java.util.Map.of("full", full));
         return sheet;

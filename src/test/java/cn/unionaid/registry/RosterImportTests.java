@@ -249,18 +249,39 @@ class RosterImportTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet))) {
             var s = wb.getSheetAt(0);
-            assertThat(s.getLastRowNum()).isEqualTo(1);
+            // The whole file was refused, so the sheet holds every row: the good one unmarked, the bad one explained.
+            assertThat(s.getLastRowNum()).isEqualTo(2);
             assertThat(s.getRow(0).getCell(17).getStringCellValue()).isEqualTo("错误原因");
-            assertThat(s.getRow(1).getCell(0).getStringCellValue()).isEqualTo(rows.get(1).get(0));
-            assertThat(s.getRow(1).getCell(17).getStringCellValue()).startsWith("在职状态：应为以下之一：在职、离退休");
+            assertThat(s.getRow(1).getCell(17).getStringCellValue()).isEmpty();
+            assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo(rows.get(1).get(0));
+            assertThat(s.getRow(2).getCell(17).getStringCellValue()).startsWith("在职状态：应为以下之一：在职、离退休");
             // The clerk who fixes the sheet sees the full ID number to correct it ...
-            assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo(rows.get(1).get(1));
+            assertThat(s.getRow(2).getCell(1).getStringCellValue()).isEqualTo(rows.get(1).get(1));
+            // ... corrects the marked cell and uploads the same sheet again: the whole file goes in.
+            List<String> header = new ArrayList<>();
+            List<List<String>> again = new ArrayList<>();
+            for (int r = 0; r <= s.getLastRowNum(); r++) {
+                List<String> values = new ArrayList<>();
+                for (int c = 0; c <= 17; c++) {
+                    var cell = s.getRow(r).getCell(c);
+                    values.add(cell == null ? "" : cell.getStringCellValue());
+                }
+                if (r == 0) {
+                    header.addAll(values);
+                } else {
+                    again.add(values);
+                }
+            }
+            again.set(1, with(again.get(1), 4, "离退休"));
+            byte[] fixed = Rosters.xlsx(header, again);
+            upload("yiyang.clerk", "/api/v1/model-workers/import", "已改正.xlsx", fixed, null)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(2));
         }
         // ... a leader, who may not see full numbers, gets them masked; each download is audited.
         byte[] masked = mvc.perform(get(location + "/errors.xlsx").with(DemoUsers.api("yiyang.leader")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(masked))) {
-            String id = wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue();
+            String id = wb.getSheetAt(0).getRow(2).getCell(1).getStringCellValue();
             assertThat(id).contains("****").isNotEqualTo(rows.get(1).get(1)).endsWith(rows.get(1).get(1).substring(14));
         }
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'import.refusedRowsDownloaded' and actor in ('yiyang.clerk', 'yiyang.leader')")

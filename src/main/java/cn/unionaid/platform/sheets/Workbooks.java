@@ -127,15 +127,19 @@ public final class Workbooks {
     }
 
     /**
-     * The uploaded sheet again, only the refused rows, each with its reasons in a last column, so the clerk
-     * corrects them where they are and uploads the file again.
+     * The uploaded sheet with an error column (reused when the sheet already has one, as an error sheet uploaded
+     * again does): the refused rows only, or — when the whole file was refused
+     * ({@code everyRow}) — every row, so that fixing the marked rows and uploading the sheet again imports it all.
      */
     public static byte[] refusedRows(InputStream original, Map<Integer, String> reasons, java.util.Set<String> maskedColumns,
-            java.util.function.UnaryOperator<String> mask) throws IOException {
+            java.util.function.UnaryOperator<String> mask, boolean everyRow) throws IOException {
         List<String>[] header = new List[1];
         List<List<String>> refused = new java.util.ArrayList<>();
         SheetReader.read(original, h -> header[0] = h.cells(), row -> {
             String reason = reasons.get(row.number());
+            if (reason == null && everyRow && row.cells().stream().anyMatch(c -> !c.isBlank())) {
+                reason = "";
+            }
             if (reason != null) {
                 List<String> cells = new java.util.ArrayList<>(row.cells());
                 for (int i = 0; i < cells.size() && i < header[0].size(); i++) {
@@ -146,12 +150,19 @@ public final class Workbooks {
                 while (cells.size() < header[0].size()) {
                     cells.add("");
                 }
-                cells.add(reason);
+                int errorAt = header[0].indexOf(ERROR_COLUMN);
+                if (errorAt >= 0) {
+                    cells.set(errorAt, reason);
+                } else {
+                    cells.add(reason);
+                }
                 refused.add(cells);
             }
         });
         List<String> head = new java.util.ArrayList<>(header[0] == null ? List.of() : header[0]);
-        head.add(ERROR_COLUMN);
+        if (!head.contains(ERROR_COLUMN)) {
+            head.add(ERROR_COLUMN);
+        }
         return write("错误行", head, sink -> refused.forEach(sink));
     }
 }
