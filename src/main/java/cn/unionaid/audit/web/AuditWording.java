@@ -25,6 +25,11 @@ class AuditWording {
         this.json = json;
     }
 
+    /** 操作: the action in words. */
+    String action(AuditEntry e) {
+        return label("audit.action." + e.action(), e.action());
+    }
+
     /** 对象: the kind of record and its number. */
     String entity(AuditEntry e) {
         if (e.entityType() == null) {

@@ -105,6 +105,34 @@ class ControlsPages {
         return "redirect:/controls";
     }
 
+    /** The findings as the page filters them, as a sheet to work through or hand over. */
+    @GetMapping("/findings.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String status,
+            @RequestParam(required = false) ControlCheck check, @RequestParam(required = false) Integer year) {
+        java.util.List<cn.unionaid.controls.Finding> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var page = controls.findings(scope(), status, check, year, after);
+            all.addAll(page.items());
+            after = page.nextAfter();
+        } while (after != null && all.size() < 100_000);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        byte[] file = cn.unionaid.platform.sheets.Workbooks.write("检查问题", java.util.List.of("编号", "检查项", "单位", "年度",
+                "问题", "金额(元)", "批次", "状态", "首次发现", "说明", "说明人"), sink -> all.forEach(f -> sink.accept(
+                java.util.Arrays.asList(Long.toString(f.id()), f.checkTitle(), f.orgName(),
+                        f.year() == null ? null : f.year().toString(), f.detail(),
+                        f.amountFen() == null ? null : cn.unionaid.shared.Money.ofFen(f.amountFen()).toYuanString(),
+                        f.batchId() == null ? null : f.batchId().toString(), messages.get("controls.status." + f.status()),
+                        day.format(f.firstSeenAt()), f.note(), f.notedBy()))));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename("检查问题.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(file);
+    }
+
     @GetMapping("/evidence-packs/{batchId}")
     org.springframework.http.ResponseEntity<byte[]> pack(@PathVariable long batchId) {
         return org.springframework.http.ResponseEntity.ok()

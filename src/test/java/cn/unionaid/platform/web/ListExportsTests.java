@@ -1,0 +1,65 @@
+package cn.unionaid.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.unionaid.DemoUsers;
+import cn.unionaid.IntegrationTest;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The lists a union keeps export to XLSX in words, bounded by the reader's scope; the audit log's export is logged. */
+@IntegrationTest
+class ListExportsTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    private List<String> cells(byte[] xlsx) throws Exception {
+        List<String> all = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : wb.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    all.add(cell.getStringCellValue());
+                }
+            }
+        }
+        return all;
+    }
+
+    private byte[] download(String path, String user) throws Exception {
+        return mvc.perform(get(path).with(DemoUsers.page(users, user))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+    }
+
+    @Test
+    void batchesFindingsAndTheAuditLogExportInWords() throws Exception {
+        List<String> batches = cells(download("/batches/export.xlsx", "yiyang.finance"));
+        assertThat(batches).contains("编号", "标题", "状态", "2023年春节慰问", "已完结").doesNotContain("COMPLETED");
+        assertThat(cells(download("/batches/export.xlsx", "changde.clerk"))).doesNotContain("2023年春节慰问");
+
+        List<String> findings = cells(download("/controls/findings.xlsx", "hunan.auditor"));
+        assertThat(findings).contains("检查项", "状态");
+
+        List<String> log = cells(download("/audit/export.xlsx?action=user.opened", "auditadmin"));
+        assertThat(log).contains("操作", "新建用户").doesNotContain("user.opened");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'audit.exported' and actor = 'auditadmin'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        mvc.perform(get("/audit/export.xlsx").with(DemoUsers.page(users, "sysadmin"))).andExpect(status().isForbidden());
+    }
+}
