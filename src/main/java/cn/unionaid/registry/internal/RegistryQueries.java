@@ -116,20 +116,25 @@ public class RegistryQueries {
 
     private Where modelWorkerWhere(DataScope scope, RegistryFilter f) {
         return new Where(scope)
-                .and(!blank(f.q()), "m.name like :q", "q", () -> contains(f.q()))
+                .and(!blank(f.q()) && !isIdTail(f.q()), "m.name like :q", "q", () -> contains(f.q()))
+                .and(isIdTail(f.q()), "m.id_number_masked like :tail", "tail", () -> "%" + f.q().strip())
                 .and(!blank(f.idNumber()), "m.id_number_bidx = :bidx", "bidx", () -> blindIndex(f.idNumber()))
-                .and(!blank(f.region()), () -> regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
+                .and(isRegionCode(f.region()), () -> regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
+                .and(isRegionName(f.region()), REGION_NAMED.formatted("m"), "regionName", () -> contains(f.region()))
                 .and(!blank(f.honour()), "m.honour = :honour", "honour", () -> constant(Honour.class, f.honour()))
                 .and(!blank(f.status()), () -> constant(WorkerStatus.class, f.status(), s -> s.predicate));
     }
 
     private Where householdWhere(DataScope scope, RegistryFilter f) {
         return new Where(scope)
-                .and(!blank(f.q()), "(h.household_no like :q or exists (select 1 from household_member q "
+                .and(!blank(f.q()) && !isIdTail(f.q()), "(h.household_no like :q or exists (select 1 from household_member q "
                         + "where q.household_id = h.id and q.name like :q))", "q", () -> contains(f.q()))
+                .and(isIdTail(f.q()), "exists (select 1 from household_member t where t.household_id = h.id "
+                        + "and t.id_number_masked like :tail)", "tail", () -> "%" + f.q().strip())
                 .and(!blank(f.idNumber()), "exists (select 1 from household_member b where b.household_id = h.id "
                         + "and b.id_number_bidx = :bidx)", "bidx", () -> blindIndex(f.idNumber()))
-                .and(!blank(f.region()), () -> regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
+                .and(isRegionCode(f.region()), () -> regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
+                .and(isRegionName(f.region()), REGION_NAMED.formatted("h"), "regionName", () -> contains(f.region()))
                 .and(!blank(f.category()), "h.category = :category", "category",
                         () -> constant(HardshipCategory.class, f.category()))
                 .and(!blank(f.status()), "h.status = :status", "status", () -> f.status().strip());
@@ -199,6 +204,25 @@ public class RegistryQueries {
     }
 
     /** A county is matched exactly (its index serves it); a city or province by its code's prefix. */
+    /** A region given by name (益阳, 赫山区): it and every region below it. */
+    private static final String REGION_NAMED = """
+            %s.region_code in (select d.code from region d left join region p on p.code = d.parent_code
+                                 left join region g on g.code = p.parent_code
+                                where d.name like :regionName or p.name like :regionName or g.name like :regionName)""";
+
+    /** The last digits of an ID number (3 to 6), as people quote them: matched against the masked copy's tail. */
+    private static boolean isIdTail(String q) {
+        return q != null && q.strip().matches("\\d{3}[\\dXx]?|\\d{4,5}[\\dXx]");
+    }
+
+    private static boolean isRegionCode(String region) {
+        return region != null && region.strip().matches("\\d{6}");
+    }
+
+    private static boolean isRegionName(String region) {
+        return region != null && !region.isBlank() && !isRegionCode(region);
+    }
+
     private static String regionPredicate(String alias, String region) {
         return RegionCode.of(region).level() == RegionCode.Level.COUNTY
                 ? alias + ".region_code = :region" : alias + ".region_code like :region";

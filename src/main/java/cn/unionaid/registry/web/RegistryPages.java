@@ -83,16 +83,17 @@ class RegistryPages {
 
     /** Searched by GET (name, region, …) or by POST (the form, so that an ID number stays out of the URL). */
     @RequestMapping(value = "/model-workers", method = {RequestMethod.GET, RequestMethod.POST})
-    String modelWorkers(RegistryFilter filter, @RequestParam(required = false) String after, Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+    String modelWorkers(RegistryFilter filter, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "1") int p,
+            @RequestParam(required = false) Long org, Model model, jakarta.servlet.http.HttpServletRequest request) {
         filter = idOnlyByPost(filter, request);
-        model.addAttribute("filter", filter);
+        DataScope viewed = listing(model, filter, size, p, org);
         model.addAttribute("honours", Honour.values());
         try {
-            model.addAttribute("page", registry.modelWorkers(scope(), filter, PageRequest.of(null, after, null)));
+            model.addAttribute("page", registry.modelWorkers(viewed, filter, PageRequest.of(null, after, size)));
         } catch (InvalidValueException e) {
             model.addAttribute("error", messages.get("registry.error.filter"));
-            model.addAttribute("page", registry.modelWorkers(scope(), RegistryFilter.none(), PageRequest.of(null, null, null)));
+            model.addAttribute("page", registry.modelWorkers(viewed, RegistryFilter.none(), PageRequest.of(null, null, size)));
         }
         return "registry/model-workers";
     }
@@ -124,18 +125,29 @@ class RegistryPages {
 
     /** Searched by GET (name, region, …) or by POST (the form, so that an ID number stays out of the URL). */
     @RequestMapping(value = "/households", method = {RequestMethod.GET, RequestMethod.POST})
-    String households(RegistryFilter filter, @RequestParam(required = false) String after, Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+    String households(RegistryFilter filter, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "1") int p,
+            @RequestParam(required = false) Long org, Model model, jakarta.servlet.http.HttpServletRequest request) {
         filter = idOnlyByPost(filter, request);
-        model.addAttribute("filter", filter);
+        DataScope viewed = listing(model, filter, size, p, org);
         model.addAttribute("categories", HardshipCategory.values());
         try {
-            model.addAttribute("page", registry.households(scope(), filter, PageRequest.of(null, after, null)));
+            model.addAttribute("page", registry.households(viewed, filter, PageRequest.of(null, after, size)));
         } catch (InvalidValueException e) {
             model.addAttribute("error", messages.get("registry.error.filter"));
-            model.addAttribute("page", registry.households(scope(), RegistryFilter.none(), PageRequest.of(null, null, null)));
+            model.addAttribute("page", registry.households(viewed, RegistryFilter.none(), PageRequest.of(null, null, size)));
         }
         return "registry/households";
+    }
+
+    /** What every register list carries: the filter, the union looked at, the page size and number. */
+    private DataScope listing(Model model, RegistryFilter filter, Integer size, int p, Long org) {
+        cn.unionaid.org.UnionChoice choice = organisations.choose(scope(), org);
+        model.addAttribute("filter", filter);
+        model.addAttribute("choice", choice);
+        model.addAttribute("size", PageRequest.of(null, null, size).size());
+        model.addAttribute("p", Math.max(1, p));
+        return choice.scope();
     }
 
     /** An ID number arriving in a URL (a pasted link) is not searched for: only the form's POST carries it. */

@@ -62,4 +62,24 @@ class ListExportsTests {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         mvc.perform(get("/audit/export.xlsx").with(DemoUsers.page(users, "sysadmin"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theRegisterIsSearchedByTheLastDigitsOfAnIdRegionByNameAndUnionWithPageNumbers() throws Exception {
+        String masked = jdbc.sql("select id_number_masked from model_worker where org_id = ? order by id limit 1")
+                .param(DemoUsers.orgId(jdbc, "430900")).query(String.class).single();
+        String tail = masked.substring(masked.length() - 4);
+        String byTail = mvc.perform(get("/api/v1/model-workers").param("q", tail).with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> tails = com.jayway.jsonpath.JsonPath.read(byTail, "$.items[*].idNumberMasked");
+        assertThat(tails).isNotEmpty().allMatch(t -> t.endsWith(tail));
+        String byRegion = mvc.perform(get("/api/v1/model-workers").param("region", "资阳").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> regions = com.jayway.jsonpath.JsonPath.read(byRegion, "$.items[*].regionCode");
+        assertThat(regions).isNotEmpty().allMatch(r -> r.startsWith("4309"));
+        long yiyang = DemoUsers.orgId(jdbc, "430900");
+        String page = mvc.perform(get("/registry/model-workers").param("org", Long.toString(yiyang)).param("size", "50")
+                        .with(DemoUsers.page(users, "hunan.auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("第 1 页，共", "查看单位").doesNotContain("常德市总工会</td>");
+    }
 }
