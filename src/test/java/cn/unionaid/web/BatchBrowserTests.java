@@ -47,6 +47,13 @@ class BatchBrowserTests extends BrowserTest {
         browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.cssSelector(css)), isoDate);
     }
 
+    /** Accepts the page's question before something that cannot be undone. */
+    private void acceptConfirmation() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        browser.switchTo().alert().accept();
+    }
+
     private void onBatch(long id) {
         browser.get(url("/batches/" + id));
     }
@@ -146,19 +153,67 @@ class BatchBrowserTests extends BrowserTest {
                 .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
         onBatch(batch);
         expectStatus("已生成支付文件");
-        StringBuilder statement = new StringBuilder("业务参考号,账号,户名,金额,交易结果,交易日期\n");
-        jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ? order by id").param(batch)
-                .query((rs, n) -> statement.append(rs.getString(1)).append(",,").append(rs.getString(2)).append(',')
-                        .append(rs.getLong(3) / 100).append(",成功,2024-01-20\n")).list();
+        // The bank pays two, refuses one (账户已销户) and lists a line of some other unit's.
+        List<String> references = jdbc.sql("select reference from batch_item where batch_id = ? order by id").param(batch)
+                .query(String.class).list();
+        List<Long> amounts = jdbc.sql("select amount_fen / 100 from batch_item where batch_id = ? order by id").param(batch)
+                .query(Long.class).list();
+        String statement = "业务参考号,账号,户名,金额,交易结果,交易日期,失败原因\n"
+                + references.get(0) + ",,," + amounts.get(0) + ",成功,2024-01-20,\n"
+                + references.get(1) + ",,," + amounts.get(1) + ",失败,2024-01-20,账户已销户\n"
+                + references.get(2) + ",,," + amounts.get(2) + ",成功,2024-01-20,\n"
+                + "B999-00001,,某人,500,退回,2024-01-21,非本单位代发\n";
         // Who made the payment file does not import the statement that settles it.
         signInAs("t005.cashier");
         onBatch(batch);
         Path file = Files.createTempFile("对账单", ".csv");
-        Files.writeString(file, statement.toString());
+        Files.writeString(file, statement);
         browser.findElement(By.cssSelector("#statement-form input[type=file]")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("#statement-form button")).click();
         expectStatus("已对账");
-        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("支付成功 3");
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("支付成功 2");
+        assertThat(browser.findElement(By.id("reconciliation")).getText()).contains("非本单位代发");
+        assertThat(browser.findElement(By.cssSelector("#items")).getText()).contains("账户已销户");
+        // The stray line is set aside with its reason (the page asks first).
+        browser.findElement(By.cssSelector("form.set-aside input[name=reason]")).sendKeys("银行误列其他单位的退票");
+        browser.findElement(By.cssSelector("form.set-aside button")).click();
+        acceptConfirmation();
+        waitUntil(d -> d.findElement(By.id("reconciliation")).getText().contains("银行误列其他单位的退票"));
+        screenshot("stray-line-set-aside");
+
+        // The household brings a new card: the clerk records it on the household's page with the reason.
+        long failedHousehold = jdbc.sql("select subject_id from batch_item where reference = ?").param(references.get(1))
+                .query(Long.class).single();
+        signInAs("t005.clerk");
+        browser.get(url("/registry/households/" + failedHousehold));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#correction-form select[name=fact]")))
+                .selectByValue("BANK_CARD");
+        browser.findElement(By.cssSelector("#correction-form input[name=value]")).sendKeys("6217000011112222333");
+        browser.findElement(By.cssSelector("#correction-form input[name=bankName]")).sendKeys("中国建设银行桃江支行");
+        browser.findElement(By.cssSelector("#correction-form input[name=reason]")).sendKeys("原账户已销户，户主提供新卡");
+        browser.findElement(By.cssSelector("#correction-form button")).click();
+        waitUntil(d -> d.getPageSource().contains("更正信息"));
+        assertThat(browser.findElement(By.id("payments")).getText()).contains("支付失败");
+        screenshot("card-corrected");
+
+        // Finance pays it again, to the new card, and the bank confirms it.
+        signInAs("t005.finance");
+        onBatch(batch);
+        browser.findElement(By.cssSelector("#items form[action$='/reissue'] button")).click();
+        acceptConfirmation();
+        waitUntil(d -> d.findElement(By.id("items")).getText().contains("6217 **** **** 2333"));
+        browser.findElement(By.cssSelector("#file-form button")).click();
+        waitUntil(d -> jdbc.sql("select count(*) from batch_item where batch_id = ? and status = 'PENDING'").param(batch)
+                .query(Long.class).single() == 1 && "FILE_GENERATED"
+                .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
+        signInAs("t005.cashier");
+        onBatch(batch);
+        Path second = Files.createTempFile("对账单2", ".csv");
+        Files.writeString(second, "业务参考号,账号,户名,金额,交易结果,交易日期\n" + references.get(1) + "-R,,," + amounts.get(1)
+                + ",成功,2024-01-25\n");
+        browser.findElement(By.cssSelector("#statement-form input[type=file]")).sendKeys(second.toString());
+        browser.findElement(By.cssSelector("#statement-form button")).click();
+        expectStatus("已对账");
         browser.findElement(By.id("complete-batch")).click();
         // Completion cannot be undone: the page asks first.
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
@@ -166,5 +221,8 @@ class BatchBrowserTests extends BrowserTest {
         assertThat(browser.switchTo().alert().getText()).contains("确定完结");
         browser.switchTo().alert().accept();
         expectStatus("已完结");
+        screenshot("completed");
+        assertThat(browser.findElement(By.id("batch-record")).getText()).contains("导入银行对账单", "搁置不属于本批次的对账单行",
+                "重新发放", "批次完结");
     }
 }
