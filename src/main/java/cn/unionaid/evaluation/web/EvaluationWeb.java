@@ -60,6 +60,35 @@ class EvaluationWeb {
             return new NavigationItem(70, NavigationGroup.EVALUATION, "nav.evaluation", "/evaluation", READERS);
         }
 
+        /**
+         * 待办: last year's self-evaluation still to be written (its 存在的问题 / 有关建议), and paragraphs that name
+         * another year's figures, for the leader, the evaluator and the clerk who prepares it.
+         */
+        @Bean
+        cn.unionaid.platform.ToDo.Source evaluationToDos(Evaluations evaluations, Messages messages) {
+            return user -> {
+                boolean writes = user.roles().contains(Role.CLERK);
+                boolean confirms = user.roles().contains(Role.LEADER) || user.roles().contains(Role.EVALUATOR);
+                if (!writes && !confirms) {
+                    return java.util.List.of();
+                }
+                int year = java.time.LocalDate.now().getYear() - 1;
+                var narratives = evaluations.narratives(user.scope(), year);
+                java.util.Set<Evaluations.Section> written = narratives.stream().map(Evaluations.Narrative::section)
+                        .collect(java.util.stream.Collectors.toSet());
+                java.util.List<cn.unionaid.platform.ToDo> toDos = new java.util.ArrayList<>();
+                if (!written.contains(Evaluations.Section.PROBLEMS) || !written.contains(Evaluations.Section.SUGGESTIONS)) {
+                    toDos.add(new cn.unionaid.platform.ToDo(70, messages.get(writes ? "evaluation.todo.write" : "evaluation.todo.waiting",
+                            year), "/evaluation?year=" + year, writes, false));
+                }
+                if (narratives.stream().anyMatch(n -> !n.otherYears().isEmpty())) {
+                    toDos.add(new cn.unionaid.platform.ToDo(69, messages.get("evaluation.todo.otherYears", year),
+                            "/evaluation?year=" + year, true, false));
+                }
+                return toDos;
+            };
+        }
+
         @Bean
         NavigationItem indicatorsNavigation() {
             return new NavigationItem(71, NavigationGroup.EVALUATION, "nav.indicators", "/evaluation/indicators", READERS);

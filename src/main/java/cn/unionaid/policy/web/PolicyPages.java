@@ -136,6 +136,29 @@ class PolicyPages {
         return "policy/run";
     }
 
+    /** A run's entitlements as a sheet: who, decision, amount and the explanation in words. */
+    @GetMapping("/runs/{id}/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> runSheet(@PathVariable long id,
+            @RequestParam(required = false) Decision decision) {
+        java.util.List<cn.unionaid.policy.EntitlementView> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var page = runs.entitlements(scope(), id, decision, null, after, 200);
+            all.addAll(page.items());
+            after = page.nextAfter();
+        } while (after != null && all.size() < 1_000_000);
+        byte[] file = cn.unionaid.platform.sheets.Workbooks.write("核算结果", java.util.List.of("姓名", "行政区划", "类别",
+                "在职状态", "月收入(元)", "结论", "金额(元)", "说明"), sink -> all.forEach(e -> sink.accept(
+                java.util.Arrays.asList(e.name(), e.regionCode(), e.grouping(), e.employmentLabel(), e.incomeYuan(),
+                        e.decision().label(), e.amountYuan(), e.explanation()))));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename("核算结果-" + id + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(file);
+    }
+
     @GetMapping("/runs/{id}/people/{subjectId}")
     String person(@PathVariable long id, @PathVariable long subjectId, Model model) {
         model.addAttribute("run", runs.find(scope(), id)

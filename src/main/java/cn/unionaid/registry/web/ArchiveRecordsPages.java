@@ -107,6 +107,40 @@ class ArchiveRecordsPages {
         return "registry/surveys";
     }
 
+    /** 待摸底名单 as a sheet to take on visits: who is still to survey this year, up to 100,000 names. */
+    @GetMapping("/surveys/export.xlsx")
+    ResponseEntity<byte[]> pendingSheet(@RequestParam(required = false) Integer year) {
+        int y = year == null ? LocalDate.now().getYear() : year;
+        var rows = surveys.pending(scope(), y, 100_000);
+        return xlsx("待摸底名单-" + y + ".xlsx", cn.unionaid.platform.sheets.Workbooks.write("待摸底名单",
+                java.util.List.of("类别", "姓名", "所属工会", "行政区划"), sink -> rows.forEach(r -> sink.accept(
+                        java.util.List.of(r.type() == SubjectType.MODEL_WORKER ? "劳模" : "困难职工家庭", r.name(),
+                                r.orgName(), r.regionName() == null ? "" : r.regionName())))));
+    }
+
+    /** 复核抽样 as a sheet: each sample's people and whether they have been checked. */
+    @GetMapping("/recheck/export.xlsx")
+    ResponseEntity<byte[]> samplesSheet() {
+        var all = samples.list(scope());
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        return xlsx("复核抽样.xlsx", cn.unionaid.platform.sheets.Workbooks.write("复核抽样",
+                java.util.List.of("抽样编号", "年度", "类别", "比例(%)", "随机种子", "姓名", "复核日期", "复核人"),
+                sink -> all.forEach(sample -> sample.items().forEach(i -> sink.accept(java.util.Arrays.asList(
+                        Long.toString(sample.id()), Integer.toString(sample.year()),
+                        sample.type() == SubjectType.MODEL_WORKER ? "劳模" : "困难职工家庭", Integer.toString(sample.sharePercent()),
+                        Long.toString(sample.seed()), i.name(), i.checkedAt() == null ? null : day.format(i.checkedAt()),
+                        i.checkedBy()))))));
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] file) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(file);
+    }
+
     @GetMapping("/recheck")
     String recheck(Model model) {
         model.addAttribute("samples", samples.list(scope()));

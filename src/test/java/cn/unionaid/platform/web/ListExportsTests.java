@@ -61,6 +61,16 @@ class ListExportsTests {
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'audit.exported' and actor = 'auditadmin'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         mvc.perform(get("/audit/export.xlsx").with(DemoUsers.page(users, "sysadmin"))).andExpect(status().isForbidden());
+
+        assertThat(cells(download("/registry/surveys/export.xlsx", "yiyang.clerk"))).contains("类别", "姓名", "所属工会");
+        assertThat(cells(download("/registry/recheck/export.xlsx", "yiyang.clerk"))).contains("抽样编号", "复核人");
+        long run = jdbc.sql("""
+                select r.id from entitlement_run r join organisation o on o.id = r.org_id
+                 where o.code = '430900' and r.status = 'DONE' and r.kind = 'OFFICIAL' order by r.id limit 1
+                """).query(Long.class).single();
+        List<String> entitlements = cells(download("/policy/runs/" + run + "/export.xlsx", "yiyang.clerk"));
+        assertThat(entitlements).contains("姓名", "结论", "金额(元)", "说明");
+        assertThat(entitlements.size()).isGreaterThan(8 * 10);
     }
 
     @Test
