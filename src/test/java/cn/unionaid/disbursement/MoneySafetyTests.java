@@ -508,6 +508,20 @@ class MoneySafetyTests {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void aRefusedHandBatchKeepsWhatTheClerkTypedInTheForm() throws Exception {
+        var clerk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername("t013.clerk"));
+        var result = mvc.perform(post("/batches/manual").with(clerk)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("programId", Long.toString(program("TJ-SFC"))).param("source", "SAME_LEVEL")
+                        .param("title", "手工批次保留测试").param("lines", "桃江困难户11,1000\n查无此人,500"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(get("/batches").with(clerk).flashAttrs(result.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("查无此人", "value=\"手工批次保留测试\"", "桃江困难户11,1000");
+    }
+
     private long batchTotal(long id) {
         return jdbc.sql("select total_fen from batch where id = ?").param(id).query(Long.class).single();
     }

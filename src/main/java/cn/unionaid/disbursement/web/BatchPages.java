@@ -140,6 +140,9 @@ class BatchPages {
             return "redirect:/batches/" + batches.manual(scope(), programId, source, title, parsed).id();
         } catch (BusinessRuleException | InvalidValueException e) {
             flash.addFlashAttribute("error", messages.of(e));
+            // What was typed comes back into the form, so one wrong line does not cost the clerk the others.
+            flash.addFlashAttribute("manual", java.util.Map.of("programId", programId, "source", source.name(),
+                    "title", title, "lines", lines));
             return "redirect:/batches";
         }
     }
