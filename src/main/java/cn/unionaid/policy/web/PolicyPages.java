@@ -196,7 +196,16 @@ class PolicyPages {
             @RequestParam(required = false) ParameterUnit unit, @RequestParam(required = false) String regionCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             @RequestParam String value, @RequestParam String documentRef, RedirectAttributes flash) {
-        return act(flash, "/policy/parameters", () -> {
+        // Kept for the form in case the proposal is refused, so that nothing typed is lost.
+        java.util.Map<String, Object> typed = new java.util.HashMap<>();
+        typed.put("key", key);
+        typed.put("newKey", newKey);
+        typed.put("name", name);
+        typed.put("regionCode", regionCode);
+        typed.put("effectiveFrom", effectiveFrom);
+        typed.put("value", value);
+        typed.put("documentRef", documentRef);
+        String back = act(flash, "/policy/parameters", () -> {
             // An existing standard is chosen by name; a new one is defined with its code, name and unit first.
             String chosen = key == null || key.isBlank() ? (newKey == null ? "" : newKey.strip()) : key.strip();
             if ((key == null || key.isBlank()) && name != null && !name.isBlank() && unit != null) {
@@ -205,6 +214,10 @@ class PolicyPages {
             parameters.propose(chosen, regionCode, effectiveFrom, value, documentRef);
             flash.addFlashAttribute("notice", messages.get("common.saved"));
         });
+        if (flash.getFlashAttributes().containsKey("error")) {
+            flash.addFlashAttribute("proposal", typed);
+        }
+        return back;
     }
 
     @PostMapping("/parameter-versions/{id}/approve")

@@ -92,4 +92,20 @@ class ListExportsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第 1 页，共", "查看单位").doesNotContain("常德市总工会</td>");
     }
+
+    @Test
+    void aRefusedProposalKeepsWhatWasTyped() throws Exception {
+        String key = jdbc.sql("select key from parameter_definition order by key limit 1").query(String.class).single();
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/policy/parameters")
+                        .with(DemoUsers.page(users, "yiyang.clerk"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("key", key).param("regionCode", "430900").param("effectiveFrom", "2032-01-01")
+                        .param("value", "不是数字").param("documentRef", "益工发〔2032〕9号"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(result.getFlashMap().get("error")).isNotNull();
+        String page = mvc.perform(get("/policy/parameters").with(DemoUsers.page(users, "yiyang.clerk"))
+                        .flashAttrs(result.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"益工发〔2032〕9号\"", "value=\"不是数字\"", "value=\"2032-01-01\"");
+    }
 }
