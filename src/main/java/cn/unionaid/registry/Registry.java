@@ -2,6 +2,7 @@ package cn.unionaid.registry;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.unionaid.audit.PersonalDataDisclosure;
@@ -105,13 +106,16 @@ public class Registry {
     public byte[] exportModelWorkers(DataScope scope, RegistryFilter filter, boolean full) {
         boolean inFull = full && PersonalDataDisclosure.mayViewInFull(CurrentUser.require());
         long[] count = {0};
-        byte[] workbook = Workbooks.write("劳模花名册", ModelWorkerSheet.COLUMNS.stream()
-                .map(c -> c.equals(ModelWorkerSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
+        // The import's own columns (union by code, 建档日期), then 状态: a full export imports again unchanged.
+        List<String> header = new java.util.ArrayList<>(ModelWorkerSheet.COLUMNS);
+        header.add("状态");
+        byte[] workbook = Workbooks.write("劳模花名册", header, sink -> {
                     Long after = null;
                     while (true) {
                         List<ModelWorkerView> page = queries.modelWorkers(scope, filter, after, 1000);
+                        Map<Long, String[]> facts = exportFacts(SubjectType.MODEL_WORKER, page.stream().map(ModelWorkerView::id).toList());
                         for (ModelWorkerView m : page) {
-                            sink.accept(exportRow(m, inFull));
+                            sink.accept(exportRow(m, inFull, facts.get(m.id())));
                             count[0]++;
                         }
                         if (page.size() < 1000) {
@@ -127,12 +131,15 @@ public class Registry {
     @Transactional
     public byte[] exportHouseholds(DataScope scope, RegistryFilter filter) {
         long[] count = {0};
-        byte[] workbook = Workbooks.write("困难职工家庭花名册", HouseholdSheet.COLUMNS.stream()
-                .map(c -> c.equals(HouseholdSheet.OPENED_ON) ? "状态" : c).toList(), sink -> {
+        List<String> header = new java.util.ArrayList<>(HouseholdSheet.COLUMNS);
+        header.add("状态");
+        byte[] workbook = Workbooks.write("困难职工家庭花名册", header, sink -> {
                     Long after = null;
                     while (true) {
                         List<HouseholdView> page = queries.households(scope, filter, after, 500);
+                        Map<Long, String[]> facts = exportFacts(SubjectType.HOUSEHOLD, page.stream().map(HouseholdView::id).toList());
                         for (HouseholdView h : page) {
+                            String[] f = facts.getOrDefault(h.id(), new String[] {h.orgName(), null});
                             HouseholdView full = queries.household(scope, h.id()).orElseThrow();
                             for (HouseholdView.Member m : full.members()) {
                                 boolean head = m.relation() == Relation.HEAD;
@@ -140,8 +147,8 @@ public class Registry {
                                         m.idNumberMasked(), m.monthlyIncomeYuan(), m.health(),
                                         head ? h.category().label() : null, head ? h.mainCause() : null,
                                         head ? h.housing() : null, head ? h.bankName() : null,
-                                        head ? h.bankCardMasked() : null, head ? h.orgName() : null,
-                                        head ? h.regionCode() : null, head ? h.statusLabel() : null));
+                                        head ? h.bankCardMasked() : null, head ? f[0] : null,
+                                        head ? h.regionCode() : null, head ? f[1] : null, head ? h.statusLabel() : null));
                                 count[0]++;
                             }
                         }
@@ -155,15 +162,36 @@ public class Registry {
         return workbook;
     }
 
-    private List<String> exportRow(ModelWorkerView m, boolean full) {
+    /** Per archive: its union's code and its 建档日期, as the roster columns want them. */
+    private Map<Long, String[]> exportFacts(SubjectType type, List<Long> ids) {
+        Map<Long, String[]> facts = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return facts;
+        }
+        String table = type == SubjectType.MODEL_WORKER ? "model_worker" : "household";
+        jdbc.sql("select x.id, o.code, (select min(e.event_date) from registry_event e where e.subject_type = ? "
+                + "and e.subject_id = x.id and e.kind = 'OPENED') as opened from " + table + " x "
+                + "join organisation o on o.id = x.org_id where x.id = any(?)")
+                .param(type.name()).param(ids.toArray(Long[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    java.sql.Date opened = rs.getDate("opened");
+                    facts.put(rs.getLong("id"), new String[] {rs.getString("code"), opened == null ? null : opened.toString()});
+                });
+        return facts;
+    }
+
+    private List<String> exportRow(ModelWorkerView m, boolean full, String[] facts) {
         // A full export is audited once as a whole (recordExport), not per value.
         String id = full ? cipher.decrypt(sealed(m.id(), "id_number_enc")) : m.idNumberMasked();
         String card = m.bankCardMasked() == null ? null
                 : full ? cipher.decrypt(sealed(m.id(), "bank_card_enc")) : m.bankCardMasked();
+        String phone = m.phoneMasked() == null ? null
+                : full ? cipher.decrypt(sealed(m.id(), "phone_enc")) : m.phoneMasked();
         return java.util.Arrays.asList(m.name(), id, m.honour().label(),
-                m.honourYear() == null ? null : m.honourYear().toString(), m.employment().label(), m.employer(), m.orgName(),
-                m.regionCode(), m.monthlyIncomeYuan(), m.incomeMonth(), m.phoneMasked(), m.bankName(), card,
-                m.living() ? "是" : "否", m.honourKept() ? "保持" : "撤销", m.statusLabel(), m.remark());
+                m.honourYear() == null ? null : m.honourYear().toString(), m.employment().label(), m.employer(),
+                facts == null ? m.orgName() : facts[0], m.regionCode(), m.monthlyIncomeYuan(), m.incomeMonth(), phone,
+                m.bankName(), card, m.living() ? "是" : "否", m.honourKept() ? "保持" : "撤销",
+                facts == null ? null : facts[1], m.remark(), m.statusLabel());
     }
 
     private byte[] sealed(long id, String column) {

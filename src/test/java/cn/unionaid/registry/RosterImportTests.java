@@ -316,6 +316,11 @@ class RosterImportTests {
         mvc.perform(get("/api/v1/model-workers/template.xlsx").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(status().isOk()).andExpect(content().contentType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        // A full export is the roster in the import's own columns: imported again, it changes nothing.
+        byte[] full = mvc.perform(get("/api/v1/model-workers/export.xlsx").param("region", "430181").param("full", "true")
+                .with(DemoUsers.api("heshan.clerk"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        upload("heshan.clerk", "/api/v1/model-workers/import", "导出再导入.xlsx", full, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(3)).andExpect(jsonPath("$.imported").value(0));
     }
 
     @Test
