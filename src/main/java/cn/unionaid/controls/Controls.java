@@ -119,6 +119,18 @@ public class Controls {
         return Page.of(rows, 50, f -> Long.toString(f.id()));
     }
 
+    /** How many findings match the list's filter, for its total. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long countFindings(DataScope scope, String status, ControlCheck check, Integer year) {
+        return jdbc.sql("""
+                select count(*) from finding f join organisation o on o.id = f.org_id
+                 where starts_with(o.path, :scope) and (:status::text is null or f.status = :status)
+                   and (:check::text is null or f.check_code = :check) and (:year::int is null or f.year = :year)
+                """).param("scope", scope.orgPath()).param("status", status).param("check", check == null ? null : check.name())
+                .param("year", year).query(Long.class).single();
+    }
+
     /** Findings in scope still waiting for an explanation or a correction (status 待说明). */
     @Transactional(readOnly = true)
     public long countToExplain(DataScope scope) {

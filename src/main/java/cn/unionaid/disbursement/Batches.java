@@ -197,6 +197,14 @@ public class Batches {
                         BatchStatus.valueOf(rs.getString("status")), rs.getLong("objections"))).list();
     }
 
+    /** How many batches there are in scope, for the list's total. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long count(DataScope scope) {
+        return jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where starts_with(o.path, ?)")
+                .param(scope.orgPath()).query(Long.class).single();
+    }
+
     /** Batches in scope waiting at one of these steps: the home page's 待办. */
     @Transactional(readOnly = true)
     public long countAt(DataScope scope, java.util.Set<BatchStatus> statuses) {

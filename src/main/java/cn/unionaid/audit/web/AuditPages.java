@@ -48,10 +48,12 @@ class AuditPages {
             @RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String after, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "1") int p, Model model) {
         AuthenticatedUser user = CurrentUser.require();
         AuditSearch filter = new AuditSearch(actor, action, entityType, entityId, from, to);
         model.addAttribute("filter", filter);
+        // The log grows without end: pages are numbered as they are walked, never counted in full.
+        model.addAttribute("p", Math.max(1, p));
         var page = queries.search(user.scope(), AuditScope.isRoot(user), filter, PageRequest.of(null, after, 50));
         model.addAttribute("page", page);
         java.util.Map<Long, String> entities = new java.util.HashMap<>();

@@ -72,7 +72,12 @@ class ControlsPages {
 
     @GetMapping
     String page(@RequestParam(required = false) String status, @RequestParam(required = false) ControlCheck check,
-            @RequestParam(required = false) Integer year, @RequestParam(required = false) String after, Model model) {
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "1") int p, Model model) {
+        long total = controls.countFindings(scope(), status, check, year);
+        model.addAttribute("total", total);
+        model.addAttribute("p", Math.max(1, p));
+        model.addAttribute("pages", Math.max(1, (total + 49) / 50));
         model.addAttribute("checks", ControlCheck.values());
         model.addAttribute("dashboard", controls.dashboard(scope(), year));
         model.addAttribute("page", controls.findings(scope(), status, check, year, after));

@@ -85,8 +85,12 @@ class BatchPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String after, Model model) {
+    String list(@RequestParam(required = false) String after, @RequestParam(defaultValue = "1") int p, Model model) {
         model.addAttribute("page", batches.list(scope(), after));
+        long total = batches.count(scope());
+        model.addAttribute("total", total);
+        model.addAttribute("p", Math.max(1, p));
+        model.addAttribute("pages", Math.max(1, (total + 49) / 50));
         model.addAttribute("programs", programs.list(scope(), null));
         model.addAttribute("runs", entitlementRuns.payableRuns(scope()));
         model.addAttribute("sources", FundSource.values());

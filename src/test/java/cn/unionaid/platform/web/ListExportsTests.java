@@ -91,6 +91,15 @@ class ListExportsTests {
                         .with(DemoUsers.page(users, "hunan.auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第 1 页，共", "查看单位").doesNotContain("常德市总工会</td>");
+        long batches = jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where o.path like "
+                + "(select path from organisation where code = '430900') || '%'").query(Long.class).single();
+        String batchList = mvc.perform(get("/batches").with(DemoUsers.page(users, "yiyang.finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(batchList).contains("共 " + batches + " 条，第 1 页，共 " + Math.max(1, (batches + 49) / 50) + " 页");
+        assertThat(mvc.perform(get("/controls").with(DemoUsers.page(users, "hunan.auditor"))).andReturn().getResponse()
+                .getContentAsString()).contains("第 1 页，共");
+        assertThat(mvc.perform(get("/audit").with(DemoUsers.page(users, "auditadmin"))).andReturn().getResponse()
+                .getContentAsString()).contains("第 1 页");
     }
 
     @Test
