@@ -55,7 +55,11 @@ class ClaimPages {
         model.addAttribute("program", program);
         model.addAttribute("claims", claims.of(scope(), id));
         if (!model.containsAttribute("candidates")) {
-            model.addAttribute("candidates", List.of());
+            // After a refused registration the form comes back with its person and what was typed.
+            Object typed = model.getAttribute("claim");
+            List<Payee> again = typed instanceof java.util.Map<?, ?> m && m.get("subjectId") instanceof Long subject
+                    ? payees.find(scope(), type(program), subject).stream().toList() : List.of();
+            model.addAttribute("candidates", again);
         }
         return "policy/claims";
     }
@@ -65,8 +69,7 @@ class ClaimPages {
     String find(@PathVariable long id, @RequestParam String who, Model model) {
         Program program = programs.find(scope(), id)
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.programNotFound"));
-        SubjectType type = program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? SubjectType.MODEL_WORKER
-                : SubjectType.HOUSEHOLD;
+        SubjectType type = type(program);
         List<Payee> found = payees.identify(scope(), type, who).stream()
                 .map(s -> payees.find(scope(), type, s)).flatMap(java.util.Optional::stream).toList();
         model.addAttribute("candidates", found);
@@ -83,8 +86,17 @@ class ClaimPages {
             @RequestParam(required = false) MultipartFile evidence, RedirectAttributes flash) throws IOException {
         byte[] content = evidence == null || evidence.isEmpty() ? null : evidence.getBytes();
         String name = evidence == null ? null : evidence.getOriginalFilename();
-        return act(id, flash, () -> claims.register(scope(), id, subjectId, fen(costYuan), fen(requestedYuan), note,
+        String back = act(id, flash, () -> claims.register(scope(), id, subjectId, fen(costYuan), fen(requestedYuan), note,
                 content, name));
+        if (flash.getFlashAttributes().containsKey("error")) {
+            java.util.Map<String, Object> typed = new java.util.HashMap<>();
+            typed.put("costYuan", costYuan);
+            typed.put("requestedYuan", requestedYuan);
+            typed.put("note", note);
+            typed.put("subjectId", subjectId);
+            flash.addFlashAttribute("claim", typed);
+        }
+        return back;
     }
 
     @PostMapping("/{subjectId}/review")
@@ -97,6 +109,10 @@ class ClaimPages {
     ResponseEntity<InputStreamResource> evidence(@PathVariable long id, @PathVariable long subjectId) throws IOException {
         return ResponseEntity.ok().header("Content-Disposition", "inline")
                 .body(new InputStreamResource(claims.evidence(scope(), id, subjectId)));
+    }
+
+    private static SubjectType type(Program program) {
+        return program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? SubjectType.MODEL_WORKER : SubjectType.HOUSEHOLD;
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action) {

@@ -65,8 +65,18 @@ class ArchiveRecordsPages {
     String correct(@PathVariable String archives, @PathVariable long id, @RequestParam cn.unionaid.registry.CorrectableFact fact,
             @RequestParam String value, @RequestParam(required = false) String bankName, @RequestParam String reason,
             @RequestParam(required = false) Long evidenceId, RedirectAttributes flash) {
-        return act(flash, "/registry/" + archives + "/" + id, () -> corrections.correct(scope(), ArchivePath.type(archives),
-                id, fact, value, bankName, reason, evidenceId));
+        String back = act(flash, "/registry/" + archives + "/" + id, () -> corrections.correct(scope(),
+                ArchivePath.type(archives), id, fact, value, bankName, reason, evidenceId));
+        if (flash.getFlashAttributes().containsKey("error")) {
+            // What was typed goes back into the form with the reason it was refused.
+            java.util.Map<String, Object> typed = new java.util.HashMap<>();
+            typed.put("fact", fact.name());
+            typed.put("value", value);
+            typed.put("bankName", bankName);
+            typed.put("reason", reason);
+            flash.addFlashAttribute("correction", typed);
+        }
+        return back;
     }
 
     @PostMapping("/" + ArchivePath.PATTERN + "/{id}/phone-declarations")

@@ -117,4 +117,27 @@ class ListExportsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("value=\"益工发〔2032〕9号\"", "value=\"不是数字\"", "value=\"2032-01-01\"");
     }
+
+    @Test
+    void aRefusedClaimOrCorrectionComesBackWithWhatWasTyped() throws Exception {
+        long yiyang = DemoUsers.orgId(jdbc, "430900");
+        long program = jdbc.sql("select id from program where org_id = ? and code = 'LM-SPECIAL' order by year desc limit 1")
+                .param(yiyang).query(Long.class).single();
+        long worker = jdbc.sql("select min(id) from model_worker where org_id = ?").param(yiyang).query(Long.class).single();
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var claim = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/policy/programs/{id}/claims", program).with(DemoUsers.page(users, "yiyang.clerk")).with(csrf)
+                        .param("subjectId", Long.toString(worker)).param("note", "只写了说明，没有金额"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String claimPage = mvc.perform(get("/policy/programs/{id}/claims", program).with(DemoUsers.page(users, "yiyang.clerk"))
+                .flashAttrs(claim.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(claimPage).contains("id=\"claim-form\"", "value=\"只写了说明，没有金额\"");
+        var correction = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/registry/model-workers/{id}/corrections", worker).with(DemoUsers.page(users, "yiyang.clerk")).with(csrf)
+                        .param("fact", "PHONE").param("value", "12-34").param("reason", "本人来电更正"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String workerPage = mvc.perform(get("/registry/model-workers/{id}", worker).with(DemoUsers.page(users, "yiyang.clerk"))
+                .flashAttrs(correction.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(workerPage).contains("联系电话应为7至15位数字", "value=\"12-34\"", "value=\"本人来电更正\"");
+    }
 }
