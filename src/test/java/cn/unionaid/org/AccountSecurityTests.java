@@ -183,6 +183,47 @@ class AccountSecurityTests {
                 .andExpect(status().isCreated());
     }
 
+    @Test
+    void anIntegratorCallsTheApiWithATokenItsUserCreatedAndEveryUseIsAttributable() throws Exception {
+        String created = mvc.perform(post("/api/v1/account/tokens").with(DemoUsers.api("yiyang.finance"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"银行对账机器人\",\"readOnly\":false,\"days\":30}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = com.jayway.jsonpath.JsonPath.read(created, "$.value");
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.token.id")).longValue();
+        assertThat(token).startsWith("ua_");
+        // Only the hash is kept.
+        assertThat(jdbc.sql("select count(*) from api_token where encode(token_hash, 'escape') like ?").param("%" + token + "%")
+                .query(Long.class).single()).isZero();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("yiyang.finance"));
+        // The token carries its user's roles: finance may not run controls' auditor-only reads or a clerk's import.
+        mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+        // A change made with it names the token in the audit log.
+        mvc.perform(post("/api/v1/funds/receipts").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2031,\"source\":\"SAME_LEVEL\",\"date\":\"2031-01-05\",\"amountYuan\":\"0.01\",\"voucher\":\"令牌测试\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("select detail from audit_log where actor = 'yiyang.finance' and action like 'funds.%' order by id desc limit 1")
+                .query(String.class).single()).contains("\"apiToken\":\"" + id + "\"");
+        // A token does not make tokens; a read-only token reads only; revoked or wrong tokens get nothing.
+        mvc.perform(post("/api/v1/account/tokens").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}")).andExpect(status().isForbidden());
+        String readOnly = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/account/tokens")
+                        .with(DemoUsers.api("yiyang.finance")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"省平台只读\",\"readOnly\":true,\"days\":7}"))
+                .andReturn().getResponse().getContentAsString(), "$.value");
+        mvc.perform(get("/api/v1/funds/balances").param("year", "2023").header("Authorization", "Bearer " + readOnly))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/funds/receipts").header("Authorization", "Bearer " + readOnly)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/account/tokens/{id}", id)
+                .with(DemoUsers.api("yiyang.finance"))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer ua_not-a-token")).andExpect(status().isUnauthorized());
+        jdbc.sql("update api_token set expires_at = now() - interval '1 day' where name = '省平台只读'").update();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + readOnly)).andExpect(status().isUnauthorized());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

@@ -71,7 +71,15 @@ class JdbcAuditLog implements AuditLog {
         byte[] prev = jdbc.sql(LAST_HASH).query(byte[].class).optional().orElse(AuditHasher.GENESIS);
         long id = jdbc.sql(NEXT_ID).query(Long.class).single();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String detailText = detail == null || detail.isEmpty() ? null : json.writeValueAsString(detail);
+        Map<String, ?> said = detail;
+        Optional<String> token = RequestContext.apiToken();
+        if (token.isPresent()) {
+            // A change made through an API token names the token, so each use is attributable.
+            Map<String, Object> withToken = new java.util.LinkedHashMap<>(detail == null ? Map.of() : detail);
+            withToken.put("apiToken", token.get());
+            said = withToken;
+        }
+        String detailText = said == null || said.isEmpty() ? null : json.writeValueAsString(said);
         String entity = entityId == null ? null : entityId.toString();
         String requestId = RequestContext.requestId().orElse(null);
         String client = RequestContext.clientAddress().orElse(null);

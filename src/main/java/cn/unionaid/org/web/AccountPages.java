@@ -22,8 +22,10 @@ class AccountPages {
 
     private final Users users;
     private final Messages messages;
+    private final cn.unionaid.org.ApiTokens tokens;
 
-    AccountPages(Users users, Messages messages) {
+    AccountPages(Users users, Messages messages, cn.unionaid.org.ApiTokens tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.messages = messages;
     }
@@ -49,6 +51,34 @@ class AccountPages {
         }
         request.logout();
         return "redirect:/login?changed";
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(Model model) {
+        model.addAttribute("tokens", tokens.mine());
+        return "account/tokens";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam String name, @RequestParam(defaultValue = "false") boolean readOnly,
+            @RequestParam(defaultValue = "90") int days, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("created", tokens.create(name, readOnly, days));
+        } catch (BusinessRuleException | InvalidValueException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes flash) {
+        try {
+            tokens.revoke(id);
+            flash.addFlashAttribute("notice", messages.get("token.revoked"));
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/account/tokens";
     }
 
     @GetMapping("/security/policy")

@@ -40,7 +40,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, org.springframework.beans.factory.ObjectProvider<cn.unionaid.platform.BearerTokens> tokens)
+            throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(apiEntryPoint()))
@@ -50,7 +51,9 @@ class SecurityConfiguration {
                 // CSRF tokens do not fit programs; the cross-site guard below refuses forged browser requests instead.
                 .csrf(c -> c.disable())
                 .headers(this::headers)
-                .addFilterAfter(new ApiGuardFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new ApiGuardFilter(), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter((token, source) -> tokens.getObject().authenticate(token, source)),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.build();
     }
 
