@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,22 +233,26 @@ class AccountSecurityTests {
     @Test
     void aTemporaryPasswordMustBeChangedBeforeAnythingElse() throws Exception {
         openAccount("first.login", "430900");
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "first.login")
+        // Sessions live in the database (Spring Session JDBC): the browser holds only the SESSION cookie.
+        jakarta.servlet.http.Cookie session = mvc.perform(post("/login").param("username", "first.login")
                         .param("password", TEMP).with(csrf()))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/orgs").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", TEMP)
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/orgs").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", TEMP)
                         .param("newPassword", "abcdefgh").param("confirmPassword", "abcdefgh"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("至少三类")));
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", TEMP)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", TEMP)
                         .param("newPassword", OWN).param("confirmPassword", OWN))
                 .andExpect(redirectedUrl("/login?changed"));
-        MockHttpSession fresh = (MockHttpSession) mvc.perform(post("/login").param("username", "first.login")
+        jakarta.servlet.http.Cookie fresh = mvc.perform(post("/login").param("username", "first.login")
                         .param("password", OWN).with(csrf()))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/orgs").session(fresh)).andExpect(status().isOk());
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/orgs").cookie(fresh)).andExpect(status().isOk());
+        // The session is a row in the database, which is what lets a second instance serve the same user.
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'first.login'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         assertThat(auditCount("first.login", "user.passwordChanged")).isEqualTo(1);
     }
 
