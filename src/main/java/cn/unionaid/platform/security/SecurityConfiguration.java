@@ -38,6 +38,15 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** bcrypt once, then a short memory of the right password (see {@link RememberedCredentials}). */
+    @Bean
+    org.springframework.security.authentication.AuthenticationProvider rememberedCredentials(
+            org.springframework.security.core.userdetails.UserDetailsService users, PasswordEncoder encoder,
+            @org.springframework.beans.factory.annotation.Value("${unionaid.security.remember-credentials:60s}")
+            java.time.Duration keep) {
+        return new RememberedCredentials(users, encoder, keep);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, org.springframework.beans.factory.ObjectProvider<cn.unionaid.platform.BearerTokens> tokens)
