@@ -517,7 +517,7 @@ class MoneySafetyTests {
                         .param("programId", Long.toString(program("TJ-SFC"))).param("source", "SAME_LEVEL")
                         .param("title", "手工批次保留测试").param("lines", "桃江困难户11,1000\n查无此人,500"))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        String page = mvc.perform(get("/batches").with(clerk).flashAttrs(result.getFlashMap()))
+        String page = mvc.perform(get("/batches").with(clerk).cookie(result.getResponse().getCookie("SESSION")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("查无此人", "value=\"手工批次保留测试\"", "桃江困难户11,1000");
     }

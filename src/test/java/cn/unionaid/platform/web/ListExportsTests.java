@@ -113,7 +113,7 @@ class ListExportsTests {
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(result.getFlashMap().get("error")).isNotNull();
         String page = mvc.perform(get("/policy/parameters").with(DemoUsers.page(users, "yiyang.clerk"))
-                        .flashAttrs(result.getFlashMap()))
+                        .cookie(result.getResponse().getCookie("SESSION")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("value=\"益工发〔2032〕9号\"", "value=\"不是数字\"", "value=\"2032-01-01\"");
     }
@@ -130,14 +130,14 @@ class ListExportsTests {
                         .param("subjectId", Long.toString(worker)).param("note", "只写了说明，没有金额"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String claimPage = mvc.perform(get("/policy/programs/{id}/claims", program).with(DemoUsers.page(users, "yiyang.clerk"))
-                .flashAttrs(claim.getFlashMap())).andReturn().getResponse().getContentAsString();
+                .cookie(claim.getResponse().getCookie("SESSION"))).andReturn().getResponse().getContentAsString();
         assertThat(claimPage).contains("id=\"claim-form\"", "value=\"只写了说明，没有金额\"");
         var correction = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                         "/registry/model-workers/{id}/corrections", worker).with(DemoUsers.page(users, "yiyang.clerk")).with(csrf)
                         .param("fact", "PHONE").param("value", "12-34").param("reason", "本人来电更正"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String workerPage = mvc.perform(get("/registry/model-workers/{id}", worker).with(DemoUsers.page(users, "yiyang.clerk"))
-                .flashAttrs(correction.getFlashMap())).andReturn().getResponse().getContentAsString();
+                .cookie(correction.getResponse().getCookie("SESSION"))).andReturn().getResponse().getContentAsString();
         assertThat(workerPage).contains("联系电话应为7至15位数字", "value=\"12-34\"", "value=\"本人来电更正\"");
     }
 }
