@@ -95,6 +95,11 @@ class DemoTextTests {
         pages.put("/policy/runs/" + run + "/people/" + subject, "yiyang.clerk");
         pages.put("/orgs", "sysadmin");
         pages.put("/users/new", "sysadmin");
+        pages.put("/policy/programs/" + program + "/claims", "yiyang.reviewer");
+        pages.put("/account/tokens", "yiyang.finance");
+        pages.put("/audit/verify", "auditadmin");
+        pages.put("/users", "secadmin");
+        pages.put("/evaluation/dashboard?year=2023&org=" + DemoUsers.orgId(jdbc, "430900"), "hunan.auditor");
         List<String> found = new ArrayList<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
             String html = mvc.perform(get(page.getKey()).with(DemoUsers.page(users, page.getValue()))).andReturn().getResponse()
