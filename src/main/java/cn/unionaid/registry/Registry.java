@@ -130,6 +130,13 @@ public class Registry {
 
     @Transactional
     public byte[] exportHouseholds(DataScope scope, RegistryFilter filter) {
+        return exportHouseholds(scope, filter, false);
+    }
+
+    /** The households as XLSX, one row per member; in full (re-importable) only for roles that may, audited. */
+    @Transactional
+    public byte[] exportHouseholds(DataScope scope, RegistryFilter filter, boolean full) {
+        boolean inFull = full && PersonalDataDisclosure.mayViewInFull(CurrentUser.require());
         long[] count = {0};
         List<String> header = new java.util.ArrayList<>(HouseholdSheet.COLUMNS);
         header.add("状态");
@@ -140,14 +147,19 @@ public class Registry {
                         Map<Long, String[]> facts = exportFacts(SubjectType.HOUSEHOLD, page.stream().map(HouseholdView::id).toList());
                         for (HouseholdView h : page) {
                             String[] f = facts.getOrDefault(h.id(), new String[] {h.orgName(), null});
-                            HouseholdView full = queries.household(scope, h.id()).orElseThrow();
-                            for (HouseholdView.Member m : full.members()) {
+                            HouseholdView whole = queries.household(scope, h.id()).orElseThrow();
+                            for (HouseholdView.Member m : whole.members()) {
                                 boolean head = m.relation() == Relation.HEAD;
+                                String id = inFull ? cipher.decrypt(jdbc.sql("select id_number_enc from household_member where id = ?")
+                                        .param(m.id()).query(byte[].class).single()) : m.idNumberMasked();
+                                String card = !head || h.bankCardMasked() == null ? null : inFull
+                                        ? cipher.decrypt(jdbc.sql("select bank_card_enc from household where id = ?")
+                                                .param(h.id()).query(byte[].class).single()) : h.bankCardMasked();
                                 sink.accept(java.util.Arrays.asList(h.householdNo(), m.relation().label(), m.name(),
-                                        m.idNumberMasked(), m.monthlyIncomeYuan(), m.health(),
+                                        id, m.monthlyIncomeYuan(), m.health(),
                                         head ? h.category().label() : null, head ? h.mainCause() : null,
                                         head ? h.housing() : null, head ? h.bankName() : null,
-                                        head ? h.bankCardMasked() : null, head ? f[0] : null,
+                                        card, head ? f[0] : null,
                                         head ? h.regionCode() : null, head ? f[1] : null, head ? h.statusLabel() : null));
                                 count[0]++;
                             }
@@ -158,7 +170,7 @@ public class Registry {
                         after = page.get(page.size() - 1).id();
                     }
                 });
-        disclosure.recordExport("household_member", count[0], false);
+        disclosure.recordExport("household_member", count[0], inFull);
         return workbook;
     }
 

@@ -199,6 +199,11 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.items[0].category").value("DEEP"));
         mvc.perform(post("/api/v1/households/search").contentType(MediaType.APPLICATION_JSON).content("{\"idNumber\":\"" + child + "\"}").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(jsonPath("$.total").value(1));
+        // Exported in full, the household imports again unchanged: export and import speak the same columns.
+        byte[] full = mvc.perform(get("/api/v1/households/export.xlsx").param("q", "HS-9001").param("full", "true")
+                .with(DemoUsers.api("heshan.clerk"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        upload("heshan.clerk", "/api/v1/households/import", "导出再导入.xlsx", full, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1)).andExpect(jsonPath("$.imported").value(0));
 
         List<List<String>> other = List.of(
                 List.of("ZY-0001", "户主", "李小明", child, "0", "健康", "相对困难", "因学致困", "", "", "", "430902", "430902", "2022-01-01"));

@@ -54,8 +54,8 @@ class RosterDownloads {
     }
 
     @GetMapping({"/registry/households/export.xlsx", "/api/v1/households/export.xlsx"})
-    ResponseEntity<byte[]> exportHouseholds(RegistryFilter filter) {
-        return xlsx("困难职工家庭花名册.xlsx", registry.exportHouseholds(CurrentUser.require().scope(), filter));
+    ResponseEntity<byte[]> exportHouseholds(RegistryFilter filter, @RequestParam(defaultValue = "false") boolean full) {
+        return xlsx("困难职工家庭花名册.xlsx", registry.exportHouseholds(CurrentUser.require().scope(), filter, full));
     }
 
     private static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
