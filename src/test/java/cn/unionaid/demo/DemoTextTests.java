@@ -97,6 +97,7 @@ class DemoTextTests {
         pages.put("/users/new", "sysadmin");
         pages.put("/policy/programs/" + program + "/claims", "yiyang.reviewer");
         pages.put("/account/tokens", "yiyang.finance");
+        pages.put("/evaluation/rollup?year=2023", "hunan.auditor");
         pages.put("/audit/verify", "auditadmin");
         pages.put("/users", "secadmin");
         pages.put("/evaluation/dashboard?year=2023&org=" + DemoUsers.orgId(jdbc, "430900"), "hunan.auditor");
