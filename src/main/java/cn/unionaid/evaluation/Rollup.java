@@ -29,7 +29,7 @@ public class Rollup {
 
     /** One union's row. */
     public record Row(long orgId, String name, long budgetFen, long receivedFen, long allocatedDownFen, long paidFen,
-            long people, long openFindings, String score, String grade) {
+            long people, long openFindings, String score, String grade, List<String> milestones) {
 
         public String budgetYuan() {
             return Money.ofFen(budgetFen).toYuanString();
@@ -62,8 +62,11 @@ public class Rollup {
     private final EvaluationReports reports;
     private final Allocations allocations;
     private final Controls controls;
+    private final cn.unionaid.funds.Funds funds;
 
-    Rollup(Organisations organisations, EvaluationReports reports, Allocations allocations, Controls controls) {
+    Rollup(Organisations organisations, EvaluationReports reports, Allocations allocations, Controls controls,
+            cn.unionaid.funds.Funds funds) {
+        this.funds = funds;
         this.organisations = organisations;
         this.reports = reports;
         this.allocations = allocations;
@@ -87,15 +90,17 @@ public class Rollup {
                     .mapToLong(a -> a.amountFen()).sum();
             long open = controls.openByCheck(theirs, year).values().stream().mapToLong(Long::longValue).sum();
             var evaluated = figures.evaluated();
+            // 执行进度 at 年末, 元旦 and 春节, as the union's own funds page states them (spent out of budget).
+            List<String> milestones = funds.milestones(theirs, year).stream().map(cn.unionaid.funds.Milestone::rate).toList();
             rows.add(new Row(union.id(), union.name(), budget, received, down, paid, people, open,
                     evaluated.score() == null || evaluated.score().score() == null ? null
                             : evaluated.score().score().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                    evaluated.grade()));
+                    evaluated.grade(), milestones));
         }
         Row total = new Row(scope.orgId(), "合计", rows.stream().mapToLong(Row::budgetFen).sum(),
                 rows.stream().mapToLong(Row::receivedFen).sum(), rows.stream().mapToLong(Row::allocatedDownFen).sum(),
                 rows.stream().mapToLong(Row::paidFen).sum(), rows.stream().mapToLong(Row::people).sum(),
-                rows.stream().mapToLong(Row::openFindings).sum(), null, null);
+                rows.stream().mapToLong(Row::openFindings).sum(), null, null, List.of());
         return new Table(year, rows, total);
     }
 }

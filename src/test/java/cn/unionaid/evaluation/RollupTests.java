@@ -25,6 +25,7 @@ class RollupTests {
     UserDetailsService users;
 
     @Test
+    @SuppressWarnings("unchecked")
     void theProvincesAuditorSeesEveryCityAndATotalThatIsTheirSum() throws Exception {
         String json = mvc.perform(get("/api/v1/rollup").param("year", "2023").with(DemoUsers.api("hunan.auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -38,9 +39,10 @@ class RollupTests {
         Map<String, Object> yiyang = rows.stream().filter(r -> "益阳市总工会".equals(r.get("name"))).findFirst().orElseThrow();
         assertThat(((Number) yiyang.get("paidFen")).longValue()).isPositive();
         assertThat(yiyang.get("grade")).isNotNull();
+        assertThat((List<String>) yiyang.get("milestones")).hasSize(3).allMatch(rate -> rate.endsWith("%") || rate.equals("-"));
         mvc.perform(get("/api/v1/rollup").param("year", "2023").with(DemoUsers.api("yiyang.clerk"))).andExpect(status().isForbidden());
         String page = mvc.perform(get("/evaluation/rollup").param("year", "2023").with(DemoUsers.page(users, "hunan.auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("下级单位汇总", "益阳市总工会", "合计");
+        assertThat(page).contains("下级单位汇总", "益阳市总工会", "合计", "rollup-chart");
     }
 }

@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class RollupWeb {
 
     private final Rollup rollup;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    RollupWeb(Rollup rollup) {
+    RollupWeb(Rollup rollup, tools.jackson.databind.json.JsonMapper json) {
         this.rollup = rollup;
+        this.json = json;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -44,7 +46,10 @@ class RollupWeb {
     String page(@RequestParam(required = false) Integer year, Model model) {
         int y = year == null ? LocalDate.now().getYear() - 1 : year;
         model.addAttribute("year", y);
-        model.addAttribute("table", rollup.of(CurrentUser.require().scope(), y));
+        Rollup.Table table = rollup.of(CurrentUser.require().scope(), y);
+        model.addAttribute("table", table);
+        model.addAttribute("chart", json.writeValueAsString(table.rows().stream()
+                .map(r -> java.util.Map.of("name", r.name(), "value", r.paidYuan())).toList()));
         return "evaluation/rollup";
     }
 
@@ -60,9 +65,10 @@ class RollupWeb {
         List<Rollup.Row> lines = new java.util.ArrayList<>(table.rows());
         lines.add(table.total());
         byte[] file = Workbooks.write(year + "年度下级单位汇总", List.of("单位", "预算(元)", "到位(元)", "下拨下级(元)",
-                "支出(元)", "执行率(到位)", "受助人次", "未关闭问题", "自评得分", "等级"), sink -> lines.forEach(r -> sink.accept(
-                java.util.Arrays.asList(r.name(), r.budgetYuan(), r.receivedYuan(), r.allocatedDownYuan(), r.paidYuan(),
-                        r.execution(), Long.toString(r.people()), Long.toString(r.openFindings()), r.score(), r.grade()))));
+                "支出(元)", "执行率(到位)", "执行进度(年末/元旦/春节)", "受助人次", "未关闭问题", "自评得分", "等级"),
+                sink -> lines.forEach(r -> sink.accept(java.util.Arrays.asList(r.name(), r.budgetYuan(), r.receivedYuan(),
+                        r.allocatedDownYuan(), r.paidYuan(), r.execution(), String.join(" / ", r.milestones()),
+                        Long.toString(r.people()), Long.toString(r.openFindings()), r.score(), r.grade()))));
         return ResponseEntity.ok()
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename(year + "年度下级单位汇总.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
