@@ -51,6 +51,8 @@ class UploadSafetyTests {
     RegistryImports imports;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    cn.unionaid.registry.internal.ImportJobRepository jobs;
 
     /** {@code n} valid, distinct model-worker rows of one union, written as XLSX by the streaming writer. */
     private static byte[] largeRoster(int n, String orgCode, String region) throws Exception {
@@ -125,7 +127,7 @@ class UploadSafetyTests {
     }
 
     @Test
-    void anImportOrRunLeftRunningByADeadProcessIsMarkedFailedButALiveOneIsNot() {
+    void anImportOrRunLeftRunningByADeadProcessIsMarkedFailedButALiveOneIsNot() throws InterruptedException {
         long org = DemoUsers.orgId(jdbc, "430903");
         UUID dead = UUID.randomUUID();
         UUID alive = UUID.randomUUID();
@@ -136,21 +138,25 @@ class UploadSafetyTests {
                     """).param(id).param(org).update();
         }
         // Another transaction (as a live instance's import would) holds the live job's lock while the sweep runs.
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch swept = new java.util.concurrent.CountDownLatch(1);
         Thread worker = new Thread(() -> transactions.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(?, ?)").param(0x494D50).param(alive.hashCode()).query((rs, n) -> 1).list();
+            jobs.holdWhileWorking(alive);
+            held.countDown();
             try {
-                Thread.sleep(3_000);
+                swept.await(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
         worker.start();
         try {
-            Thread.sleep(500);
+            assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             imports.failAbandonedImports();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            swept.countDown();
         }
+        worker.join(30_000);
         assertThat(jobStatus(dead)).isEqualTo("FAILED");
         assertThat(jobStatus(alive)).isEqualTo("RUNNING");
         assertThat(jdbc.sql("select result from import_job where id = ?").param(dead).query(String.class).single())

@@ -55,20 +55,17 @@ public class RunRepository {
 
     /** Called inside the run's transaction: says, to every instance, that this run is being computed. */
     public void holdWhileComputing(long runId) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param(COMPUTING).param((int) runId).query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(?, (?::bigint % 2147483647)::int)").param(COMPUTING).param(runId)
+                .query((rs, n) -> 1).list();
     }
 
     /** Runs left RUNNING by a process that died (no transaction holds their lock): refused with that reason. */
     @Transactional
     public int refuseAbandoned(String message) {
-        List<Long> abandoned = jdbc.sql("select id from entitlement_run where status = 'RUNNING'").query(Long.class).list()
-                .stream().filter(id -> jdbc.sql("select pg_try_advisory_xact_lock(?, ?)").param(COMPUTING)
-                        .param((int) (long) id).query(Boolean.class).single()).toList();
-        if (abandoned.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("update entitlement_run set status = 'REFUSED', error = ?, finished_at = now() where status = 'RUNNING' and id = any(?)")
-                .param(message).param(abandoned.toArray(Long[]::new)).update();
+        return jdbc.sql("""
+                update entitlement_run set status = 'REFUSED', error = ?, finished_at = now()
+                 where status = 'RUNNING' and pg_try_advisory_xact_lock(?, (id % 2147483647)::int)
+                """).param(message).param(COMPUTING).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -74,12 +74,13 @@ public class ImportJobRepository {
                 .param(fileKey).update();
     }
 
-    /** Advisory lock class of a running import ({@code IMP}); the second key is the job id's hash. */
+    /** Advisory lock class of a running import ({@code IMP}); the second key is {@code hashtext} of the job id. */
     private static final int WORKING = 0x494D50;
 
     /** Called inside the import's transaction: says, to every instance, that this job is being worked on. */
     public void holdWhileWorking(UUID id) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").param(WORKING).param(id.hashCode()).query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?::text))").param(WORKING).param(id.toString())
+                .query((rs, n) -> 1).list();
     }
 
     /**
@@ -88,17 +89,12 @@ public class ImportJobRepository {
      */
     @Transactional
     public int failAbandoned() {
-        List<UUID> abandoned = jdbc.sql("select id from import_job where status = 'RUNNING'").query(UUID.class).list()
-                .stream().filter(id -> jdbc.sql("select pg_try_advisory_xact_lock(?, ?)").param(WORKING)
-                        .param(id.hashCode()).query(Boolean.class).single()).toList();
-        if (abandoned.isEmpty()) {
-            return 0;
-        }
+        // One statement: a job whose lock can be taken has nobody working on it.
         return jdbc.sql("""
                 update import_job set status = 'FAILED', finished_at = now(),
                        result = '{"imported":0,"updated":0,"unchanged":0,"rejected":0,"errors":[{"row":1,"column":null,"value":"","message":"导入未完成：系统在导入过程中停止，未写入任何数据，请重新上传"}],"refused":true}'
-                 where status = 'RUNNING' and id = any(?)
-                """).param(abandoned.toArray(UUID[]::new)).update();
+                 where status = 'RUNNING' and pg_try_advisory_xact_lock(?, hashtext(id::text))
+                """).param(WORKING).update();
     }
 
     public Optional<String> fileKey(UUID id) {
