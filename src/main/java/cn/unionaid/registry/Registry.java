@@ -113,9 +113,12 @@ public class Registry {
                     Long after = null;
                     while (true) {
                         List<ModelWorkerView> page = queries.modelWorkers(scope, filter, after, 1000);
-                        Map<Long, String[]> facts = exportFacts(SubjectType.MODEL_WORKER, page.stream().map(ModelWorkerView::id).toList());
+                        List<Long> ids = page.stream().map(ModelWorkerView::id).toList();
+                        Map<Long, String[]> facts = exportFacts(SubjectType.MODEL_WORKER, ids);
+                        Map<Long, String[]> opened = inFull
+                                ? unsealed("model_worker", ids, "id_number_enc", "bank_card_enc", "phone_enc") : Map.of();
                         for (ModelWorkerView m : page) {
-                            sink.accept(exportRow(m, inFull, facts.get(m.id())));
+                            sink.accept(exportRow(m, opened.get(m.id()), facts.get(m.id())));
                             count[0]++;
                         }
                         if (page.size() < 1000) {
@@ -145,16 +148,18 @@ public class Registry {
                     while (true) {
                         List<HouseholdView> page = queries.households(scope, filter, after, 500);
                         Map<Long, String[]> facts = exportFacts(SubjectType.HOUSEHOLD, page.stream().map(HouseholdView::id).toList());
+                        Map<Long, String[]> cards = inFull
+                                ? unsealed("household", page.stream().map(HouseholdView::id).toList(), "bank_card_enc")
+                                : Map.of();
                         for (HouseholdView h : page) {
                             String[] f = facts.getOrDefault(h.id(), new String[] {h.orgName(), null});
                             HouseholdView whole = queries.household(scope, h.id()).orElseThrow();
+                            Map<Long, String[]> ids = inFull ? unsealed("household_member",
+                                    whole.members().stream().map(HouseholdView.Member::id).toList(), "id_number_enc") : Map.of();
                             for (HouseholdView.Member m : whole.members()) {
                                 boolean head = m.relation() == Relation.HEAD;
-                                String id = inFull ? cipher.decrypt(jdbc.sql("select id_number_enc from household_member where id = ?")
-                                        .param(m.id()).query(byte[].class).single()) : m.idNumberMasked();
-                                String card = !head || h.bankCardMasked() == null ? null : inFull
-                                        ? cipher.decrypt(jdbc.sql("select bank_card_enc from household where id = ?")
-                                                .param(h.id()).query(byte[].class).single()) : h.bankCardMasked();
+                                String id = inFull ? ids.get(m.id())[0] : m.idNumberMasked();
+                                String card = !head ? null : inFull ? cards.get(h.id())[0] : h.bankCardMasked();
                                 sink.accept(java.util.Arrays.asList(h.householdNo(), m.relation().label(), m.name(),
                                         id, m.monthlyIncomeYuan(), m.health(),
                                         head ? h.category().label() : null, head ? h.mainCause() : null,
@@ -192,13 +197,14 @@ public class Registry {
         return facts;
     }
 
-    private List<String> exportRow(ModelWorkerView m, boolean full, String[] facts) {
-        // A full export is audited once as a whole (recordExport), not per value.
-        String id = full ? cipher.decrypt(sealed(m.id(), "id_number_enc")) : m.idNumberMasked();
-        String card = m.bankCardMasked() == null ? null
-                : full ? cipher.decrypt(sealed(m.id(), "bank_card_enc")) : m.bankCardMasked();
-        String phone = m.phoneMasked() == null ? null
-                : full ? cipher.decrypt(sealed(m.id(), "phone_enc")) : m.phoneMasked();
+    /**
+     * @param full the row's ID number, card and phone in clear (a full export, audited once as a whole by
+     *             recordExport), or null for the masked copies
+     */
+    private List<String> exportRow(ModelWorkerView m, String[] full, String[] facts) {
+        String id = full != null ? full[0] : m.idNumberMasked();
+        String card = full != null ? full[1] : m.bankCardMasked();
+        String phone = full != null ? full[2] : m.phoneMasked();
         return java.util.Arrays.asList(m.name(), id, m.honour().label(),
                 m.honourYear() == null ? null : m.honourYear().toString(), m.employment().label(), m.employer(),
                 facts == null ? m.orgName() : facts[0], m.regionCode(), m.monthlyIncomeYuan(), m.incomeMonth(), phone,
@@ -206,8 +212,22 @@ public class Registry {
                 facts == null ? null : facts[1], m.remark(), m.statusLabel());
     }
 
-    private byte[] sealed(long id, String column) {
-        return jdbc.sql("select " + column + " from model_worker where id = ?").param(id).query(byte[].class).single();
+    /** The sealed columns of a page of rows, opened, in one query: id → values (null where a value is absent). */
+    private Map<Long, String[]> unsealed(String table, List<Long> ids, String... columns) {
+        Map<Long, String[]> values = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return values;
+        }
+        jdbc.sql("select id, " + String.join(", ", columns) + " from " + table + " where id = any(?)")
+                .param(ids.toArray(Long[]::new)).query((java.sql.ResultSet rs) -> {
+                    String[] row = new String[columns.length];
+                    for (int i = 0; i < columns.length; i++) {
+                        byte[] sealed = rs.getBytes(columns[i]);
+                        row[i] = sealed == null ? null : cipher.decrypt(sealed);
+                    }
+                    values.put(rs.getLong("id"), row);
+                });
+        return values;
     }
 
     private static Long after(PageRequest page) {
