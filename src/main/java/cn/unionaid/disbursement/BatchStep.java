@@ -79,6 +79,30 @@ public enum BatchStep implements Labelled {
         }
     }
 
+    /** The step that moves a batch on from {@code status}; empty when nothing follows (完结, 作废). */
+    public static java.util.Optional<BatchStep> after(BatchStatus status) {
+        return java.util.Optional.ofNullable(switch (status) {
+            case DRAFT -> SUBMIT;
+            case SUBMITTED -> REVIEW;
+            case REVIEWED -> DECIDE;
+            case DECIDED, PUBLICIZING -> PUBLICIZE;
+            case PUBLICITY_CLOSED -> PAYMENT_FILE;
+            case FILE_GENERATED -> STATEMENT;
+            case RECONCILED -> COMPLETE;
+            case COMPLETED, CANCELLED -> null;
+        });
+    }
+
+    /** Whether {@code user} holding {@code held} may take this step of {@code batch}: the rule {@link #check} enforces. */
+    public boolean mayBeTakenBy(Batch batch, String user, Set<Role> held) {
+        try {
+            check(batch, user, held);
+            return true;
+        } catch (BusinessRuleException refused) {
+            return false;
+        }
+    }
+
     /** The table in Markdown, as docs/separation-of-duties.md prints it. */
     public static String table() {
         StringBuilder sb = new StringBuilder("| 步骤 (step) | 谁可以办理 (role) | 不得由办理过以下步骤的人办理 (must differ from) |\n|---|---|---|\n");

@@ -179,22 +179,16 @@ public class Batches {
         return Page.of(rows, 50, b -> Long.toString(b.id()));
     }
 
-    /** A batch still under way, for the home page's 待办: its step and its objections still unanswered. */
-    public record UnderWay(long id, String title, BatchStatus status, long openObjections) {
+    /** A batch still under way, for the home page's 待办: the batch and its objections still unanswered. */
+    public record UnderWay(Batch batch, long openObjections) {
     }
 
     /** The newest batches in scope that are neither completed nor cancelled. */
     @Transactional(readOnly = true)
     public List<UnderWay> underWay(DataScope scope, int limit) {
-        return jdbc.sql("""
-                select b.id, b.title, b.status,
-                       (select count(*) from objection x where x.batch_id = b.id and x.resolved_at is null) as objections
-                  from batch b join organisation o on o.id = b.org_id
-                 where starts_with(o.path, ?) and b.status not in ('COMPLETED', 'CANCELLED')
-                 order by b.id desc limit ?
-                """).param(scope.orgPath()).param(limit)
-                .query((rs, n) -> new UnderWay(rs.getLong("id"), rs.getString("title"),
-                        BatchStatus.valueOf(rs.getString("status")), rs.getLong("objections"))).list();
+        List<Batch> rows = batches.underWay(scope, limit);
+        Map<Long, Long> open = batches.openObjections(rows.stream().map(Batch::id).toList());
+        return rows.stream().map(b -> new UnderWay(b, open.getOrDefault(b.id(), 0L))).toList();
     }
 
     /** How many batches there are in scope, for the list's total. */

@@ -93,6 +93,24 @@ public class BatchRepository {
                 """).param(scope.orgPath()).param(after).param(after).param(limit).query(BatchRepository::batch).list();
     }
 
+    /** The newest batches in scope still under way (neither completed nor cancelled). */
+    public List<Batch> underWay(DataScope scope, int limit) {
+        return jdbc.sql("""
+                select b.* from batch b join organisation o on o.id = b.org_id
+                 where starts_with(o.path, ?) and b.status not in ('COMPLETED', 'CANCELLED') order by b.id desc limit ?
+                """).param(scope.orgPath()).param(limit).query(BatchRepository::batch).list();
+    }
+
+    /** Objections not yet answered, by batch, for the given batches. */
+    public java.util.Map<Long, Long> openObjections(List<Long> batchIds) {
+        java.util.Map<Long, Long> open = new java.util.HashMap<>();
+        jdbc.sql("select batch_id, count(*) from objection where batch_id = any(?) and resolved_at is null group by batch_id")
+                .param(batchIds.toArray(Long[]::new)).query((java.sql.ResultSet rs) -> {
+                    open.put(rs.getLong(1), rs.getLong(2));
+                });
+        return open;
+    }
+
     public List<BatchItemView> items(long batchId) {
         return jdbc.sql("select * from batch_item where batch_id = ? order by id").param(batchId)
                 .query(BatchRepository::item).list();

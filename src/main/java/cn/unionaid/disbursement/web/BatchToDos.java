@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.unionaid.disbursement.Batch;
 import cn.unionaid.disbursement.BatchStatus;
+import cn.unionaid.disbursement.BatchStep;
 import cn.unionaid.disbursement.Batches;
 import cn.unionaid.platform.AuthenticatedUser;
 import cn.unionaid.platform.Messages;
@@ -21,12 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchToDos implements ToDo.Source {
 
-    /** The steps that wait for each role (the separation of who may not do which step is checked on the step). */
-    static final Map<Role, Set<BatchStatus>> WAITING = Map.of(
-            Role.CLERK, EnumSet.of(BatchStatus.DRAFT, BatchStatus.DECIDED, BatchStatus.PUBLICIZING),
-            Role.REVIEWER, EnumSet.of(BatchStatus.SUBMITTED),
-            Role.LEADER, EnumSet.of(BatchStatus.REVIEWED),
-            Role.FINANCE, EnumSet.of(BatchStatus.PUBLICITY_CLOSED, BatchStatus.FILE_GENERATED, BatchStatus.RECONCILED));
+    /** The batch states that wait for each role, read off the separation-of-duties table ({@link BatchStep}). */
+    static final Map<Role, Set<BatchStatus>> WAITING = waiting();
+
+    private static Map<Role, Set<BatchStatus>> waiting() {
+        Map<Role, Set<BatchStatus>> waiting = new java.util.EnumMap<>(Role.class);
+        for (BatchStatus status : BatchStatus.values()) {
+            BatchStep.after(status).ifPresent(step -> step.roles()
+                    .forEach(r -> waiting.computeIfAbsent(r, x -> EnumSet.noneOf(BatchStatus.class)).add(status)));
+        }
+        return Map.copyOf(waiting);
+    }
     private static final Set<Role> BATCH_ROLES = EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.FINANCE);
 
     private final Batches batches;
@@ -42,17 +49,20 @@ class BatchToDos implements ToDo.Source {
         if (user.roles().stream().noneMatch(BATCH_ROLES::contains)) {
             return List.of();
         }
-        Set<BatchStatus> mine = EnumSet.noneOf(BatchStatus.class);
-        user.roles().forEach(r -> mine.addAll(WAITING.getOrDefault(r, Set.of())));
         List<ToDo> toDos = new ArrayList<>();
-        for (Batches.UnderWay b : batches.underWay(user.scope(), 30)) {
+        for (Batches.UnderWay u : batches.underWay(user.scope(), 30)) {
+            Batch b = u.batch();
             String link = "/batches/" + b.id();
-            boolean myTurn = mine.contains(b.status());
+            // Mine only when the step's table lets this person take it: the role, and not one of the steps it must
+            // be kept apart from (one account with two roles is not shown its own batch to review).
+            boolean myTurn = BatchStep.after(b.status()).map(step -> step.mayBeTakenBy(b, user.getUsername(), user.roles()))
+                    .orElse(false);
             toDos.add(new ToDo(40, messages.get(myTurn ? "batch.todo.mine." + b.status() : "batch.todo.waiting." + b.status(),
                     b.title()), link, myTurn, false));
-            if (b.openObjections() > 0) {
-                toDos.add(new ToDo(39, messages.get("batch.todo.objections", b.title(), b.openObjections()), link,
-                        user.roles().contains(Role.CLERK) || user.roles().contains(Role.LEADER), false));
+            if (u.openObjections() > 0) {
+                boolean resolves = BatchStep.RESOLVE_OBJECTION.mayBeTakenBy(b, user.getUsername(), user.roles());
+                toDos.add(new ToDo(39, messages.get("batch.todo.objections", b.title(), u.openObjections()), link,
+                        resolves, false));
             }
         }
         return toDos;
