@@ -39,8 +39,13 @@ class RegistryBrowserTests extends BrowserTest {
         browser.findElement(By.name("region")).sendKeys("430903");
         browser.findElement(By.cssSelector("form.search button")).click();
         waitUntil(d -> d.getCurrentUrl().contains("region=430903"));
+        assertThat(browser.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("共 25 条");
+
+        // the first page holds 20 of the 25, so find the first person by name
+        browser.findElement(By.name("q")).sendKeys(rows.get(0).get(0));
+        browser.findElement(By.cssSelector("form.search button")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("q="));
         String table = browser.findElement(By.id("mw-table")).getText();
         assertThat(table).contains(rows.get(0).get(0), "赫山区总工会", "在册").doesNotContain(rows.get(0).get(1));
-        assertThat(browser.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("共 25 条");
     }
 }
