@@ -49,9 +49,12 @@ public class Batches {
     private final AuditLog audit;
     private final Messages messages;
     private final cn.unionaid.audit.AuditExtracts extracts;
+    private final List<ItemHolds> holds;
 
     Batches(BatchRepository batches, Programs programs, EntitlementRuns runs, Payees payees, Funds funds,
-            FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages, cn.unionaid.audit.AuditExtracts extracts) {
+            FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages, cn.unionaid.audit.AuditExtracts extracts,
+            List<ItemHolds> holds) {
+        this.holds = holds;
         this.messages = messages;
         this.batches = batches;
         this.programs = programs;
@@ -254,10 +257,55 @@ public class Batches {
     @Transactional
     public Batch review(DataScope scope, long id, String opinion) {
         Batch before = find(scope, id);
+        List<ItemHolds.Hold> held = held(id);
+        if (!held.isEmpty()) {
+            throw BusinessRuleException.conflict("batch.error.held", held.size(), String.join("；", held.stream().limit(5)
+                    .map(h -> h.payee() + "（" + h.reason() + "）").toList()));
+        }
         Batch after = step(scope, id, "batch.reviewed", opinion, b -> b.review(Actor.current()));
         funds.reserve(before.orgId(), programYear(scope, before), before.source(), before.programId(), before.totalFen(), id,
                 LocalDate.now());
         return after;
+    }
+
+    /** The batch's payments held back by an unresolved hit (外部数据比对), matched again now. */
+    List<ItemHolds.Hold> held(long batchId) {
+        List<ItemHolds.Hold> all = new java.util.ArrayList<>();
+        holds.forEach(h -> all.addAll(h.unresolved(batchId)));
+        return all;
+    }
+
+    void releaseHolds(long itemId, String by) {
+        holds.forEach(h -> h.removed(itemId, by));
+    }
+
+    /**
+     * Takes one payment out of a batch not yet paid (剔除), with the reason: before review it simply leaves; after
+     * review its reserved money is released. The holds on it are resolved by its removal.
+     */
+    @PreAuthorize("hasRole('CLERK')")
+    @Transactional
+    public Batch removeItem(DataScope scope, long id, long itemId, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            throw BusinessRuleException.invalid("batch.error.removeReason");
+        }
+        Batch batch = locked(scope, id);
+        java.util.Set<BatchStatus> open = java.util.EnumSet.of(BatchStatus.DRAFT, BatchStatus.SUBMITTED, BatchStatus.REVIEWED,
+                BatchStatus.DECIDED, BatchStatus.PUBLICIZING, BatchStatus.PUBLICITY_CLOSED);
+        if (!open.contains(batch.status())) {
+            throw BusinessRuleException.conflict("batch.error.state", batch.status().label(), BatchStatus.SUBMITTED.label());
+        }
+        BatchItemView item = batches.item(id, itemId).filter(i -> ItemStatus.PENDING.name().equals(i.status()))
+                .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
+        String note = "剔除：" + reason.strip();
+        batches.setItemStatus(itemId, ItemStatus.EXCLUDED, note);
+        if (batch.status() != BatchStatus.DRAFT && batch.status() != BatchStatus.SUBMITTED) {
+            funds.book(batch.orgId(), programYear(scope, batch), batch.source(), batch.programId(), LedgerKind.RELEASE,
+                    item.amountFen(), id, itemId, LocalDate.now(), item.reference(), note);
+        }
+        releaseHolds(itemId, CurrentUser.require().getUsername());
+        audit.record("batch.itemRemoved", "batch", id, Map.of("item", itemId, "reason", reason.strip()));
+        return find(scope, id);
     }
 
     @PreAuthorize("hasAnyRole('REVIEWER', 'LEADER')")

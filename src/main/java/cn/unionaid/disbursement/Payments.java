@@ -91,13 +91,19 @@ public class Payments {
         int year = batches.programYear(scope, batch);
         int excluded = 0;
         List<BatchItemView> pending = new ArrayList<>();
+        Map<Long, String> held = new java.util.HashMap<>();
+        batches.held(batchId).forEach(h -> held.merge(h.itemId(), h.reason(), (a, b) -> a + "、" + b));
         for (BatchItemView item : repository.items(batchId)) {
             if (!ItemStatus.PENDING.name().equals(item.status())) {
                 continue;
             }
             Payee p = payees.find(scope, SubjectType.valueOf(item.subjectType()), item.subjectId()).orElse(null);
-            if (p == null || !p.eligibleNow()) {
-                String why = p == null ? "已迁出本单位" : p.ineligibleReason();
+            if (p == null || !p.eligibleNow() || held.containsKey(item.id())) {
+                String why = p == null ? "已迁出本单位" : !p.eligibleNow() ? p.ineligibleReason()
+                        : "外部数据比对命中未解决（" + held.get(item.id()) + "）";
+                if (held.containsKey(item.id())) {
+                    batches.releaseHolds(item.id(), actor.username());
+                }
                 repository.setItemStatus(item.id(), ItemStatus.EXCLUDED, why);
                 funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RELEASE, item.amountFen(),
                         batchId, item.id(), LocalDate.now(), item.reference(), "发放前复核剔除：" + why);

@@ -29,7 +29,7 @@ class UploadLimits extends OncePerRequestFilter {
 
     /** The kinds of upload, each with the paths that take it. */
     enum Kind {
-        ROSTER("^(/api/v1/(model-workers|households)/import|/registry/import)$"),
+        ROSTER("^(/api/v1/(model-workers|households)/import|/registry/import|/api/v1/cross-checks/lists|/crosschecks/lists)$"),
         STATEMENT("^(/api/v1)?/batches/\\d+/statement$"),
         PHOTO("^(/api/v1)?/batches/\\d+/publicity/photo$"),
         EVIDENCE(".*/evidence$|^(/api/v1)?/batches/\\d+/decision$|^/api/v1/evaluation/actuals$|^/evaluation/indicators/actuals$"),

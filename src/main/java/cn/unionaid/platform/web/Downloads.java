@@ -1,0 +1,30 @@
+package cn.unionaid.platform.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A file to download, named in Chinese (RFC 5987), with its type. */
+public final class Downloads {
+
+    public static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    public static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private Downloads() {
+    }
+
+    public static ResponseEntity<byte[]> of(String fileName, MediaType type, byte[] content) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                        .build().toString())
+                .contentType(type).body(content);
+    }
+
+    public static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
+        return of(fileName, XLSX, content);
+    }
+}
