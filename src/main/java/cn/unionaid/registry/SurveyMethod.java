@@ -6,7 +6,9 @@ import cn.unionaid.shared.Labelled;
 public enum SurveyMethod implements Labelled {
     PHONE("电话"),
     VISIT("上门"),
-    EMPLOYER("单位");
+    EMPLOYER("单位"),
+    /** 自助认证: the person or a relative confirmed through their personal link. */
+    SELF("自助认证");
 
     private final String label;
 

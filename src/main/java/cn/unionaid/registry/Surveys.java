@@ -65,7 +65,8 @@ public class Surveys {
         if (!archive.open() || archive.deathDate() != null) {
             throw BusinessRuleException.conflict("survey.error.notOpen");
         }
-        if (date == null || date.isAfter(LocalDate.now()) || method == null || findings == null || findings.isBlank()) {
+        if (date == null || date.isAfter(LocalDate.now()) || method == null || method == SurveyMethod.SELF
+                || findings == null || findings.isBlank()) {
             throw BusinessRuleException.invalid("survey.error.incomplete");
         }
         if (income != null && income.isNegative()) {

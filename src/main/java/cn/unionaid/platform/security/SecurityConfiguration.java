@@ -73,7 +73,7 @@ class SecurityConfiguration {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**")
+                                "/actuator/health", "/actuator/health/**", "/confirm/*")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole("SYSADMIN")
                         .anyRequest().authenticated())

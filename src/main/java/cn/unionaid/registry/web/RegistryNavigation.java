@@ -78,4 +78,10 @@ class RegistryNavigation {
                         "/registry/households"))
                 : Optional.empty();
     }
+
+    @Bean
+    NavigationItem confirmationsNavigation() {
+        return new NavigationItem(25, NavigationGroup.ARCHIVES, "nav.confirmations", "/registry/confirmations",
+                EnumSet.of(Role.CLERK, Role.REVIEWER, Role.LEADER, Role.AUDITOR));
+    }
 }

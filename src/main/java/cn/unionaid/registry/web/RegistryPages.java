@@ -75,7 +75,8 @@ class RegistryPages {
         model.addAttribute("evidenceKinds", List.of(EvidenceKind.APPLICATION, EvidenceKind.STAMPED_CERTIFICATE,
                 EvidenceKind.INCOME_PROOF, EvidenceKind.MEDICAL_BILLS, EvidenceKind.VISIT_RECORD, EvidenceKind.CARD_COPY));
         model.addAttribute("surveys", surveys.history(scope(), type, id));
-        model.addAttribute("surveyMethods", SurveyMethod.values());
+        model.addAttribute("surveyMethods", java.util.Arrays.stream(SurveyMethod.values())
+                .filter(m -> m != SurveyMethod.SELF).toList());
         model.addAttribute("payments", paymentHistory.stream().flatMap(h -> h.of(scope(), type, id).stream()).toList());
         model.addAttribute("facts", java.util.Arrays.stream(cn.unionaid.registry.CorrectableFact.values())
                 .filter(f -> f.heldBy(type)).toList());
