@@ -10,9 +10,9 @@ import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
 import cn.unionaid.platform.sheets.Workbooks;
+import cn.unionaid.platform.web.Downloads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class RollupWeb {
 
     private final Rollup rollup;
+    private final cn.unionaid.evaluation.RollupReport report;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    RollupWeb(Rollup rollup, tools.jackson.databind.json.JsonMapper json) {
+    RollupWeb(Rollup rollup, cn.unionaid.evaluation.RollupReport report, tools.jackson.databind.json.JsonMapper json) {
+        this.report = report;
         this.rollup = rollup;
         this.json = json;
     }
@@ -64,15 +66,27 @@ class RollupWeb {
         Rollup.Table table = rollup.of(CurrentUser.require().scope(), year);
         List<Rollup.Row> lines = new java.util.ArrayList<>(table.rows());
         lines.add(table.total());
-        byte[] file = Workbooks.write(year + "年度下级单位汇总", List.of("单位", "预算(元)", "到位(元)", "下拨下级(元)",
-                "支出(元)", "执行率(到位)", "执行进度(年末/元旦/春节)", "受助人次", "未关闭问题", "自评得分", "等级"),
-                sink -> lines.forEach(r -> sink.accept(java.util.Arrays.asList(r.name(), r.budgetYuan(), r.receivedYuan(),
+        byte[] file = Workbooks.write(year + "年度下级单位汇总", List.of("单位", "预算(元)", "其中按来源", "到位(元)", "下拨下级(元)",
+                "支出(元)", "执行率(到位)", "执行进度(年末/元旦/春节)", "受助人次", "帮扶户数", "未关闭问题", "高/中/低", "自评得分", "等级",
+                "第三方得分", "报告"),
+                sink -> lines.forEach(r -> sink.accept(java.util.Arrays.asList(r.name(), r.budgetYuan(),
+                        String.join("；", r.budgetBySource().stream().map(b -> b.label() + " "
+                                + cn.unionaid.shared.Money.ofFen(b.fen()).toYuanString()).toList()), r.receivedYuan(),
                         r.allocatedDownYuan(), r.paidYuan(), r.execution(), String.join(" / ", r.milestones()),
-                        Long.toString(r.people()), Long.toString(r.openFindings()), r.score(), r.grade()))));
-        return ResponseEntity.ok()
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(year + "年度下级单位汇总.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(file);
+                        Long.toString(r.people()), Long.toString(r.households()), Long.toString(r.openFindings()),
+                        r.severities(), r.score(), r.grade(), r.thirdPartyScore(), r.reports()))));
+        return Downloads.xlsx(year + "年度下级单位汇总.xlsx", file);
+    }
+
+    /** 汇总报告: the consolidated report, DOCX or PDF. */
+    @GetMapping("/api/v1/rollup/report")
+    ResponseEntity<byte[]> report(@RequestParam int year, @RequestParam(defaultValue = "docx") String format) {
+        boolean pdf = "pdf".equalsIgnoreCase(format);
+        if (!pdf && !"docx".equalsIgnoreCase(format)) {
+            throw cn.unionaid.platform.BusinessRuleException.invalid("rollup.error.format");
+        }
+        String name = year + "年度帮扶专项资金绩效评价汇总报告." + (pdf ? "pdf" : "docx");
+        return pdf ? Downloads.of(name, MediaType.APPLICATION_PDF, report.pdf(CurrentUser.require().scope(), year))
+                : Downloads.of(name, Downloads.DOCX, report.docx(CurrentUser.require().scope(), year));
     }
 }
