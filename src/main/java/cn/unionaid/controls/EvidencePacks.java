@@ -39,8 +39,11 @@ public class EvidencePacks {
     private final AuditExtracts extracts;
     private final FileStore files;
     private final AuditLog audit;
+    private final cn.unionaid.crosscheck.Hits hits;
 
-    EvidencePacks(Batches batches, Payments payments, AuditExtracts extracts, FileStore files, AuditLog audit) {
+    EvidencePacks(Batches batches, Payments payments, AuditExtracts extracts, FileStore files, AuditLog audit,
+            cn.unionaid.crosscheck.Hits hits) {
+        this.hits = hits;
         this.batches = batches;
         this.payments = payments;
         this.extracts = extracts;
@@ -96,12 +99,29 @@ public class EvidencePacks {
             text(zip, "09-锚点校验.txt", String.join("\n", "全链校验：" + (verification.ok() ? "通过" : "失败，首个异常记录 "
                     + verification.firstBrokenId()), "已校验记录数：" + verification.rowsChecked(), "锚点（最新记录 序号 哈希）：" + anchor,
                     "验证方法：按 08-哈希链.csv 逐行核对“前一条哈希”等于上一行“本条哈希”，并与系统 /api/v1/audit/verify 的结果比对。"));
+            text(zip, "10-外部数据比对.csv", csv(crossChecks(scope, batchId)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         audit.record("controls.evidencePackDownloaded", "batch", batchId, Map.of("chainOk", verification.ok(),
                 "entries", entries.size()));
         return out.toByteArray();
+    }
+
+    /** The outside lists' hits on the batch's payments and how each was resolved (外部数据比对). */
+    private List<List<String>> crossChecks(DataScope scope, long batchId) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("命中编号", "名单类别", "名单来源", "名单截止日期", "身份证号", "对象", "金额(元)", "规则", "处理状态", "说明",
+                "说明人", "认可/剔除人"));
+        String after = null;
+        do {
+            var page = hits.list(scope, new cn.unionaid.crosscheck.Hits.Filter(null, batchId, null), after, 200);
+            page.items().forEach(h -> rows.add(java.util.Arrays.asList(Long.toString(h.id()), h.kindLabel(), h.source(),
+                    h.listAsOf().toString(), h.idNumberMasked(), PersonName.masked(h.name()), h.amountYuan(), h.rule(),
+                    h.statusLabel(), h.explanation(), h.explainedBy(), h.resolvedBy())));
+            after = page.nextAfter();
+        } while (after != null);
+        return rows;
     }
 
     private void stored(ZipOutputStream zip, String name, String key) throws IOException {

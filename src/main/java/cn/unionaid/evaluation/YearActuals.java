@@ -119,6 +119,17 @@ public class YearActuals {
                     put(m, Metric.PAYMENT_METHOD_COMPLIANCE, percent(rs.getLong(2), rs.getLong(1)));
                     return Boolean.TRUE;
                 });
+        jdbc.sql("""
+                select count(distinct i.id) filter (where h.status = 'REMOVED'),
+                       count(distinct i.id) filter (where h.status = 'ACCEPTED')
+                  from cross_check_hit h join batch_item i on i.id = h.batch_item_id join program p on p.id = i.program_id
+                 where p.org_id = ? and p.year = ? and h.resolved_at < (?::date + 1)
+                """).param(scope.orgId()).param(year).param(cutOff).query(rs -> {
+                    rs.next();
+                    m.put(Metric.CROSS_CHECK_STOPPED, BigDecimal.valueOf(rs.getLong(1)));
+                    m.put(Metric.CROSS_CHECK_ACCEPTED, BigDecimal.valueOf(rs.getLong(2)));
+                    return Boolean.TRUE;
+                });
         m.put(Metric.FINDINGS, BigDecimal.valueOf(jdbc.sql("""
                 select count(*) from finding where org_id = ? and year = ? and status <> 'CLOSED'
                 """).param(scope.orgId()).param(year).query(Long.class).single()));

@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CrossCheckTests {
 
     @Autowired
@@ -229,5 +230,43 @@ class CrossCheckTests {
         }
         assertThat(jdbc.sql("select count(*) from cross_check_hit where list_id = ?").param(list).query(Long.class).single())
                 .isEqualTo(hits);
+    }
+
+    /** Counted by the year's cut-off: a stop after 31 December belongs to no earlier year's figures. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void theYearsFiguresCountThePaymentsStoppedAndTheExplanationsAcceptedByTheCutOff() throws Exception {
+        String before = mvc.perform(get("/api/v1/evaluation/metrics").param("year", "2024").with(api.as("leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(before, "$.CROSS_CHECK_STOPPED")).longValue()).isZero();
+        // what the two batches above resolved, as if it had happened in 2024
+        List<Map<String, Object>> resolved = jdbc.sql("""
+                select h.status, count(distinct h.batch_item_id) as n from cross_check_hit h
+                 where h.org_id = ? and h.batch_item_id is not null and h.status in ('REMOVED', 'ACCEPTED') group by h.status
+                """).param(union).query().listOfRows();
+        long removed = resolved.stream().filter(r -> "REMOVED".equals(r.get("status"))).mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
+        long accepted = resolved.stream().filter(r -> "ACCEPTED".equals(r.get("status"))).mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
+        assertThat(removed).isEqualTo(2);
+        assertThat(accepted).isEqualTo(1);
+        jdbc.sql("update cross_check_hit set resolved_at = timestamptz '2024-12-31 23:00:00+08' where org_id = ? and resolved_at is not null")
+                .param(union).update();
+        String after = mvc.perform(get("/api/v1/evaluation/metrics").param("year", "2024").with(api.as("leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(after, "$.CROSS_CHECK_STOPPED")).longValue()).isEqualTo(removed);
+        assertThat(((Number) JsonPath.read(after, "$.CROSS_CHECK_ACCEPTED")).longValue()).isEqualTo(accepted);
+        // and the evidence pack of a batch lists its hits with how each was resolved
+        long batch = jdbc.sql("select batch_id from cross_check_hit where org_id = ? and status = 'ACCEPTED' and batch_id is not null")
+                .param(union).query(Long.class).single();
+        byte[] zip = mvc.perform(get("/api/v1/controls/evidence-packs/{id}", batch).with(api.as("leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String hitsCsv = null;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals("10-外部数据比对.csv")) {
+                    hitsCsv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(hitsCsv).contains("死亡/注销户籍", "已剔除", "工商登记", "说明已认可", "该个体工商户已于2023年注销");
     }
 }
