@@ -51,6 +51,8 @@ class CrossCheckTests {
     OutsideLists lists;
     @Autowired
     FileStore files;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     private BatchFlow api;
     private long union;
@@ -179,6 +181,13 @@ class CrossCheckTests {
         mvc.perform(post("/api/v1/cross-checks/hits/{id}/acceptance", ownerHit).with(api.as("reviewer")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
         api.postJson("reviewer", "/api/v1/batches/{id}/review", "{}", batch).andExpect(status().isOk());
+
+        // The page shows the same hits, with the actions the reader's role allows.
+        String page = mvc.perform(get("/crosschecks").param("batchId", Long.toString(batch))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        users.loadUserByUsername("t019.reviewer")))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("外部数据比对", "已剔除", "说明已认可", "安化困难户0").doesNotContain(heads.get(0));
 
         // Every step is in the audit log.
         assertThat(jdbc.sql("select count(*) from audit_log where action like 'crosscheck.%' and entity_id in (?, ?)")
