@@ -68,12 +68,12 @@ public class RollupReport {
         text.add("全年帮扶" + total.people() + "人次、困难职工家庭" + total.households() + "户。合规检查尚未关闭的问题"
                 + total.openFindings() + "个（" + total.severities() + "）。已出具绩效自评报告的单位"
                 + rows.stream().filter(Rollup.Row::selfReportIssued).count() + "个，共" + rows.size() + "个。");
-        text.add("以上数字均为各单位本系统中同一截止日数据之和，与各单位自评报告口径一致（见 docs/metrics.md）。");
+        text.add("以上数字均为各单位在本系统中截至同一日期的数据之和，与各单位自评报告的指标口径一致；当年度没有预算、到位和支出记录的单位不评分。");
         text.add("二、各单位执行与评价情况");
         for (Rollup.Row r : rows) {
             text.add(r.name() + "：到位" + wan(r.receivedFen()) + "万元，支出" + wan(r.paidFen()) + "万元，执行率" + r.execution()
-                    + "；帮扶" + r.people() + "人次；自评得分" + (r.score() == null ? "-" : r.score() + "分") + "，等级“"
-                    + (r.grade() == null ? "-" : r.grade()) + "”" + (r.thirdPartyScore() == null ? ""
+                    + "；帮扶" + r.people() + "人次；" + (r.score() == null ? "无本年度数据，未评分"
+                            : "自评得分" + r.score() + "分，等级“" + r.grade() + "”") + (r.thirdPartyScore() == null ? ""
                             : "；第三方评价得分" + r.thirdPartyScore() + "分") + "；" + r.reports() + "。");
         }
         text.add("三、各单位主要问题");
@@ -112,36 +112,41 @@ public class RollupReport {
         return new Documents.Annex("附表1 各单位资金执行情况", table);
     }
 
-    /** One table per first-level indicator, its rows the unions: weight, score, and what was deducted. */
+    /** One table per first-level indicator, its rows the unions that were scored: weight, score, the main deductions. */
     private static List<Documents.Annex> indicatorAnnexes(List<Rollup.Child> children) {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         for (Rollup.Child c : children) {
-            if (c.score() == null) {
+            if (c.score() == null || c.row().score() == null) {
                 continue;
             }
             for (Score first : c.score().children()) {
                 List<List<String>> table = tables.computeIfAbsent(first.name(), n -> {
                     List<List<String>> t = new ArrayList<>();
-                    t.add(List.of("单位", "分值", "得分", "扣分情况"));
+                    t.add(List.of("单位", "分值", "得分", "主要扣分事项"));
                     return t;
                 });
                 List<String> reasons = new ArrayList<>();
-                collectReasons(first, reasons);
-                table.add(List.of(c.row().name(), Scorer.plain(first.weight()), Scorer.plain(first.score()),
-                        reasons.isEmpty() ? "未扣分" : String.join("；", reasons)));
+                leafReasons(first, reasons);
+                String shown = reasons.isEmpty() ? "未扣分" : String.join("；", reasons.subList(0, Math.min(3, reasons.size())))
+                        + (reasons.size() > 3 ? "等" + reasons.size() + "项" : "");
+                table.add(List.of(c.row().name(), Scorer.plain(first.weight()), Scorer.plain(first.score()), shown));
             }
         }
         List<Documents.Annex> annexes = new ArrayList<>();
         int n = 2;
         for (Map.Entry<String, List<List<String>>> t : tables.entrySet()) {
-            annexes.add(new Documents.Annex("附表" + n++ + " " + t.getKey() + "指标各单位得分", t.getValue()));
+            String name = t.getKey().endsWith("指标") ? t.getKey() : t.getKey() + "指标";
+            annexes.add(new Documents.Annex("附表" + n++ + " " + name + "各单位得分", t.getValue()));
         }
         return annexes;
     }
 
-    private static void collectReasons(Score s, List<String> out) {
-        s.deductions().forEach(d -> out.add(s.name() + "：" + d.reason()));
-        s.children().forEach(c -> collectReasons(c, out));
+    /** The deductions where they were made (the leaves); a parent repeats its children's. */
+    private static void leafReasons(Score s, List<String> out) {
+        if (s.children().isEmpty()) {
+            s.deductions().forEach(d -> out.add(d.reason()));
+        }
+        s.children().forEach(c -> leafReasons(c, out));
     }
 
     private static String wan(long fen) {
