@@ -36,6 +36,12 @@ public final class TestUnions {
                         {"parentId":%d,"code":"%s","name":"%s","level":"%s","regionCode":"%s"}
                         """.formatted(parentId, code, name, level, region))).andExpect(status().isCreated());
         long org = DemoUsers.orgId(jdbc, code);
+        staff(mvc, jdbc, org, userRoles);
+        return org;
+    }
+
+    /** Accounts with their roles at an existing union (as its administrators would open them), ready to use. */
+    public static void staff(MockMvc mvc, JdbcClient jdbc, long org, Map<String, String> userRoles) throws Exception {
         for (Map.Entry<String, String> u : userRoles.entrySet()) {
             mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).contentType(MediaType.APPLICATION_JSON)
                     .content("""
@@ -48,6 +54,5 @@ public final class TestUnions {
             // As if they had chosen their own password at their first login, so that the pages open for them.
             jdbc.sql("update app_user set must_change_password = false where id = ?").param(id).update();
         }
-        return org;
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 下级单位汇总: for a year, one row per union directly below the reader's, each with the figures that union's own
- * pages and reports show (its whole subtree, at 31 December — docs/metrics.md) — budget by source, received, allocated
+ * pages and self-evaluation report show (its own ledger and programs, at 31 December — docs/metrics.md; its own unions
+ * below appear in its own roll-up) — budget by source, received (net of what it allocated down), allocated
  * further down, paid, people helped (人次: a person paid by two programs counts twice) and households, execution, open
  * findings by severity, self-evaluation score and grade, the third-party score where there is one, whether each report
  * was issued — and a total that is the sum of the rows. Allocations between unions move money, they do not spend it,
