@@ -26,6 +26,6 @@ public final class DemoUsers {
     }
 
     public static long orgId(JdbcClient jdbc, String code) {
-        return jdbc.sql("select id from organisation where code = ?").param(code).query(Long.class).single();
+        return jdbc.sql("select id from org.organisation where code = ?").param(code).query(Long.class).single();
     }
 }

@@ -47,12 +47,12 @@ public final class TestUnions {
                     .content("""
                             {"username":"%s","displayName":"%s","orgId":%d,"password":"%s"}
                             """.formatted(u.getKey(), u.getKey(), org, PASSWORD))).andExpect(status().isCreated());
-            long id = jdbc.sql("select id from app_user where username = ?").param(u.getKey()).query(Long.class).single();
+            long id = jdbc.sql("select id from org.app_user where username = ?").param(u.getKey()).query(Long.class).single();
             mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
                     .contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[" + u.getValue() + "]}"))
                     .andExpect(status().isOk());
             // As if they had chosen their own password at their first login, so that the pages open for them.
-            jdbc.sql("update app_user set must_change_password = false where id = ?").param(id).update();
+            jdbc.sql("update org.app_user set must_change_password = false where id = ?").param(id).update();
         }
     }
 }

@@ -31,7 +31,7 @@ public class AuditExtracts {
     public List<AuditEntry> forEntity(String entityType, String entityId) {
         return jdbc.sql("""
                 select id, occurred_at, actor, org_id, action, entity_type, entity_id, detail, request_id, client_address
-                  from audit_log where entity_type = ? and entity_id = ? order by id
+                  from audit.audit_log where entity_type = ? and entity_id = ? order by id
                 """).param(entityType).param(entityId).query((rs, n) -> {
                     long org = rs.getLong("org_id");
                     Long orgId = rs.wasNull() ? null : org;
@@ -45,7 +45,7 @@ public class AuditExtracts {
     @Transactional(readOnly = true)
     public List<ChainLink> chainFrom(long fromId) {
         HexFormat hex = HexFormat.of();
-        return jdbc.sql("select id, prev_hash, hash from audit_log where id >= ? order by id").param(fromId)
+        return jdbc.sql("select id, prev_hash, hash from audit.audit_log where id >= ? order by id").param(fromId)
                 .query((rs, n) -> new ChainLink(rs.getLong(1), hex.formatHex(rs.getBytes(2)), hex.formatHex(rs.getBytes(3))))
                 .list();
     }

@@ -31,7 +31,7 @@ public class Controls {
     private static final long LOCK = 0x434F4E54L;
 
     private static final String UPSERT = """
-            insert into finding (check_code, org_id, subject_key, year, detail, amount_fen, batch_id, status, first_run, last_run)
+            insert into controls.finding (check_code, org_id, subject_key, year, detail, amount_fen, batch_id, status, first_run, last_run)
             select :code, h.org_id, h.subject_key, h.year, h.detail, h.amount_fen, h.batch_id, 'OPEN', :run, :run
               from (%s) as h(org_id, subject_key, year, detail, amount_fen, batch_id)
             on conflict (check_code, subject_key) where status <> 'CLOSED'
@@ -39,7 +39,7 @@ public class Controls {
                           amount_fen = excluded.amount_fen
             """;
     private static final String CLOSE_GONE = """
-            update finding set status = 'CLOSED', closed_at = now(), closed_reason = '复查时原因已消除'
+            update controls.finding set status = 'CLOSED', closed_at = now(), closed_reason = '复查时原因已消除'
              where check_code = :code and status <> 'CLOSED' and last_run <> :run
             """;
 
@@ -77,7 +77,7 @@ public class Controls {
         if (!locked) {
             return new ControlRunResult(0, Map.of(), Map.of(), 0, 0, true);
         }
-        long runId = jdbc.sql("insert into control_run (triggered_by) values (?) returning id").param(by)
+        long runId = jdbc.sql("insert into controls.control_run (triggered_by) values (?) returning id").param(by)
                 .query(Long.class).single();
         // Each check joins every payment item with the ledger or the register.
         largeQueries.allowLargeSortsAndHashes();
@@ -93,7 +93,7 @@ public class Controls {
             log.info("Control check {} took {} ms, {} hits", check, millis.get(check), hits.get(check));
         }
         int opened = (int) (liveCount() - before + closed);
-        jdbc.sql("update control_run set finished_at = now(), counts = ? where id = ?")
+        jdbc.sql("update controls.control_run set finished_at = now(), counts = ? where id = ?")
                 .param(json.writeValueAsString(hits)).param(runId).update();
         audit.record("controls.run", "control_run", runId, Map.of("opened", opened, "closed", closed,
                 "hits", hits.values().stream().mapToInt(Integer::intValue).sum()));
@@ -101,14 +101,14 @@ public class Controls {
     }
 
     private long liveCount() {
-        return jdbc.sql("select count(*) from finding where status <> 'CLOSED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from controls.finding where status <> 'CLOSED'").query(Long.class).single();
     }
 
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Page<Finding> findings(DataScope scope, String status, ControlCheck check, Integer year, String after) {
         List<Finding> rows = jdbc.sql("""
-                select f.*, o.name as org_name from finding f join organisation o on o.id = f.org_id
+                select f.*, o.name as org_name from controls.finding f join org.v_organisation o on o.id = f.org_id
                  where starts_with(o.path, :scope) and (:status::text is null or f.status = :status)
                    and (:check::text is null or f.check_code = :check) and (:year::int is null or f.year = :year)
                    and (:after::bigint is null or f.id < :after)
@@ -124,7 +124,7 @@ public class Controls {
     @Transactional(readOnly = true)
     public long countFindings(DataScope scope, String status, ControlCheck check, Integer year) {
         return jdbc.sql("""
-                select count(*) from finding f join organisation o on o.id = f.org_id
+                select count(*) from controls.finding f join org.v_organisation o on o.id = f.org_id
                  where starts_with(o.path, :scope) and (:status::text is null or f.status = :status)
                    and (:check::text is null or f.check_code = :check) and (:year::int is null or f.year = :year)
                 """).param("scope", scope.orgPath()).param("status", status).param("check", check == null ? null : check.name())
@@ -134,14 +134,14 @@ public class Controls {
     /** Findings in scope still waiting for an explanation or a correction (status 待说明). */
     @Transactional(readOnly = true)
     public long countToExplain(DataScope scope) {
-        return jdbc.sql("select count(*) from finding f join organisation o on o.id = f.org_id "
+        return jdbc.sql("select count(*) from controls.finding f join org.v_organisation o on o.id = f.org_id "
                 + "where starts_with(o.path, ?) and f.status = 'OPEN'").param(scope.orgPath()).query(Long.class).single();
     }
 
     /** Live findings in scope, for the home page. */
     @Transactional(readOnly = true)
     public long countOpen(DataScope scope) {
-        return jdbc.sql("select count(*) from finding f join organisation o on o.id = f.org_id "
+        return jdbc.sql("select count(*) from controls.finding f join org.v_organisation o on o.id = f.org_id "
                 + "where starts_with(o.path, ?) and f.status <> 'CLOSED'").param(scope.orgPath()).query(Long.class).single();
     }
 
@@ -150,7 +150,7 @@ public class Controls {
     @Transactional(readOnly = true)
     public Map<ControlCheck, Long> openByCheck(DataScope scope, int year) {
         Map<ControlCheck, Long> counts = new java.util.EnumMap<>(ControlCheck.class);
-        jdbc.sql("select check_code, count(*) from finding where org_id = ? and year = ? and status <> 'CLOSED' group by 1")
+        jdbc.sql("select check_code, count(*) from controls.finding where org_id = ? and year = ? and status <> 'CLOSED' group by 1")
                 .param(scope.orgId()).param(year)
                 .query((rs, n) -> counts.put(ControlCheck.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
@@ -162,7 +162,7 @@ public class Controls {
     public List<Map<String, Object>> dashboard(DataScope scope, Integer year) {
         return jdbc.sql("""
                 select o.name as org, f.check_code, count(*) as n, coalesce(sum(f.amount_fen), 0) as fen
-                  from finding f join organisation o on o.id = f.org_id
+                  from controls.finding f join org.v_organisation o on o.id = f.org_id
                  where starts_with(o.path, ?) and f.status <> 'CLOSED' and (?::int is null or f.year = ?)
                  group by o.name, f.check_code order by o.name, f.check_code
                 """).param(scope.orgPath()).param(year).param(year).query((rs, n) -> {
@@ -181,10 +181,10 @@ public class Controls {
             throw BusinessRuleException.invalid("controls.error.note");
         }
         int n = jdbc.sql("""
-                update finding f set status = :status, note = :note, noted_by = :by, noted_at = now(),
+                update controls.finding f set status = :status, note = :note, noted_by = :by, noted_at = now(),
                        closed_at = case when :status = 'CLOSED' then now() end,
                        closed_reason = case when :status = 'CLOSED' then :note end
-                  from organisation o
+                  from org.v_organisation o
                  where f.id = :id and o.id = f.org_id and starts_with(o.path, :scope) and f.status <> 'CLOSED'
                 """).param("status", status).param("note", note.strip()).param("by", CurrentUser.require().getUsername())
                 .param("id", id).param("scope", scope.orgPath()).update();

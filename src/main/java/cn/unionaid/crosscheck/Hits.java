@@ -33,13 +33,13 @@ public class Hits implements ItemHolds {
                    coalesce(m.name, hd.name, hh.household_no) as name, o.name as org_name,
                    h.batch_id, h.batch_item_id, i.amount_fen, h.status, h.explanation, h.evidence_key is not null as evidence,
                    h.explained_by, h.resolved_by
-              from cross_check_hit h join outside_list l on l.id = h.list_id
-              join organisation o on o.id = h.org_id
-              left join outside_list_entry e on e.list_id = h.list_id and e.row_no = h.row_no
-              left join model_worker m on h.subject_type = 'MODEL_WORKER' and m.id = h.subject_id
-              left join household hh on h.subject_type = 'HOUSEHOLD' and hh.id = h.subject_id
-              left join household_member hd on hd.household_id = hh.id and hd.relation = 'HEAD'
-              left join batch_item i on i.id = h.batch_item_id
+              from crosscheck.cross_check_hit h join crosscheck.outside_list l on l.id = h.list_id
+              join org.v_organisation o on o.id = h.org_id
+              left join crosscheck.outside_list_entry e on e.list_id = h.list_id and e.row_no = h.row_no
+              left join registry.v_model_worker m on h.subject_type = 'MODEL_WORKER' and m.id = h.subject_id
+              left join registry.v_household hh on h.subject_type = 'HOUSEHOLD' and hh.id = h.subject_id
+              left join registry.v_household_member hd on hd.household_id = hh.id and hd.relation = 'HEAD'
+              left join disbursement.v_batch_item i on i.id = h.batch_item_id
              where starts_with(o.path, :scope)
                and (cast(:status as varchar) is null or h.status = :status)
                and (cast(:batch as bigint) is null or h.batch_id = :batch)
@@ -104,7 +104,7 @@ public class Hits implements ItemHolds {
             counts.put(s, 0L);
         }
         jdbc.sql("""
-                select h.status, count(*) from cross_check_hit h join organisation o on o.id = h.org_id
+                select h.status, count(*) from crosscheck.cross_check_hit h join org.v_organisation o on o.id = h.org_id
                  where starts_with(o.path, ?) group by h.status
                 """).param(scope.orgPath()).query((rs, n) -> counts.put(HitStatus.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
@@ -127,7 +127,7 @@ public class Hits implements ItemHolds {
         }
         String key = files.save(evidence).key();
         jdbc.sql("""
-                update cross_check_hit set status = 'EXPLAINED', explanation = ?, evidence_key = ?, explained_by = ?,
+                update crosscheck.cross_check_hit set status = 'EXPLAINED', explanation = ?, evidence_key = ?, explained_by = ?,
                        explained_at = now() where id = ?
                 """).param(explanation.strip()).param(key).param(CurrentUser.require().getUsername()).param(hitId).update();
         audit.record("crosscheck.hitExplained", "cross_check_hit", hitId, Map.of("batch", String.valueOf(hit.batchId())));
@@ -158,11 +158,11 @@ public class Hits implements ItemHolds {
             throw BusinessRuleException.forbidden("crosscheck.error.ownExplanation");
         }
         if (accepted) {
-            jdbc.sql("update cross_check_hit set status = 'ACCEPTED', resolved_by = ?, resolved_at = now() where id = ?")
+            jdbc.sql("update crosscheck.cross_check_hit set status = 'ACCEPTED', resolved_by = ?, resolved_at = now() where id = ?")
                     .param(by).param(hitId).update();
         } else {
             jdbc.sql("""
-                    update cross_check_hit set status = 'OPEN', explanation = null, evidence_key = null, explained_by = null,
+                    update crosscheck.cross_check_hit set status = 'OPEN', explanation = null, evidence_key = null, explained_by = null,
                            explained_at = null where id = ?
                     """).param(hitId).update();
         }
@@ -191,7 +191,7 @@ public class Hits implements ItemHolds {
 
     private HitView locked(DataScope scope, long hitId) {
         find(scope, hitId);
-        jdbc.sql("select id from cross_check_hit where id = ? for update").param(hitId).query(Long.class).single();
+        jdbc.sql("select id from crosscheck.cross_check_hit where id = ? for update").param(hitId).query(Long.class).single();
         return find(scope, hitId);
     }
 
@@ -201,8 +201,8 @@ public class Hits implements ItemHolds {
         matching.matchBatch(batchId);
         return jdbc.sql("""
                 select i.id, i.name, string_agg(distinct l.kind, ',') as kinds
-                  from cross_check_hit h join outside_list l on l.id = h.list_id
-                  join batch_item i on i.id = h.batch_item_id
+                  from crosscheck.cross_check_hit h join crosscheck.outside_list l on l.id = h.list_id
+                  join disbursement.v_batch_item i on i.id = h.batch_item_id
                  where h.batch_id = ? and h.status in ('OPEN', 'EXPLAINED') and i.status = 'PENDING'
                  group by i.id, i.name order by i.id
                 """).param(batchId).query((rs, n) -> new Hold(rs.getLong(1), rs.getString(2),
@@ -214,7 +214,7 @@ public class Hits implements ItemHolds {
     @Transactional
     public void removed(long itemId, String by) {
         List<Long> ids = jdbc.sql("""
-                update cross_check_hit set status = 'REMOVED', resolved_by = ?, resolved_at = now()
+                update crosscheck.cross_check_hit set status = 'REMOVED', resolved_by = ?, resolved_at = now()
                  where batch_item_id = ? and status in ('OPEN', 'EXPLAINED') returning id
                 """).param(by).param(itemId).query(Long.class).list();
         for (long id : ids) {

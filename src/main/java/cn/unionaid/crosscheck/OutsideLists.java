@@ -45,14 +45,14 @@ public class OutsideLists {
     public static final List<String> COLUMNS = List.of(ID_NUMBER, NAME, DATE, "备注");
 
     private static final String INSERT_ENTRY = """
-            insert into outside_list_entry (list_id, row_no, id_number_bidx, id_number_masked, event_date)
+            insert into crosscheck.outside_list_entry (list_id, row_no, id_number_bidx, id_number_masked, event_date)
             values (?, ?, ?, ?, ?)
             """;
     private static final String VIEW = """
             select l.id, o.name as org_name, l.kind, l.source, l.as_of, l.entries, l.uploaded_by, l.uploaded_at,
                    l.purge_after, l.purged_at is not null as purged,
-                   (select count(*) from cross_check_hit h where h.list_id = l.id) as hits
-              from outside_list l join organisation o on o.id = l.org_id
+                   (select count(*) from crosscheck.cross_check_hit h where h.list_id = l.id) as hits
+              from crosscheck.outside_list l join org.v_organisation o on o.id = l.org_id
              where starts_with(o.path, ?) and (? = 0 or l.id < ?)
              order by l.id desc limit ?
             """;
@@ -125,7 +125,7 @@ public class OutsideLists {
         FileStore.Stored stored = files.save(content);
         String by = CurrentUser.require().getUsername();
         long listId = jdbc.sql("""
-                insert into outside_list (org_id, kind, source, as_of, file_key, entries, uploaded_by, purge_after)
+                insert into crosscheck.outside_list (org_id, kind, source, as_of, file_key, entries, uploaded_by, purge_after)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(scope.orgId()).param(kind.name()).param(source.strip()).param(asOf).param(stored.key())
                 .param(entries.size()).param(by).param(LocalDate.now().plusDays(keepDays)).query(Long.class).single();
@@ -196,14 +196,14 @@ public class OutsideLists {
     @Transactional
     public void purgeExpired() {
         List<Map<String, Object>> due = jdbc.sql("""
-                select id, file_key from outside_list where purged_at is null and purge_after < current_date for update skip locked
+                select id, file_key from crosscheck.outside_list where purged_at is null and purge_after < current_date for update skip locked
                 """).query().listOfRows();
         for (Map<String, Object> list : due) {
             long id = ((Number) list.get("id")).longValue();
-            jdbc.sql("delete from outside_list_entry where list_id = ?").param(id).update();
-            jdbc.sql("update outside_list set purged_at = now(), file_key = null where id = ?").param(id).update();
+            jdbc.sql("delete from crosscheck.outside_list_entry where list_id = ?").param(id).update();
+            jdbc.sql("update crosscheck.outside_list set purged_at = now(), file_key = null where id = ?").param(id).update();
             boolean shared = list.get("file_key") != null && jdbc.sql(
-                    "select exists(select 1 from outside_list where file_key = ? and purged_at is null)")
+                    "select exists(select 1 from crosscheck.outside_list where file_key = ? and purged_at is null)")
                     .param(list.get("file_key")).query(Boolean.class).single();
             if (list.get("file_key") != null && !shared) {
                 try {

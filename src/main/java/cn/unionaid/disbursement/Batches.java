@@ -145,7 +145,7 @@ public class Batches {
             Entitled e = entitled.get(l.subjectId());
             try {
                 jdbc.sql("""
-                    insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc,
+                    insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc,
                                             card_bidx, card_masked, amount_fen, reference, status, entitled_fen,
                                             entitlement_kind)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
@@ -198,7 +198,7 @@ public class Batches {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public long count(DataScope scope) {
-        return jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where starts_with(o.path, ?)")
+        return jdbc.sql("select count(*) from disbursement.batch b join org.v_organisation o on o.id = b.org_id where starts_with(o.path, ?)")
                 .param(scope.orgPath()).query(Long.class).single();
     }
 
@@ -208,7 +208,7 @@ public class Batches {
         if (statuses.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where starts_with(o.path, ?) "
+        return jdbc.sql("select count(*) from disbursement.batch b join org.v_organisation o on o.id = b.org_id where starts_with(o.path, ?) "
                 + "and b.status = any(string_to_array(?, ','))").param(scope.orgPath())
                 .param(String.join(",", statuses.stream().map(Enum::name).toList())).query(Long.class).single();
     }
@@ -402,7 +402,7 @@ public class Batches {
     @Transactional
     public Batch complete(DataScope scope, long id, String opinion) {
         long pending = batches.countItems(id, ItemStatus.PENDING);
-        long unmatched = jdbc.sql("select count(*) from statement_line where batch_id = ? and item_id is null and set_aside_reason is null").param(id)
+        long unmatched = jdbc.sql("select count(*) from disbursement.statement_line where batch_id = ? and item_id is null and set_aside_reason is null").param(id)
                 .query(Long.class).single();
         return step(scope, id, "batch.completed", opinion, b -> b.complete(Actor.current(), pending + unmatched));
     }
@@ -412,7 +412,7 @@ public class Batches {
     @Transactional
     public Batch cancel(DataScope scope, long id, String reason) {
         Batch after = step(scope, id, "batch.cancelled", reason, b -> b.cancel(Actor.current(), reason));
-        jdbc.sql("update batch_item set status = 'EXCLUDED', status_note = ? where batch_id = ? and status = 'PENDING'")
+        jdbc.sql("update disbursement.batch_item set status = 'EXCLUDED', status_note = ? where batch_id = ? and status = 'PENDING'")
                 .param(messages.get("batch.line.cancelled")).param(id).update();
         return find(scope, id);
     }

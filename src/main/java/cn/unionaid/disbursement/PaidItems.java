@@ -15,9 +15,9 @@ public final class PaidItems {
     /** The SQL condition on a {@code batch_item} aliased {@code item}, with the named parameter {@code :cutOff}. */
     public static String asOf(String item) {
         return """
-                exists (select 1 from ledger_entry pay where pay.item_id = %1$s.id and pay.kind = 'PAYMENT'
+                exists (select 1 from funds.v_ledger_entry pay where pay.item_id = %1$s.id and pay.kind = 'PAYMENT'
                            and pay.entry_date <= :cutOff)
-                and not exists (select 1 from ledger_entry ret where ret.item_id = %1$s.id and ret.kind = 'RETURN'
+                and not exists (select 1 from funds.v_ledger_entry ret where ret.item_id = %1$s.id and ret.kind = 'RETURN'
                            and ret.entry_date <= :cutOff)""".formatted(item);
     }
 }

@@ -17,8 +17,8 @@ class PaidToPerson implements PaymentHistory {
     private static final String ITEMS = """
             select b.id as batch_id, b.title, p.name as program, i.amount_fen, i.status, i.status_note, i.card_masked,
                    coalesce(b.decided_on, b.created_at::date) as on_date
-              from batch_item i join batch b on b.id = i.batch_id join program p on p.id = b.program_id
-              join organisation o on o.id = b.org_id
+              from disbursement.batch_item i join disbursement.batch b on b.id = i.batch_id join policy.v_program p on p.id = b.program_id
+              join org.v_organisation o on o.id = b.org_id
              where i.subject_type = ? and i.subject_id = ? and starts_with(o.path, ?)
              order by on_date desc, i.id desc
             """;

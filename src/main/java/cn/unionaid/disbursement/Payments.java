@@ -129,7 +129,7 @@ public class Payments {
     @Transactional
     public PaymentFile download(DataScope scope, long batchId) {
         Batch batch = batches.find(scope, batchId);
-        String layoutAndKey = jdbc.sql("select file_layout from batch where id = ?").param(batchId).query(String.class)
+        String layoutAndKey = jdbc.sql("select file_layout from disbursement.batch where id = ?").param(batchId).query(String.class)
                 .optional().orElse(null);
         if (batch.fileSha256() == null || layoutAndKey == null) {
             throw BusinessRuleException.notFound("batch.error.noFile");
@@ -209,14 +209,14 @@ public class Payments {
                 create temporary table statement_match on commit drop as
                 with fresh as (
                     select distinct on (s.digest) s.* from statement_stage s
-                     where not exists (select 1 from statement_line l where l.line_digest = s.digest)
+                     where not exists (select 1 from disbursement.statement_line l where l.line_digest = s.digest)
                      order by s.digest, s.line_no),
                 matched as (
                     select f.*, coalesce(r.id, c.id) as item_id,
                            case when r.id is not null then 'REFERENCE' when c.id is not null then 'CARD_AMOUNT_NAME' end as matched_by
                       from fresh f
-                      left join batch_item r on f.reference is not null and r.batch_id = :batch and r.reference = f.reference
-                      left join lateral (select i.id from batch_item i
+                      left join disbursement.batch_item r on f.reference is not null and r.batch_id = :batch and r.reference = f.reference
+                      left join lateral (select i.id from disbursement.batch_item i
                                           where f.reference is null and f.card_bidx is not null and i.batch_id = :batch
                                             and i.card_bidx = f.card_bidx and i.amount_fen = f.amount_fen and i.name = f.name
                                             and i.status in ('PENDING', 'PAID')
@@ -227,7 +227,7 @@ public class Payments {
         unmatchWhatSettlesNothing();
         jdbc.sql("analyze statement_match").update();
         jdbc.sql("""
-                insert into statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
+                insert into disbursement.statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
                                             value_date, item_id, matched_by, imported_by, bank_note)
                 select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?, bank_note
                   from statement_match order by line_no
@@ -244,7 +244,7 @@ public class Payments {
                 .forEach(l -> {
                     if (!book(settling, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date(),
                             l.note())) {
-                        jdbc.sql("update statement_line set item_id = null, matched_by = null where line_digest = ?")
+                        jdbc.sql("update disbursement.statement_line set item_id = null, matched_by = null where line_digest = ?")
                                 .param(l.digest()).update();
                         jdbc.sql("update statement_match set item_id = null where digest = ?").param(l.digest()).update();
                     }
@@ -312,7 +312,7 @@ public class Payments {
         // Each a join the planner runs set-based (no OR of sub-queries, which would run once per line).
         jdbc.sql("""
                 update statement_match s set item_id = null, matched_by = null
-                  from statement_line l where s.item_id is not null and l.item_id = s.item_id and l.outcome = s.outcome
+                  from disbursement.statement_line l where s.item_id is not null and l.item_id = s.item_id and l.outcome = s.outcome
                 """).update();
         jdbc.sql("""
                 update statement_match s set item_id = null, matched_by = null
@@ -322,7 +322,7 @@ public class Payments {
                 """).update();
         jdbc.sql("""
                 update statement_match s set item_id = null, matched_by = null
-                  from batch_item i
+                  from disbursement.batch_item i
                  where s.single and s.item_id is not null and i.id = s.item_id
                    and not exists (select 1 from %s where t.step = 0 and t.outcome = s.outcome and t.from_status = i.status)
                 """.formatted(Settlement.asSqlValues("t"))).update();
@@ -331,18 +331,17 @@ public class Payments {
     /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
     private void settleSingles(Batch batch, int year) {
         String settlement = Settlement.asSqlValues("t");
-        funds.openMovements();
-        jdbc.sql("""
-                insert into ledger_movement (seq, kind, entry_date, amount_fen, voucher, item_id, note)
-                select s.line_no * 10 + t.step, t.kind, s.value_date, i.amount_fen, i.reference, i.id, t.note_prefix || i.name
-                  from statement_match s join batch_item i on i.id = s.item_id
+        List<Funds.Movement> movements = jdbc.sql("""
+                select t.kind, s.value_date, i.amount_fen, i.reference, i.id, t.note_prefix || i.name as note
+                  from statement_match s join disbursement.batch_item i on i.id = s.item_id
                   join %s on t.outcome = s.outcome and t.from_status = i.status
                  where s.single
-                """.formatted(settlement))
-                .update();
-        funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
+                 order by s.line_no * 10 + t.step
+                """.formatted(settlement)).query((rs, n) -> new Funds.Movement(LedgerKind.valueOf(rs.getString(1)),
+                        rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6))).list();
+        funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id(), movements);
         jdbc.sql("""
-                update batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
+                update disbursement.batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
                   from statement_match s, %s
                  where s.single and s.item_id = i.id and t.step = 0 and t.outcome = s.outcome and t.from_status = i.status
                 """.formatted(settlement)).update();
@@ -379,11 +378,11 @@ public class Payments {
         moveSettled(itemId, ItemStatus.REISSUED, "已重新发放");
         funds.reserve(batch.orgId(), year, batch.source(), batch.programId(), item.amountFen(), batchId, LocalDate.now());
         jdbc.sql("""
-                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
+                insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
                                         card_masked, amount_fen, reference, status, reissue_of, entitled_fen,
                                         entitlement_kind)
                 select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', id, entitled_fen, entitlement_kind
-                  from batch_item where id = ?
+                  from disbursement.batch_item where id = ?
                 """).param(batchId).param(item.subjectType()).param(item.subjectId()).param(p.name()).param(p.orgName())
                 .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
                 .param(item.amountFen()).param(item.reference() + "-R").param(itemId).update();
@@ -431,20 +430,20 @@ public class Payments {
     public ReconciliationReport report(DataScope scope, long batchId) {
         batches.find(scope, batchId);
         List<ReconciliationReport.Line> byStatus = jdbc.sql("""
-                select status, count(*), coalesce(sum(amount_fen), 0) from batch_item where batch_id = ? group by status order by status
+                select status, count(*), coalesce(sum(amount_fen), 0) from disbursement.batch_item where batch_id = ? group by status order by status
                 """).param(batchId).query((rs, n) -> new ReconciliationReport.Line(rs.getString(1),
                 ItemStatus.valueOf(rs.getString(1)).label(), rs.getLong(2), Money.ofFen(rs.getLong(3)).toYuanString()))
                 .list();
         List<ReconciliationReport.Unmatched> all = jdbc.sql("""
                 select id, reference, name, amount_fen, outcome, value_date, bank_note, set_aside_reason, set_aside_by
-                  from statement_line where batch_id = ? and item_id is null order by id
+                  from disbursement.statement_line where batch_id = ? and item_id is null order by id
                 """).param(batchId).query((rs, n) -> new ReconciliationReport.Unmatched(rs.getLong(1), rs.getString(2),
                 rs.getString(3), Money.ofFen(rs.getLong(4)).toYuanString(), rs.getString(5),
                 rs.getDate(6).toLocalDate().toString(), StatementOutcome.valueOf(rs.getString(5)).label(), rs.getString(7),
                 rs.getString(8), rs.getString(9))).list();
         List<ReconciliationReport.Unmatched> unmatched = all.stream().filter(u -> u.setAsideReason() == null).toList();
         List<ReconciliationReport.Unmatched> setAside = all.stream().filter(u -> u.setAsideReason() != null).toList();
-        long lines = jdbc.sql("select count(*) from statement_line where batch_id = ?").param(batchId).query(Long.class)
+        long lines = jdbc.sql("select count(*) from disbursement.statement_line where batch_id = ?").param(batchId).query(Long.class)
                 .single();
         return new ReconciliationReport(batchId, byStatus, unmatched, setAside, lines);
     }
@@ -456,7 +455,7 @@ public class Payments {
         batches.find(scope, batchId);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("对账单行", "业务参考号", "户名", "金额(元)", "结果", "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间"));
-        rows.addAll(jdbc.sql("select * from statement_line where batch_id = ? order by id").param(batchId)
+        rows.addAll(jdbc.sql("select * from disbursement.statement_line where batch_id = ? order by id").param(batchId)
                 .query((rs, n) -> java.util.Arrays.asList(rs.getString("id"), rs.getString("reference"), rs.getString("name"),
                         Money.ofFen(rs.getLong("amount_fen")).toYuanString(), rs.getString("outcome"),
                         rs.getDate("value_date").toString(), rs.getString("matched_by"), rs.getString("item_id"),
@@ -479,14 +478,14 @@ public class Payments {
     public List<ProgramPaid> paidByProgram(DataScope scope, int year, LocalDate cutOff) {
         return jdbc.sql("""
                 select p.id, p.name,
-                       (select count(distinct (i.subject_type, i.subject_id)) from batch_item i
+                       (select count(distinct (i.subject_type, i.subject_id)) from disbursement.batch_item i
                          where i.program_id = p.id and %s) as people,
                        coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
-                                   from ledger_entry l where l.org_id = p.org_id and l.year = p.year and l.program_id = p.id
+                                   from funds.v_ledger_entry l where l.org_id = p.org_id and l.year = p.year and l.program_id = p.id
                                     and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= :cutOff), 0) as fen,
-                       (select max(l.entry_date) from ledger_entry l where l.org_id = p.org_id and l.year = p.year
+                       (select max(l.entry_date) from funds.v_ledger_entry l where l.org_id = p.org_id and l.year = p.year
                            and l.program_id = p.id and l.kind = 'PAYMENT' and l.entry_date <= :cutOff) as last
-                  from program p where p.org_id = :org and p.year = :year order by p.id
+                  from policy.v_program p where p.org_id = :org and p.year = :year order by p.id
                 """.formatted(PaidItems.asOf("i"))).param("cutOff", cutOff).param("org", scope.orgId())
                 .param("year", year).query((rs, n) -> {
                     java.sql.Date last = rs.getDate("last");
@@ -554,7 +553,7 @@ public class Payments {
         record Line(String outcome, LocalDate date, long amount, String note) {
         }
         Line line = jdbc.sql("""
-                select outcome, value_date, amount_fen, bank_note from statement_line
+                select outcome, value_date, amount_fen, bank_note from disbursement.statement_line
                  where id = ? and batch_id = ? and item_id is null and set_aside_reason is null
                 """).param(lineId).param(batchId).query((rs, n) -> new Line(rs.getString(1), rs.getDate(2).toLocalDate(),
                         rs.getLong(3), rs.getString(4))).optional()
@@ -568,7 +567,7 @@ public class Payments {
             throw BusinessRuleException.conflict("statement.error.settlesNothing", item.name(),
                     ItemStatus.valueOf(item.status()).label());
         }
-        jdbc.sql("update statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
+        jdbc.sql("update disbursement.statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
                 .update();
         book(batch, batches.programYear(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date(),
                 line.note());
@@ -591,7 +590,7 @@ public class Payments {
         repository.update(batches.locked(scope, batchId).settledBy(Actor.current()));
         String text = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
         int n = jdbc.sql("""
-                update statement_line set set_aside_reason = ?, set_aside_by = ?, set_aside_at = now()
+                update disbursement.statement_line set set_aside_reason = ?, set_aside_by = ?, set_aside_at = now()
                  where id = ? and batch_id = ? and item_id is null and set_aside_reason is null
                 """).param(text).param(CurrentUser.require().getUsername()).param(lineId).param(batchId).update();
         if (n != 1) {

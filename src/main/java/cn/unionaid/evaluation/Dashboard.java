@@ -51,16 +51,16 @@ public class Dashboard {
                 .toList();
         List<Map<String, Object>> byRegion = jdbc.sql("""
                 select coalesce(r.name, x.region_code) as region, sum(i.amount_fen) as fen
-                  from batch_item i join program p on p.id = i.program_id
-                  join (select 'MODEL_WORKER' as t, id, region_code from model_worker
-                        union all select 'HOUSEHOLD', id, region_code from household) x on x.t = i.subject_type and x.id = i.subject_id
-                  left join region r on r.code = x.region_code
+                  from disbursement.v_batch_item i join policy.v_program p on p.id = i.program_id
+                  join (select 'MODEL_WORKER' as t, id, region_code from registry.v_model_worker
+                        union all select 'HOUSEHOLD', id, region_code from registry.v_household) x on x.t = i.subject_type and x.id = i.subject_id
+                  left join org.v_region r on r.code = x.region_code
                  where p.org_id = :org and p.year = :year and %s group by 1 order by 1
                 """.formatted(cn.unionaid.disbursement.PaidItems.asOf("i"))).param("org", scope.orgId())
                 .param("year", year).param("cutOff", cutOff).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
                 "value", Money.ofFen(rs.getLong(2)).toYuanString())).list();
         List<Map<String, Object>> findings = jdbc.sql("""
-                select check_code, count(*) from finding f join organisation o on o.id = f.org_id
+                select check_code, count(*) from controls.v_finding f join org.v_organisation o on o.id = f.org_id
                  where starts_with(o.path, ?) and f.year = ? and f.status <> 'CLOSED' group by 1 order by 1
                 """).param(scope.orgPath()).param(year).query((rs, n) -> Map.<String, Object>of("name",
                 cn.unionaid.controls.ControlCheck.valueOf(rs.getString(1)).title(), "value", rs.getLong(2))).list();

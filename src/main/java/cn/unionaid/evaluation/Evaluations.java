@@ -42,7 +42,7 @@ public class Evaluations {
             throw BusinessRuleException.invalid("evaluation.error.override");
         }
         jdbc.sql("""
-                insert into evaluation_override (org_id, year, frame, indicator_code, score, reason, created_by)
+                insert into evaluation.evaluation_override (org_id, year, frame, indicator_code, score, reason, created_by)
                 values (?, ?, ?, ?, ?, ?, ?)
                 """).param(scope.orgId()).param(year).param(frame.name()).param(indicatorCode.strip()).param(score).param(reason.strip())
                 .param(CurrentUser.require().getUsername()).update();
@@ -54,7 +54,7 @@ public class Evaluations {
     @Transactional(readOnly = true)
     public Map<String, Scorer.Override> overrides(DataScope scope, int year, Frame frame) {
         Map<String, Scorer.Override> map = new LinkedHashMap<>();
-        jdbc.sql("select indicator_code, score, reason from evaluation_override where org_id = ? and year = ? and frame = ? order by id")
+        jdbc.sql("select indicator_code, score, reason from evaluation.evaluation_override where org_id = ? and year = ? and frame = ? order by id")
                 .param(scope.orgId()).param(year).param(frame.name()).query((rs, n) -> map.put(rs.getString(1),
                         new Scorer.Override(rs.getBigDecimal(2), rs.getString(3)))).list();
         return map;
@@ -75,14 +75,14 @@ public class Evaluations {
         String text = reason == null ? "" : reason.strip();
         if (findingId != null) {
             String detail = jdbc.sql("""
-                    select f.detail from finding f join organisation o on o.id = f.org_id
+                    select f.detail from controls.v_finding f join org.v_organisation o on o.id = f.org_id
                      where f.id = ? and starts_with(o.path, ?)
                     """).param(findingId).param(scope.orgPath()).query(String.class).optional()
                     .orElseThrow(() -> BusinessRuleException.notFound("evaluation.error.finding", findingId));
             if (text.isEmpty()) {
                 text = detail;
             }
-            if (jdbc.sql("select exists(select 1 from evaluation_deduction where org_id = ? and year = ? and frame = ? and finding_id = ?)")
+            if (jdbc.sql("select exists(select 1 from evaluation.evaluation_deduction where org_id = ? and year = ? and frame = ? and finding_id = ?)")
                     .param(scope.orgId()).param(year).param(frame.name()).param(findingId).query(Boolean.class).single()) {
                 throw BusinessRuleException.conflict("evaluation.error.findingCounted", findingId);
             }
@@ -92,7 +92,7 @@ public class Evaluations {
         }
         Deduction d = Deductions.judged(indicatorCode.strip(), text, points);
         jdbc.sql("""
-                insert into evaluation_deduction (org_id, year, frame, indicator_code, points, reason, finding_id, created_by)
+                insert into evaluation.evaluation_deduction (org_id, year, frame, indicator_code, points, reason, finding_id, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(scope.orgId()).param(year).param(frame.name()).param(d.indicatorCode()).param(points)
                 .param(d.reason()).param(findingId).param(CurrentUser.require().getUsername()).update();
@@ -110,7 +110,7 @@ public class Evaluations {
 
     @Transactional(readOnly = true)
     public List<Deduction> deductions(DataScope scope, int year, Frame frame) {
-        return jdbc.sql("select indicator_code, points, reason from evaluation_deduction where org_id = ? and year = ? and frame = ? order by id")
+        return jdbc.sql("select indicator_code, points, reason from evaluation.evaluation_deduction where org_id = ? and year = ? and frame = ? order by id")
                 .param(scope.orgId()).param(year).param(frame.name())
                 .query((rs, n) -> new Deduction(rs.getString(1), rs.getBigDecimal(2), rs.getString(3))).list();
     }
@@ -122,7 +122,7 @@ public class Evaluations {
             throw BusinessRuleException.invalid("evaluation.error.narrative");
         }
         jdbc.sql("""
-                insert into evaluation_narrative (org_id, year, section, text, updated_by) values (?, ?, ?, ?, ?)
+                insert into evaluation.evaluation_narrative (org_id, year, section, text, updated_by) values (?, ?, ?, ?, ?)
                 on conflict (org_id, year, section) do update set text = excluded.text, updated_by = excluded.updated_by,
                        updated_at = now()
                 """).param(scope.orgId()).param(year).param(section.name()).param(text.strip())
@@ -133,7 +133,7 @@ public class Evaluations {
 
     @Transactional(readOnly = true)
     public List<Narrative> narratives(DataScope scope, int year) {
-        return jdbc.sql("select section, text from evaluation_narrative where org_id = ? and year = ? order by section")
+        return jdbc.sql("select section, text from evaluation.evaluation_narrative where org_id = ? and year = ? order by section")
                 .param(scope.orgId()).param(year).query((rs, n) -> new Narrative(Section.valueOf(rs.getString(1)),
                         rs.getString(2), NarrativeCheck.otherYears(rs.getString(2), year))).list();
     }

@@ -32,7 +32,7 @@ public class IndicatorSystems {
     }
 
     private static final String INSERT_NODE = """
-            insert into indicator_node (system_id, code, parent_code, level, position, name, weight, target, unit,
+            insert into evaluation.indicator_node (system_id, code, parent_code, level, position, name, weight, target, unit,
                                         direction, method, metric, bands)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
@@ -105,7 +105,7 @@ public class IndicatorSystems {
                     "parent", parent.code()));
         } else {
             var update = jdbc.sql("""
-                    update indicator_node set name = ?, weight = ?, target = ?, unit = ?, direction = ?, method = ?,
+                    update evaluation.indicator_node set name = ?, weight = ?, target = ?, unit = ?, direction = ?, method = ?,
                            metric = ?, bands = ? where system_id = ? and code = ?
                     """);
             for (Object v : attributes) {
@@ -129,7 +129,7 @@ public class IndicatorSystems {
         if (nodes.values().stream().anyMatch(n -> code.equals(n.parentCode()))) {
             throw BusinessRuleException.conflict("indicator.error.hasChildren", code);
         }
-        jdbc.sql("delete from indicator_node where system_id = ? and code = ?").param(system).param(code).update();
+        jdbc.sql("delete from evaluation.indicator_node where system_id = ? and code = ?").param(system).param(code).update();
         audit.record("indicator.removed", "indicator", system + ":" + code, Map.of("name", node.name()));
         return load(system);
     }
@@ -143,7 +143,7 @@ public class IndicatorSystems {
 
     private long copyTemplate(DataScope scope, int year, Frame frame) {
         long id = jdbc.sql("""
-                insert into indicator_system (org_id, year, frame, created_by) values (?, ?, ?, ?) returning id
+                insert into evaluation.indicator_system (org_id, year, frame, created_by) values (?, ?, ?, ?) returning id
                 """).param(scope.orgId()).param(year).param(frame.name()).param(CurrentUser.require().getUsername())
                 .query(Long.class).single();
         List<Object[]> rows = new ArrayList<>();
@@ -169,7 +169,7 @@ public class IndicatorSystems {
     }
 
     private Optional<Long> systemId(DataScope scope, int year, Frame frame) {
-        return jdbc.sql("select id from indicator_system where org_id = ? and year = ? and frame = ?").param(scope.orgId())
+        return jdbc.sql("select id from evaluation.indicator_system where org_id = ? and year = ? and frame = ?").param(scope.orgId())
                 .param(year).param(frame.name()).query(Long.class).optional();
     }
 
@@ -179,7 +179,7 @@ public class IndicatorSystems {
 
     private Map<String, Node> nodes(long system) {
         Map<String, Node> map = new LinkedHashMap<>();
-        jdbc.sql("select * from indicator_node where system_id = ? order by position").param(system)
+        jdbc.sql("select * from evaluation.indicator_node where system_id = ? order by position").param(system)
                 .query((rs, n) -> new Node(rs.getString("code"), rs.getString("parent_code"), rs.getInt("level"),
                         rs.getInt("position"), rs.getString("name"), rs.getBigDecimal("weight"), rs.getBigDecimal("target"),
                         rs.getString("unit"), rs.getString("direction") == null ? null : Direction.valueOf(rs.getString("direction")),

@@ -50,12 +50,12 @@ class ReportConsistency {
         }
         jdbc.sql("""
                 select b.id, b.title, b.total_fen,
-                       coalesce((select sum(i.amount_fen) from batch_item i where i.batch_id = b.id
+                       coalesce((select sum(i.amount_fen) from disbursement.v_batch_item i where i.batch_id = b.id
                                    and i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')), 0) as live,
-                       coalesce((select sum(i.amount_fen) from batch_item i where i.batch_id = b.id and i.status = 'PAID'), 0) as paid,
+                       coalesce((select sum(i.amount_fen) from disbursement.v_batch_item i where i.batch_id = b.id and i.status = 'PAID'), 0) as paid,
                        coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
-                                   from ledger_entry l where l.batch_id = b.id and l.kind in ('PAYMENT', 'RETURN')), 0) as booked
-                  from batch b join program p on p.id = b.program_id
+                                   from funds.v_ledger_entry l where l.batch_id = b.id and l.kind in ('PAYMENT', 'RETURN')), 0) as booked
+                  from disbursement.v_batch b join policy.v_program p on p.id = b.program_id
                  where p.org_id = ? and p.year = ? and b.status <> 'CANCELLED'
                  order by b.id
                 """).param(scope.orgId()).param(year).query((rs, n) -> {

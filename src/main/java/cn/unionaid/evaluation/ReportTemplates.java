@@ -37,7 +37,7 @@ public class ReportTemplates {
     /** The union's uploaded template of the frame, or null for the built-in one. */
     @Transactional(readOnly = true)
     public byte[] of(DataScope scope, Frame frame) {
-        return jdbc.sql("select file_key from report_template where org_id = ? and frame = ?").param(scope.orgId())
+        return jdbc.sql("select file_key from evaluation.report_template where org_id = ? and frame = ?").param(scope.orgId())
                 .param(frame.name()).query(String.class).optional().map(this::read).orElse(null);
     }
 
@@ -57,7 +57,7 @@ public class ReportTemplates {
         FileStore.Stored stored = files.save(content);
         String name = fileName == null || fileName.isBlank() ? "template.docx" : fileName.strip();
         jdbc.sql("""
-                insert into report_template (org_id, frame, file_key, file_name, uploaded_by) values (?, ?, ?, ?, ?)
+                insert into evaluation.report_template (org_id, frame, file_key, file_name, uploaded_by) values (?, ?, ?, ?, ?)
                 on conflict (org_id, frame) do update set file_key = excluded.file_key, file_name = excluded.file_name,
                        uploaded_by = excluded.uploaded_by, uploaded_at = now()
                 """).param(scope.orgId()).param(frame.name()).param(stored.key())
@@ -69,7 +69,7 @@ public class ReportTemplates {
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER')")
     @Transactional
     public void reset(DataScope scope, Frame frame) {
-        if (jdbc.sql("delete from report_template where org_id = ? and frame = ?").param(scope.orgId()).param(frame.name())
+        if (jdbc.sql("delete from evaluation.report_template where org_id = ? and frame = ?").param(scope.orgId()).param(frame.name())
                 .update() > 0) {
             audit.record("evaluation.templateReset", "evaluation", scope.orgId(), Map.of("frame", frame.name()));
         }
@@ -86,7 +86,7 @@ public class ReportTemplates {
     /** Whether the union has uploaded its own template of the frame. */
     @Transactional(readOnly = true)
     public boolean hasOwn(DataScope scope, Frame frame) {
-        return jdbc.sql("select exists(select 1 from report_template where org_id = ? and frame = ?)").param(scope.orgId())
+        return jdbc.sql("select exists(select 1 from evaluation.report_template where org_id = ? and frame = ?)").param(scope.orgId())
                 .param(frame.name()).query(Boolean.class).single();
     }
 

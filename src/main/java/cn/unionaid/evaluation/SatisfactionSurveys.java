@@ -42,7 +42,7 @@ public class SatisfactionSurveys {
     @Transactional
     public SurveyView start(DataScope scope, long programId, String title, int sampleSize, Long seed) {
         Map<String, Object> program = jdbc.sql("""
-                select p.year, p.beneficiary from program p join organisation o on o.id = p.org_id
+                select p.year, p.beneficiary from policy.v_program p join org.v_organisation o on o.id = p.org_id
                  where p.id = ? and starts_with(o.path, ?)
                 """).param(programId).param(scope.orgPath()).query((rs, n) -> Map.<String, Object>of("year", rs.getInt(1),
                 "type", rs.getString(2))).optional()
@@ -51,7 +51,7 @@ public class SatisfactionSurveys {
             throw BusinessRuleException.invalid("survey.error.sample");
         }
         List<Long> population = jdbc.sql("""
-                select distinct i.subject_id from batch_item i join batch b on b.id = i.batch_id
+                select distinct i.subject_id from disbursement.v_batch_item i join disbursement.v_batch b on b.id = i.batch_id
                  where b.program_id = ? and i.status = 'PAID' order by 1
                 """).param(programId).query(Long.class).list();
         if (population.isEmpty()) {
@@ -60,15 +60,15 @@ public class SatisfactionSurveys {
         long usedSeed = seed == null ? new SecureRandom().nextLong() : seed;
         List<Long> sample = cn.unionaid.shared.SeededSample.draw(population, sampleSize, usedSeed);
         long id = jdbc.sql("""
-                insert into satisfaction_survey (org_id, year, program_id, title, seed, sample_size, population, questions, created_by)
+                insert into evaluation.satisfaction_survey (org_id, year, program_id, title, seed, sample_size, population, questions, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(scope.orgId()).param(program.get("year")).param(programId).param(title.strip()).param(usedSeed)
                 .param(sample.size()).param(population.size()).param(json.writeValueAsString(DEFAULT_QUESTIONS))
                 .param(CurrentUser.require().getUsername()).query(Long.class).single();
         for (Long subject : sample) {
             jdbc.sql("""
-                    insert into survey_answer (survey_id, subject_type, subject_id, name)
-                    select ?, i.subject_type, i.subject_id, min(i.name) from batch_item i join batch b on b.id = i.batch_id
+                    insert into evaluation.survey_answer (survey_id, subject_type, subject_id, name)
+                    select ?, i.subject_type, i.subject_id, min(i.name) from disbursement.v_batch_item i join disbursement.v_batch b on b.id = i.batch_id
                      where b.program_id = ? and i.subject_id = ? group by i.subject_type, i.subject_id
                     """).param(id).param(programId).param(subject).update();
         }
@@ -89,7 +89,7 @@ public class SatisfactionSurveys {
         String overall = answers.get(answers.size() - 1).strip();
         boolean satisfied = overall.equals("满意") || overall.equals("基本满意");
         int n = jdbc.sql("""
-                update survey_answer set method = ?, answers = ?, satisfied = ?, recorded_by = ?, recorded_at = now()
+                update evaluation.survey_answer set method = ?, answers = ?, satisfied = ?, recorded_by = ?, recorded_at = now()
                  where survey_id = ? and subject_id = ?
                 """).param(method).param(json.writeValueAsString(answers)).param(satisfied)
                 .param(CurrentUser.require().getUsername()).param(surveyId).param(subjectId).update();
@@ -104,7 +104,7 @@ public class SatisfactionSurveys {
     @Transactional(readOnly = true)
     public SurveyView find(DataScope scope, long id) {
         return jdbc.sql("""
-                select s.* from satisfaction_survey s join organisation o on o.id = s.org_id where s.id = ? and starts_with(o.path, ?)
+                select s.* from evaluation.satisfaction_survey s join org.v_organisation o on o.id = s.org_id where s.id = ? and starts_with(o.path, ?)
                 """).param(id).param(scope.orgPath()).query((rs, n) -> new SurveyView(rs.getLong("id"), rs.getInt("year"),
                 rs.getLong("program_id"), rs.getString("title"), rs.getLong("seed"), rs.getInt("sample_size"),
                 rs.getInt("population"), List.of(json.readValue(rs.getString("questions"), String[].class)),
@@ -115,12 +115,12 @@ public class SatisfactionSurveys {
     /** The surveys of the caller's union in a year, for the report's satisfaction. */
     @Transactional(readOnly = true)
     public List<SurveyView> ofYear(DataScope scope, int year) {
-        return jdbc.sql("select id from satisfaction_survey where org_id = ? and year = ? order by id").param(scope.orgId())
+        return jdbc.sql("select id from evaluation.satisfaction_survey where org_id = ? and year = ? order by id").param(scope.orgId())
                 .param(year).query(Long.class).list().stream().map(id -> find(scope, id)).toList();
     }
 
     private List<SurveyView.Respondent> respondents(long surveyId) {
-        return jdbc.sql("select * from survey_answer where survey_id = ? order by subject_id").param(surveyId)
+        return jdbc.sql("select * from evaluation.survey_answer where survey_id = ? order by subject_id").param(surveyId)
                 .query((rs, n) -> {
                     boolean s = rs.getBoolean("satisfied");
                     Boolean satisfied = rs.wasNull() ? null : s;

@@ -40,10 +40,10 @@ public class Targets {
             throw BusinessRuleException.conflict("evaluation.error.targetsFrozen", year);
         }
         requireValue(indicator, target);
-        jdbc.sql("delete from performance_target where org_id = ? and year = ? and indicator_code = ? and kind = 'DECLARED'")
+        jdbc.sql("delete from evaluation.performance_target where org_id = ? and year = ? and indicator_code = ? and kind = 'DECLARED'")
                 .param(scope.orgId()).param(year).param(indicator).update();
         jdbc.sql("""
-                insert into performance_target (org_id, year, indicator_code, target, unit, kind, recorded_by)
+                insert into evaluation.performance_target (org_id, year, indicator_code, target, unit, kind, recorded_by)
                 values (?, ?, ?, ?, ?, 'DECLARED', ?)
                 """).param(scope.orgId()).param(year).param(indicator).param(target).param(unit)
                 .param(CurrentUser.require().getUsername()).update();
@@ -54,7 +54,7 @@ public class Targets {
     @PreAuthorize("hasAnyRole('CLERK', 'FINANCE', 'REVIEWER')")
     @Transactional
     public void submit(DataScope scope, int year) {
-        int n = jdbc.sql("update performance_target set submitted = true where org_id = ? and year = ? and kind = 'DECLARED'")
+        int n = jdbc.sql("update evaluation.performance_target set submitted = true where org_id = ? and year = ? and kind = 'DECLARED'")
                 .param(scope.orgId()).param(year).update();
         if (n == 0) {
             throw BusinessRuleException.invalid("evaluation.error.noTargets");
@@ -73,7 +73,7 @@ public class Targets {
             throw BusinessRuleException.invalid("evaluation.error.adjustReason");
         }
         jdbc.sql("""
-                insert into performance_target (org_id, year, indicator_code, target, kind, reason, submitted, recorded_by)
+                insert into evaluation.performance_target (org_id, year, indicator_code, target, kind, reason, submitted, recorded_by)
                 values (?, ?, ?, ?, 'ADJUSTMENT', ?, true, ?)
                 """).param(scope.orgId()).param(year).param(indicator).param(target).param(reason.strip())
                 .param(CurrentUser.require().getUsername()).update();
@@ -84,7 +84,7 @@ public class Targets {
     @Transactional(readOnly = true)
     public Map<String, Target> of(DataScope scope, int year) {
         Map<String, Target> map = new LinkedHashMap<>();
-        jdbc.sql("select * from performance_target where org_id = ? and year = ? order by id").param(scope.orgId())
+        jdbc.sql("select * from evaluation.performance_target where org_id = ? and year = ? order by id").param(scope.orgId())
                 .param(year).query((rs, n) -> {
                     String code = rs.getString("indicator_code");
                     BigDecimal value = rs.getBigDecimal("target");
@@ -105,7 +105,7 @@ public class Targets {
     /** Whether the union's targets of the year are submitted (and so frozen). */
     @Transactional(readOnly = true)
     public boolean submitted(DataScope scope, int year) {
-        return jdbc.sql("select exists(select 1 from performance_target where org_id = ? and year = ? and submitted)")
+        return jdbc.sql("select exists(select 1 from evaluation.performance_target where org_id = ? and year = ? and submitted)")
                 .param(scope.orgId()).param(year).query(Boolean.class).single();
     }
 

@@ -78,14 +78,14 @@ public class YearActuals {
         jdbc.sql("""
                 with paid as (
                     select i.id, i.subject_type, i.subject_id, i.program_id,
-                           exists (select 1 from ledger_entry l where l.item_id = i.id and l.kind = 'PAYMENT'
+                           exists (select 1 from funds.v_ledger_entry l where l.item_id = i.id and l.kind = 'PAYMENT'
                                      and l.entry_date <= :cutOff and l.year = p.year
                                      and l.entry_date between p.window_from and p.window_to) as in_time,
-                           exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
+                           exists (select 1 from controls.v_finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
                                      and f.check_code in ('DECEASED_PAYEE', 'NOT_IN_REGISTER', 'OUTSIDE_POPULATION')) as wrong_person,
-                           exists (select 1 from finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
+                           exists (select 1 from controls.v_finding f where f.subject_key = 'item:' || i.id and f.status <> 'CLOSED'
                                      and f.check_code = 'OFF_STANDARD') as wrong_amount
-                      from batch_item i join program p on p.id = i.program_id
+                      from disbursement.v_batch_item i join policy.v_program p on p.id = i.program_id
                      where p.org_id = :org and p.year = :year and %s)
                 select count(distinct subject_id) filter (where subject_type = 'MODEL_WORKER'),
                        count(distinct subject_id) filter (where subject_type = 'HOUSEHOLD'),
@@ -111,9 +111,9 @@ public class YearActuals {
         jdbc.sql("""
                 select coalesce(sum(l.amount_fen), 0),
                        coalesce(sum(l.amount_fen) filter (where l.item_id is not null and not exists (
-                           select 1 from finding f where f.check_code = 'ORGANISATION_ACCOUNT' and f.status <> 'CLOSED'
+                           select 1 from controls.v_finding f where f.check_code = 'ORGANISATION_ACCOUNT' and f.status <> 'CLOSED'
                               and f.subject_key = 'item:' || l.item_id)), 0)
-                  from ledger_entry l where l.org_id = ? and l.year = ? and l.kind = 'PAYMENT' and l.entry_date <= ?
+                  from funds.v_ledger_entry l where l.org_id = ? and l.year = ? and l.kind = 'PAYMENT' and l.entry_date <= ?
                 """).param(scope.orgId()).param(year).param(cutOff).query(rs -> {
                     rs.next();
                     put(m, Metric.PAYMENT_METHOD_COMPLIANCE, percent(rs.getLong(2), rs.getLong(1)));
@@ -122,7 +122,7 @@ public class YearActuals {
         jdbc.sql("""
                 select count(distinct i.id) filter (where h.status = 'REMOVED'),
                        count(distinct i.id) filter (where h.status = 'ACCEPTED')
-                  from cross_check_hit h join batch_item i on i.id = h.batch_item_id join program p on p.id = i.program_id
+                  from crosscheck.v_cross_check_hit h join disbursement.v_batch_item i on i.id = h.batch_item_id join policy.v_program p on p.id = i.program_id
                  where p.org_id = ? and p.year = ? and h.resolved_at < (?::date + 1)
                 """).param(scope.orgId()).param(year).param(cutOff).query(rs -> {
                     rs.next();
@@ -131,7 +131,7 @@ public class YearActuals {
                     return Boolean.TRUE;
                 });
         m.put(Metric.FINDINGS, BigDecimal.valueOf(jdbc.sql("""
-                select count(*) from finding where org_id = ? and year = ? and status <> 'CLOSED'
+                select count(*) from controls.v_finding where org_id = ? and year = ? and status <> 'CLOSED'
                 """).param(scope.orgId()).param(year).query(Long.class).single()));
         List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
@@ -147,9 +147,9 @@ public class YearActuals {
      */
     private long onFile(DataScope scope, LocalDate date) {
         return jdbc.sql("""
-                select (select count(*) from model_worker m join organisation o on o.id = m.org_id
+                select (select count(*) from registry.v_model_worker m join org.v_organisation o on o.id = m.org_id
                          where starts_with(o.path, :scope) and %s)
-                     + (select count(*) from household h join organisation o on o.id = h.org_id
+                     + (select count(*) from registry.v_household h join org.v_organisation o on o.id = h.org_id
                          where starts_with(o.path, :scope) and %s)
                 """.formatted(OnFile.asOf(SubjectType.MODEL_WORKER, "m", "date"),
                 OnFile.asOf(SubjectType.HOUSEHOLD, "h", "date")))
@@ -176,7 +176,7 @@ public class YearActuals {
         String name = evidenceName == null || evidenceName.isBlank() ? "证明材料" : evidenceName.strip();
         FileStore.Stored stored = files.save(evidence);
         jdbc.sql("""
-                insert into indicator_actual (org_id, year, frame, indicator_code, value, evidence_key, evidence_name, note,
+                insert into evaluation.indicator_actual (org_id, year, frame, indicator_code, value, evidence_key, evidence_name, note,
                                               recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(scope.orgId()).param(year).param(frame.name()).param(indicatorCode.strip()).param(value)
                 .param(stored.key()).param(name.length() > 200 ? name.substring(0, 200) : name)
@@ -191,7 +191,7 @@ public class YearActuals {
     public Map<String, ManualActual> manual(DataScope scope, int year, Frame frame) {
         Map<String, ManualActual> map = new LinkedHashMap<>();
         jdbc.sql("""
-                select indicator_code, value, evidence_key, evidence_name, note, recorded_by from indicator_actual
+                select indicator_code, value, evidence_key, evidence_name, note, recorded_by from evaluation.indicator_actual
                  where org_id = ? and year = ? and frame = ? order by id
                 """).param(scope.orgId()).param(year).param(frame.name()).query((rs, n) -> map.put(rs.getString(1),
                 new ManualActual(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Allocations {
 
     private static final String VIEW = """
-            select a.*, f.name as from_name, t.name as to_name from allocation a
-              join organisation f on f.id = a.org_id join organisation t on t.id = a.to_org_id
+            select a.*, f.name as from_name, t.name as to_name from funds.allocation a
+              join org.v_organisation f on f.id = a.org_id join org.v_organisation t on t.id = a.to_org_id
             """;
 
     private final LedgerRepository ledger;
@@ -47,7 +47,7 @@ public class Allocations {
     @Transactional
     public Allocation allocate(DataScope scope, int year, FundSource source, long toOrgId, Money amount, String nature,
             String conditions, LocalDate date) {
-        boolean below = jdbc.sql("select exists(select 1 from organisation where id = ? and starts_with(path, ?) and id <> ?)")
+        boolean below = jdbc.sql("select exists(select 1 from org.v_organisation where id = ? and starts_with(path, ?) and id <> ?)")
                 .param(toOrgId).param(scope.orgPath()).param(scope.orgId()).query(Boolean.class).single();
         if (!below) {
             throw BusinessRuleException.invalid("funds.error.allocationTarget");
@@ -57,11 +57,11 @@ public class Allocations {
             throw BusinessRuleException.invalid("funds.error.allocation");
         }
         funds.checkAvailable(scope.orgId(), year, source, amount.fen());
-        long id = jdbc.sql("select nextval('allocation_id_seq')").query(Long.class).single();
+        long id = jdbc.sql("select nextval('funds.allocation_id_seq')").query(Long.class).single();
         String notice = year + "年拨字第" + id + "号";
         String by = CurrentUser.require().getUsername();
         jdbc.sql("""
-                insert into allocation (id, org_id, to_org_id, year, source, amount_fen, nature, conditions, notice_no,
+                insert into funds.allocation (id, org_id, to_org_id, year, source, amount_fen, nature, conditions, notice_no,
                                         allocated_on, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(id).param(scope.orgId()).param(toOrgId).param(year).param(source.name()).param(amount.fen())
                 .param(nature.strip()).param(conditions.strip()).param(notice).param(Date.valueOf(date)).param(by).update();
@@ -70,7 +70,7 @@ public class Allocations {
         ledger.append(toOrgId, year, source, null, LedgerKind.ALLOCATION_IN, date, amount.fen(), notice, null, null,
                 nature.strip(), by);
         jdbc.sql("""
-                insert into fund_receipt (org_id, year, source, received_on, amount_fen, voucher, note, recorded_by)
+                insert into funds.fund_receipt (org_id, year, source, received_on, amount_fen, voucher, note, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(toOrgId).param(year).param(source.name()).param(Date.valueOf(date)).param(amount.fen())
                 .param(notice).param("上级下拨：" + nature.strip()).param(by).update();

@@ -30,14 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Funds {
 
     static final String READERS = "hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR', 'EVALUATOR')";
-    /** The temporary table of {@link #openMovements()}. */
-    public static final String MOVEMENTS = "ledger_movement";
 
     private final LedgerRepository ledger;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    Funds(LedgerRepository ledger, JdbcClient jdbc, AuditLog audit) {
+    Funds(LedgerRepository ledger, JdbcClient jdbc, AuditLog audit, org.springframework.jdbc.core.JdbcTemplate template) {
+        this.template = template;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -53,7 +53,7 @@ public class Funds {
             requireProgram(scope, programId);
         }
         jdbc.sql("""
-                insert into budget_line (org_id, year, program_id, source, amount_fen, created_by) values (?, ?, ?, ?, ?, ?)
+                insert into funds.budget_line (org_id, year, program_id, source, amount_fen, created_by) values (?, ?, ?, ?, ?, ?)
                 on conflict (org_id, year, coalesce(program_id, 0), source) do update set amount_fen = excluded.amount_fen
                 """).param(scope.orgId()).param(year).param(programId).param(source.name()).param(amount.fen())
                 .param(CurrentUser.require().getUsername()).update();
@@ -70,7 +70,7 @@ public class Funds {
         }
         String by = CurrentUser.require().getUsername();
         jdbc.sql("""
-                insert into fund_receipt (org_id, year, source, received_on, amount_fen, voucher, note, recorded_by)
+                insert into funds.fund_receipt (org_id, year, source, received_on, amount_fen, voucher, note, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(scope.orgId()).param(year).param(source.name()).param(Date.valueOf(date)).param(amount.fen())
                 .param(voucher.strip()).param(note).param(by).update();
@@ -90,7 +90,7 @@ public class Funds {
             throw BusinessRuleException.invalid("funds.error.reallocation");
         }
         long id = jdbc.sql("""
-                insert into reallocation (org_id, year, source, from_program_id, to_program_id, amount_fen, reason, status,
+                insert into funds.reallocation (org_id, year, source, from_program_id, to_program_id, amount_fen, reason, status,
                                           requested_by) values (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) returning id
                 """).param(scope.orgId()).param(year).param(source.name()).param(fromProgram).param(toProgram)
                 .param(amount.fen()).param(reason.strip()).param(CurrentUser.require().getUsername()).query(Long.class)
@@ -103,14 +103,14 @@ public class Funds {
     @PreAuthorize("hasAnyRole('LEADER', 'REVIEWER')")
     @Transactional
     public void approveReallocation(DataScope scope, long id) {
-        String requestedBy = jdbc.sql("select requested_by from reallocation where id = ? and org_id = ? and status = 'REQUESTED'")
+        String requestedBy = jdbc.sql("select requested_by from funds.reallocation where id = ? and org_id = ? and status = 'REQUESTED'")
                 .param(id).param(scope.orgId()).query(String.class).optional()
                 .orElseThrow(() -> BusinessRuleException.notFound("funds.error.reallocationNotFound"));
         String by = CurrentUser.require().getUsername();
         if (requestedBy.equals(by)) {
             throw BusinessRuleException.forbidden("policy.error.fourEyes");
         }
-        jdbc.sql("update reallocation set status = 'APPROVED', decided_by = ?, decided_at = now() where id = ?").param(by)
+        jdbc.sql("update funds.reallocation set status = 'APPROVED', decided_by = ?, decided_at = now() where id = ?").param(by)
                 .param(id).update();
         audit.record("funds.reallocationApproved", "reallocation", id, Map.of());
     }
@@ -129,7 +129,7 @@ public class Funds {
     @Transactional(readOnly = true)
     public long spentOutsidePrograms(DataScope scope, int year, LocalDate asOf) {
         return jdbc.sql("""
-                select coalesce(sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end), 0) from ledger_entry
+                select coalesce(sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end), 0) from funds.ledger_entry
                  where org_id = ? and year = ? and program_id is null and kind in ('PAYMENT', 'RETURN') and entry_date <= ?
                 """).param(scope.orgId()).param(year).param(asOf).query(Long.class).single();
     }
@@ -143,8 +143,8 @@ public class Funds {
     @Transactional(readOnly = true)
     public List<Reallocation> reallocations(DataScope scope, int year) {
         return jdbc.sql("""
-                select r.*, f.name as from_name, t.name as to_name from reallocation r
-                  join program f on f.id = r.from_program_id join program t on t.id = r.to_program_id
+                select r.*, f.name as from_name, t.name as to_name from funds.reallocation r
+                  join policy.v_program f on f.id = r.from_program_id join policy.v_program t on t.id = r.to_program_id
                  where r.org_id = ? and r.year = ? order by r.id
                 """).param(scope.orgId()).param(year).query((rs, n) -> new Reallocation(rs.getLong("id"),
                 FundSource.valueOf(rs.getString("source")).label(), rs.getString("from_name"), rs.getString("to_name"),
@@ -165,7 +165,7 @@ public class Funds {
         return jdbc.sql("""
                 with months as (select generate_series(make_date(?, 1, 1), make_date(? + 1, 2, 1), interval '1 month')::date as m)
                 select to_char(m, 'YYYY-MM') as month,
-                       coalesce((select sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end) from ledger_entry
+                       coalesce((select sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end) from funds.ledger_entry
                                   where org_id = ? and year = ? and kind in ('PAYMENT', 'RETURN')
                                     and entry_date < (m + interval '1 month')::date), 0) as spent
                   from months order by m
@@ -203,7 +203,7 @@ public class Funds {
             LocalDate date) {
         checkAvailable(orgId, year, source, amountFen);
         boolean programHasBudget = jdbc.sql("""
-                select exists(select 1 from budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
+                select exists(select 1 from funds.budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
                 """).param(orgId).param(year).param(programId).param(source.name()).query(Boolean.class).single();
         if (programHasBudget) {
             SourceBalance line = find(ledger.balances(orgId, year, programId, LocalDate.of(9999, 12, 31)), source);
@@ -240,40 +240,36 @@ public class Funds {
                 CurrentUser.require().getUsername());
     }
 
-    /**
-     * Opens (once per transaction) the temporary table {@value #MOVEMENTS} in which a caller lays out many movements
-     * of one batch (columns {@code seq, kind, entry_date, amount_fen, voucher, item_id, note}), to book them with
-     * {@link #bookMovements} in one statement instead of one {@link #book} each.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void openMovements() {
-        jdbc.sql("""
-                create temporary table if not exists ledger_movement (seq bigint not null, kind varchar(20) not null,
-                    entry_date date not null, amount_fen bigint not null, voucher varchar(200) not null, item_id bigint,
-                    note varchar(500)) on commit drop
-                """).update();
+    /** One movement a batch causes on its ledger (a payment, a return, a release, a refund), in booking order. */
+    public record Movement(LedgerKind kind, LocalDate entryDate, long amountFen, String voucher, Long itemId, String note) {
     }
 
     /**
-     * Books every movement laid out in {@value #MOVEMENTS} on the batch's source ledger, in {@code seq} order, and
-     * empties the table; the same kinds as {@link #book} are allowed. Answers the number of entries booked.
+     * Books the movements another module causes on the batch's source ledger, in their order, with one batched
+     * statement; the same kinds as {@link #book} are allowed (reservations and receipts have their own operations).
+     * Answers the number of entries booked.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long bookMovements(long orgId, int year, FundSource source, long programId, long batchId) {
-        boolean foreign = jdbc.sql("select exists(select 1 from ledger_movement where kind not in ('RELEASE', 'PAYMENT', "
-                + "'RETURN', 'REFUND'))").query(Boolean.class).single();
-        if (foreign) {
+    public long bookMovements(long orgId, int year, FundSource source, long programId, long batchId, List<Movement> movements) {
+        if (movements.stream().anyMatch(m -> !java.util.EnumSet.of(LedgerKind.RELEASE, LedgerKind.PAYMENT, LedgerKind.RETURN,
+                LedgerKind.REFUND).contains(m.kind()))) {
             throw new IllegalArgumentException("reservations and receipts have their own operations");
         }
-        long booked = jdbc.sql("""
-                insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
-                                          item_id, note, created_by)
-                select ?, ?, ?, ?, kind, entry_date, amount_fen, voucher, ?, item_id, note, ?
-                  from ledger_movement order by seq
-                """).param(orgId).param(year).param(source.name()).param(programId).param(batchId)
-                .param(CurrentUser.require().getUsername()).update();
-        jdbc.sql("truncate ledger_movement").update();
-        return booked;
+        String by = CurrentUser.require().getUsername();
+        List<Object[]> rows = movements.stream().map(m -> new Object[] {orgId, year, source.name(), programId, m.kind().name(),
+                java.sql.Date.valueOf(m.entryDate()), m.amountFen(), m.voucher(), batchId, m.itemId(), m.note(), by}).toList();
+        int[][] counts = template.batchUpdate("""
+                insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                                                item_id, note, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, 1000, (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                });
+        return java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).filter(c -> c > 0).count()
+                + java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream)
+                        .filter(c -> c == java.sql.Statement.SUCCESS_NO_INFO).count();
     }
 
     private static SourceBalance find(List<SourceBalance> balances, FundSource source) {
@@ -282,7 +278,7 @@ public class Funds {
     }
 
     private void requireProgram(DataScope scope, long programId) {
-        Optional<Long> org = jdbc.sql("select p.org_id from program p join organisation o on o.id = p.org_id "
+        Optional<Long> org = jdbc.sql("select p.org_id from policy.v_program p join org.v_organisation o on o.id = p.org_id "
                 + "where p.id = ? and starts_with(o.path, ?)").param(programId).param(scope.orgPath()).query(Long.class)
                 .optional();
         if (org.isEmpty()) {

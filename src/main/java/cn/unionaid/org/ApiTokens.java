@@ -74,7 +74,7 @@ public class ApiTokens implements BearerTokens {
         String value = "ua_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expires = Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         long id = jdbc.sql("""
-                insert into api_token (user_id, name, token_hash, prefix, read_only, expires_at)
+                insert into org.api_token (user_id, name, token_hash, prefix, read_only, expires_at)
                 values (?, ?, ?, ?, ?, ?) returning id
                 """).param(me.userId()).param(name.strip()).param(hash(value)).param(value.substring(0, 10))
                 .param(readOnly).param(Timestamp.from(expires)).query(Long.class).single();
@@ -84,7 +84,7 @@ public class ApiTokens implements BearerTokens {
 
     @Transactional(readOnly = true)
     public List<TokenView> mine() {
-        return jdbc.sql("select * from api_token where user_id = ? order by id desc").param(CurrentUser.require().userId())
+        return jdbc.sql("select * from org.api_token where user_id = ? order by id desc").param(CurrentUser.require().userId())
                 .query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
                         rs.getBoolean("read_only"), rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
@@ -93,7 +93,7 @@ public class ApiTokens implements BearerTokens {
 
     @Transactional
     public void revoke(long id) {
-        int n = jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+        int n = jdbc.sql("update org.api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
                 .param(id).param(CurrentUser.require().userId()).update();
         if (n != 1) {
             throw BusinessRuleException.notFound("token.error.notFound");
@@ -110,12 +110,12 @@ public class ApiTokens implements BearerTokens {
         record Row(long id, String username, boolean readOnly) {
         }
         Optional<Row> row = jdbc.sql("""
-                select t.id, u.username, t.read_only from api_token t join app_user u on u.id = t.user_id
+                select t.id, u.username, t.read_only from org.api_token t join org.app_user u on u.id = t.user_id
                  where t.token_hash = ? and t.revoked_at is null and t.expires_at > now()
                 """).param(hash(token)).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional();
         return row.flatMap(r -> users.principal(r.username(), source).map(user -> {
             // Noted at most once a minute: a busy integration does not write a row per call.
-            jdbc.sql("update api_token set last_used_at = now() where id = ? and (last_used_at is null "
+            jdbc.sql("update org.api_token set last_used_at = now() where id = ? and (last_used_at is null "
                     + "or last_used_at < now() - interval '1 minute')").param(r.id()).update();
             return new Use(r.id(), user, r.readOnly());
         }));

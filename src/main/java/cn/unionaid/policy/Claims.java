@@ -32,11 +32,11 @@ public class Claims {
     private static final String LIST = """
             select c.*, coalesce(m.name, hd.name, h.household_no) as name,
                    coalesce(m.id_number_masked, hd.id_number_masked) as id_masked, o.name as org_name
-              from entitlement_claim c
-              left join model_worker m on c.subject_type = 'MODEL_WORKER' and m.id = c.subject_id
-              left join household h on c.subject_type = 'HOUSEHOLD' and h.id = c.subject_id
-              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
-              join organisation o on o.id = coalesce(m.org_id, h.org_id)
+              from policy.entitlement_claim c
+              left join registry.v_model_worker m on c.subject_type = 'MODEL_WORKER' and m.id = c.subject_id
+              left join registry.v_household h on c.subject_type = 'HOUSEHOLD' and h.id = c.subject_id
+              left join registry.v_household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+              join org.v_organisation o on o.id = coalesce(m.org_id, h.org_id)
              where c.program_id = ? and starts_with(o.path, ?)
              order by c.status = 'SUBMITTED' desc, c.recorded_at desc
             """;
@@ -80,8 +80,8 @@ public class Claims {
                 || (requestedFen != null && requestedFen < 0)) {
             throw BusinessRuleException.invalid("policy.error.claim");
         }
-        String table = program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? "model_worker" : "household";
-        boolean inScope = jdbc.sql("select exists(select 1 from " + table + " x join organisation o on o.id = x.org_id "
+        String table = program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? "registry.v_model_worker" : "registry.v_household";
+        boolean inScope = jdbc.sql("select exists(select 1 from " + table + " x join org.v_organisation o on o.id = x.org_id "
                 + "where x.id = ? and starts_with(o.path, ?))").param(subjectId).param(scope.orgPath())
                 .query(Boolean.class).single();
         if (!inScope) {
@@ -95,7 +95,7 @@ public class Claims {
             key = files.save(evidence).key();
         }
         jdbc.sql("""
-                insert into entitlement_claim (program_id, subject_type, subject_id, cost_fen, requested_fen, note, recorded_by,
+                insert into policy.entitlement_claim (program_id, subject_type, subject_id, cost_fen, requested_fen, note, recorded_by,
                                                status, evidence_key, evidence_name)
                 values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?)
                 on conflict (program_id, subject_type, subject_id) do update
@@ -115,7 +115,7 @@ public class Claims {
     @Transactional
     public void review(DataScope scope, long programId, long subjectId, boolean approve, String opinion) {
         Program program = programs.require(scope, programId);
-        Map<String, Object> claim = jdbc.sql("select status, recorded_by from entitlement_claim where program_id = ? "
+        Map<String, Object> claim = jdbc.sql("select status, recorded_by from policy.entitlement_claim where program_id = ? "
                         + "and subject_type = ? and subject_id = ? for update").param(programId)
                 .param(program.beneficiary().name()).param(subjectId).query().singleRow();
         if (claim.isEmpty()) {
@@ -133,7 +133,7 @@ public class Claims {
             throw BusinessRuleException.invalid("policy.error.claimNote");
         }
         jdbc.sql("""
-                update entitlement_claim set status = ?, reviewed_by = ?, reviewed_at = now(), review_note = ?
+                update policy.entitlement_claim set status = ?, reviewed_by = ?, reviewed_at = now(), review_note = ?
                  where program_id = ? and subject_type = ? and subject_id = ?
                 """).param(approve ? "APPROVED" : "REJECTED").param(by).param(said).param(programId)
                 .param(program.beneficiary().name()).param(subjectId).update();
@@ -151,7 +151,7 @@ public class Claims {
     @Transactional(readOnly = true)
     public java.io.InputStream evidence(DataScope scope, long programId, long subjectId) throws java.io.IOException {
         Program program = programs.require(scope, programId);
-        String key = jdbc.sql("select evidence_key from entitlement_claim where program_id = ? and subject_type = ? and subject_id = ?")
+        String key = jdbc.sql("select evidence_key from policy.entitlement_claim where program_id = ? and subject_type = ? and subject_id = ?")
                 .param(programId).param(program.beneficiary().name()).param(subjectId).query(String.class).optional()
                 .filter(k -> k != null)
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.claimNotFound"));

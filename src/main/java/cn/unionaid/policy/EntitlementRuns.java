@@ -52,7 +52,7 @@ public class EntitlementRuns {
         LocalDate date = referenceDate == null ? program.referenceDate() : referenceDate;
         String by = CurrentUser.require().getUsername();
         long runId = runs.open(program, whatIf, date, programRepository.ruleJson(program.rule()), by);
-        String orgPath = jdbc.sql("select path from organisation where id = ?").param(program.orgId())
+        String orgPath = jdbc.sql("select path from org.v_organisation where id = ?").param(program.orgId())
                 .query(String.class).single();
         try {
             computation.compute(runId, program, orgPath, date, whatIf);
@@ -139,7 +139,7 @@ public class EntitlementRuns {
         if (run.whatIf() || !"DONE".equals(run.status())) {
             throw BusinessRuleException.conflict("policy.error.notPayable");
         }
-        return jdbc.sql("select subject_id, amount_fen from entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED') order by subject_id")
+        return jdbc.sql("select subject_id, amount_fen from policy.entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED') order by subject_id")
                 .param(runId).query((rs, n) -> new Payable(rs.getLong(1), rs.getLong(2))).list();
     }
 
@@ -150,7 +150,7 @@ public class EntitlementRuns {
     @PreAuthorize(PolicyRoles.READERS)
     public Map<Long, Assessment> assess(DataScope scope, long programId, Map<Long, Long> askedFen) {
         Program program = programs.require(scope, programId);
-        String orgPath = jdbc.sql("select path from organisation where id = ?").param(program.orgId())
+        String orgPath = jdbc.sql("select path from org.v_organisation where id = ?").param(program.orgId())
                 .query(String.class).single();
         return computation.assess(program, orgPath, program.referenceDate(), askedFen);
     }

@@ -92,7 +92,7 @@ public class Programs {
         }
         RegionCode.of(inputs.regionCode());
         long id = jdbc.sql("""
-                insert into program_case (program_id, name, inputs, expected_decision, expected_amount_fen, created_by)
+                insert into policy.program_case (program_id, name, inputs, expected_decision, expected_amount_fen, created_by)
                 values (?, ?, ?, ?, ?, ?) on conflict (program_id, name) do update
                    set inputs = excluded.inputs, expected_decision = excluded.expected_decision,
                        expected_amount_fen = excluded.expected_amount_fen
@@ -111,7 +111,7 @@ public class Programs {
     }
 
     List<ExampleCase> cases(long programId) {
-        return jdbc.sql("select * from program_case where program_id = ? order by id").param(programId)
+        return jdbc.sql("select * from policy.program_case where program_id = ? order by id").param(programId)
                 .query((rs, n) -> new ExampleCase(rs.getLong("id"), programId, rs.getString("name"),
                         json.readValue(rs.getString("inputs"), ExampleCase.Inputs.class),
                         Decision.valueOf(rs.getString("expected_decision")), rs.getLong("expected_amount_fen"))).list();
@@ -146,7 +146,7 @@ public class Programs {
     }
 
     private String orgPath(long orgId) {
-        return jdbc.sql("select path from organisation where id = ?").param(orgId).query(String.class).optional()
+        return jdbc.sql("select path from org.v_organisation where id = ?").param(orgId).query(String.class).optional()
                 .orElse("");
     }
 }

@@ -59,7 +59,7 @@ public class Corrections {
         if (evidenceId != null && !archives.evidenceBelongsTo(evidenceId, type, id)) {
             throw BusinessRuleException.invalid("correction.error.evidence");
         }
-        String table = type == SubjectType.MODEL_WORKER ? "model_worker" : "household";
+        String table = type == SubjectType.MODEL_WORKER ? "registry.model_worker" : "registry.household";
         String before;
         String after;
         switch (fact) {
@@ -78,31 +78,31 @@ public class Corrections {
                 if (!phone.matches("\\d{7,15}")) {
                     throw new InvalidValueException("correction.error.phone");
                 }
-                before = jdbc.sql("select phone_masked from model_worker where id = ?").param(id).query(String.class)
+                before = jdbc.sql("select phone_masked from registry.model_worker where id = ?").param(id).query(String.class)
                         .optional().orElse(null);
                 after = phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
-                jdbc.sql("update model_worker set phone_enc = ?, phone_bidx = ?, phone_masked = ?, updated_at = now() where id = ?")
+                jdbc.sql("update registry.model_worker set phone_enc = ?, phone_bidx = ?, phone_masked = ?, updated_at = now() where id = ?")
                         .param(cipher.encrypt(phone)).param(cipher.blindIndex(phone)).param(after).param(id).update();
             }
             case EMPLOYER -> {
                 if (value == null || value.isBlank() || value.strip().length() > 200) {
                     throw BusinessRuleException.invalid("correction.error.employer");
                 }
-                before = jdbc.sql("select employer from model_worker where id = ?").param(id).query(String.class)
+                before = jdbc.sql("select employer from registry.model_worker where id = ?").param(id).query(String.class)
                         .optional().orElse(null);
                 after = value.strip();
-                jdbc.sql("update model_worker set employer = ?, updated_at = now() where id = ?").param(after).param(id).update();
+                jdbc.sql("update registry.model_worker set employer = ?, updated_at = now() where id = ?").param(after).param(id).update();
             }
             case MONTHLY_INCOME -> {
                 Money income = Money.parseYuan(value);
                 if (income.isNegative()) {
                     throw new InvalidValueException("import.error.negative");
                 }
-                Long old = jdbc.sql("select monthly_income_fen from model_worker where id = ?").param(id)
+                Long old = jdbc.sql("select monthly_income_fen from registry.model_worker where id = ?").param(id)
                         .query(Long.class).optional().orElse(null);
                 before = old == null ? null : Money.ofFen(old).toYuanString();
                 after = income.toYuanString();
-                jdbc.sql("update model_worker set monthly_income_fen = ?, income_month = date_trunc('month', current_date),"
+                jdbc.sql("update registry.model_worker set monthly_income_fen = ?, income_month = date_trunc('month', current_date),"
                         + " updated_at = now() where id = ?").param(income.fen()).param(id).update();
             }
             default -> throw new IllegalStateException(fact.name());

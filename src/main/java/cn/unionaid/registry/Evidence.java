@@ -80,7 +80,7 @@ public class Evidence {
     @Transactional(readOnly = true)
     public List<EvidenceView> list(DataScope scope, SubjectType type, long subjectId) {
         requireArchive(scope, type, subjectId);
-        return jdbc.sql("select * from evidence_file where subject_type = ? and subject_id = ? order by id")
+        return jdbc.sql("select * from registry.evidence_file where subject_type = ? and subject_id = ? order by id")
                 .param(type.name()).param(subjectId).query((rs, n) -> new EvidenceView(rs.getLong("id"),
                         EvidenceKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
                         rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
@@ -94,7 +94,7 @@ public class Evidence {
     public Download open(DataScope scope, long evidenceId) throws IOException {
         record Row(String type, long subject, String name, String contentType, String key) {
         }
-        Row row = jdbc.sql("select subject_type, subject_id, file_name, content_type, storage_key from evidence_file where id = ?")
+        Row row = jdbc.sql("select subject_type, subject_id, file_name, content_type, storage_key from registry.evidence_file where id = ?")
                 .param(evidenceId).query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))).optional()
                 .orElseThrow(() -> BusinessRuleException.notFound("evidence.error.notFound"));
@@ -108,7 +108,7 @@ public class Evidence {
         FileStore.Stored stored = files.save(content);
         String name = fileName == null || fileName.isBlank() ? "evidence" : fileName.replaceAll("[\\\\/\\r\\n]", "_");
         long id = jdbc.sql("""
-                insert into evidence_file (subject_type, subject_id, kind, file_name, content_type, size_bytes, sha256,
+                insert into registry.evidence_file (subject_type, subject_id, kind, file_name, content_type, size_bytes, sha256,
                                            storage_key, note, uploaded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(type.name()).param(subjectId).param(kind.name()).param(name.length() > 200 ? name.substring(0, 200) : name)

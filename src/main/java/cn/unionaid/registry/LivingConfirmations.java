@@ -88,11 +88,11 @@ public class LivingConfirmations {
             throw BusinessRuleException.invalid("confirmation.error.expiry");
         }
         List<Map<String, Object>> people = jdbc.sql("""
-                select m.id, m.org_id from model_worker m join organisation o on o.id = m.org_id
+                select m.id, m.org_id from registry.model_worker m join org.v_organisation o on o.id = m.org_id
                  where starts_with(o.path, ?) and m.archive_open and m.living
-                   and not exists (select 1 from living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
+                   and not exists (select 1 from registry.living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
                                       and s.survey_year = ?)
-                   and not exists (select 1 from living_confirmation c where c.model_worker_id = m.id and c.confirm_year = ?)
+                   and not exists (select 1 from registry.living_confirmation c where c.model_worker_id = m.id and c.confirm_year = ?)
                  order by m.id
                 """).param(scope.orgPath()).param(year).param(year).query().listOfRows();
         String by = CurrentUser.require().getUsername();
@@ -103,7 +103,7 @@ public class LivingConfirmations {
                     java.sql.Date.valueOf(expiresOn), by});
         }
         template.batchUpdate("""
-                insert into living_confirmation (org_id, model_worker_id, confirm_year, token_hash, token_enc, expires_on, issued_by)
+                insert into registry.living_confirmation (org_id, model_worker_id, confirm_year, token_hash, token_enc, expires_on, issued_by)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (model_worker_id, confirm_year) do nothing
                 """, rows);
         audit.record("registry.confirmationsIssued", "living_confirmation", scope.orgId() + ":" + year,
@@ -117,8 +117,8 @@ public class LivingConfirmations {
     public List<Letter> letters(DataScope scope, int year, String baseUrl) {
         List<Letter> letters = jdbc.sql("""
                 select c.id, m.name, m.id_number_masked, o.name as org_name, c.token_enc, c.expires_on
-                  from living_confirmation c join model_worker m on m.id = c.model_worker_id
-                  join organisation o on o.id = c.org_id
+                  from registry.living_confirmation c join registry.model_worker m on m.id = c.model_worker_id
+                  join org.v_organisation o on o.id = c.org_id
                  where starts_with(o.path, ?) and c.confirm_year = ? and c.used_at is null and c.expires_on >= current_date
                  order by o.path, m.id
                 """).param(scope.orgPath()).param(year).query((rs, n) -> new Letter(rs.getLong("id"), rs.getString("name"),
@@ -141,7 +141,7 @@ public class LivingConfirmations {
                 select count(*), count(c.used_at),
                        count(*) filter (where c.used_at is null and c.expires_on >= current_date),
                        count(*) filter (where c.used_at is null and c.expires_on < current_date)
-                  from living_confirmation c join organisation o on o.id = c.org_id
+                  from registry.living_confirmation c join org.v_organisation o on o.id = c.org_id
                  where starts_with(o.path, ?) and c.confirm_year = ?
                 """).param(scope.orgPath()).param(year).query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4))).single();
@@ -153,10 +153,10 @@ public class LivingConfirmations {
     public List<Overdue> overdue(DataScope scope, int year, int limit) {
         return jdbc.sql("""
                 select m.id, m.name, o.name, c.expires_on
-                  from living_confirmation c join model_worker m on m.id = c.model_worker_id
-                  join organisation o on o.id = c.org_id
+                  from registry.living_confirmation c join registry.model_worker m on m.id = c.model_worker_id
+                  join org.v_organisation o on o.id = c.org_id
                  where starts_with(o.path, ?) and c.confirm_year = ? and c.used_at is null and c.expires_on < current_date
-                   and not exists (select 1 from living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
+                   and not exists (select 1 from registry.living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
                                       and s.survey_year = c.confirm_year)
                  order by c.expires_on, m.id limit ?
                 """).param(scope.orgPath()).param(year).param(limit).query((rs, n) -> new Overdue(rs.getLong(1),
@@ -190,10 +190,10 @@ public class LivingConfirmations {
         String key = files.save(photo).key();
         LocalDate today = LocalDate.now();
         int recorded = jdbc.sql("""
-                insert into living_survey (subject_type, subject_id, survey_year, survey_date, method, findings, recorded_by, photo_key)
+                insert into registry.living_survey (subject_type, subject_id, survey_year, survey_date, method, findings, recorded_by, photo_key)
                 values ('MODEL_WORKER', ?, ?, ?, 'SELF', ?, '自助认证', ?) on conflict (subject_type, subject_id, survey_year) do nothing
                 """).param(person).param(year).param(today).param("自助认证：" + answer.label() + said).param(key).update();
-        jdbc.sql("update living_confirmation set used_at = now(), answer = ?, photo_key = ? where id = ?")
+        jdbc.sql("update registry.living_confirmation set used_at = now(), answer = ?, photo_key = ? where id = ?")
                 .param(answer.name()).param(key).param(id).update();
         audit.recordAs("自助认证", ((Number) c.get("org_id")).longValue(), "registry.selfConfirmed", "model_worker", person,
                 Map.of("year", year, "answer", answer.name(), "survey", recorded == 1 ? "recorded" : "alreadySurveyed"));
@@ -205,7 +205,7 @@ public class LivingConfirmations {
         }
         return jdbc.sql("""
                 select c.id, c.org_id, c.model_worker_id, c.confirm_year, c.expires_on, m.name
-                  from living_confirmation c join model_worker m on m.id = c.model_worker_id
+                  from registry.living_confirmation c join registry.model_worker m on m.id = c.model_worker_id
                  where c.token_hash = ? and c.used_at is null and c.expires_on >= current_date
                    and m.archive_open and m.living
                 """ + (lock ? " for update of c" : "")).param(hash(token)).query().listOfRows().stream().findFirst();

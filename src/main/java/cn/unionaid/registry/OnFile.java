@@ -18,9 +18,9 @@ public final class OnFile {
     /** The SQL condition on the archive aliased {@code alias}, on the date bound to the named parameter {@code date}. */
     public static String asOf(SubjectType type, String alias, String date) {
         return """
-                exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                exists (select 1 from registry.registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
                            and e.kind = 'OPENED' and e.event_date <= :%4$s)
-                and not exists (select 1 from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                and not exists (select 1 from registry.registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
                            and e.kind in (%3$s) and e.event_date <= :%4$s)""".formatted(type.name(), alias,
                 endingKinds(type), date);
     }

@@ -16,15 +16,15 @@ public class Payees {
                    m.bank_card_masked,
                    case when not m.archive_open then '档案已注销' when not m.living then '已故'
                         when not m.honour_kept then '荣誉已撤销' end as reason
-              from model_worker m join organisation o on o.id = m.org_id
+              from registry.model_worker m join org.v_organisation o on o.id = m.org_id
              where m.id = ? and starts_with(o.path, ?)
             """;
     private static final String HOUSEHOLD = """
             select h.id, h.org_id, coalesce(hd.name, h.household_no) as name, o.name as org_name, h.bank_name,
                    h.bank_card_enc, h.bank_card_bidx, h.bank_card_masked,
                    case h.status when 'CLOSED' then '档案已注销' when 'LIFTED' then '已脱困' end as reason
-              from household h join organisation o on o.id = h.org_id
-              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+              from registry.household h join org.v_organisation o on o.id = h.org_id
+              left join registry.household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
              where h.id = ? and starts_with(o.path, ?)
             """;
 
@@ -51,13 +51,13 @@ public class Payees {
         }
         String sql = type == SubjectType.MODEL_WORKER
                 ? """
-                  select m.id from model_worker m join organisation o on o.id = m.org_id
+                  select m.id from registry.model_worker m join org.v_organisation o on o.id = m.org_id
                    where starts_with(o.path, :scope) and (m.id_number_bidx = :index or (:index is null and m.name = :name))
                    order by m.id limit 5
                   """
                 : """
-                  select distinct h.id from household h join organisation o on o.id = h.org_id
-                    join household_member x on x.household_id = h.id
+                  select distinct h.id from registry.household h join org.v_organisation o on o.id = h.org_id
+                    join registry.household_member x on x.household_id = h.id
                    where starts_with(o.path, :scope)
                      and (x.id_number_bidx = :index or (:index is null and x.relation = 'HEAD' and x.name = :name))
                    order by h.id limit 5

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecheckSamples {
 
     private static final String POPULATION = """
-            select x.id from %s x join organisation o on o.id = x.org_id
+            select x.id from %s x join org.v_organisation o on o.id = x.org_id
              where starts_with(o.path, ?) and %s order by x.id
             """;
 
@@ -53,24 +53,24 @@ public class RecheckSamples {
         if (year < 2000 || year > LocalDate.now().getYear() + 1) {
             throw BusinessRuleException.invalid("recheck.error.year");
         }
-        boolean exists = jdbc.sql("select exists(select 1 from recheck_sample where org_id = ? and sample_year = ? and subject_type = ?)")
+        boolean exists = jdbc.sql("select exists(select 1 from registry.recheck_sample where org_id = ? and sample_year = ? and subject_type = ?)")
                 .param(scope.orgId()).param(year).param(type.name()).query(Boolean.class).single();
         if (exists) {
             throw BusinessRuleException.conflict("recheck.error.exists", year);
         }
         long usedSeed = seed != null ? seed : new SecureRandom().nextLong();
         List<Long> population = type == SubjectType.MODEL_WORKER
-                ? jdbc.sql(POPULATION.formatted("model_worker", "x.archive_open and x.living")).param(scope.orgPath())
+                ? jdbc.sql(POPULATION.formatted("registry.model_worker", "x.archive_open and x.living")).param(scope.orgPath())
                         .query(Long.class).list()
-                : jdbc.sql(POPULATION.formatted("household", "x.status = 'IN_FILE'")).param(scope.orgPath())
+                : jdbc.sql(POPULATION.formatted("registry.household", "x.status = 'IN_FILE'")).param(scope.orgPath())
                         .query(Long.class).list();
         List<Long> sample = draw(population, share, usedSeed);
         long id = jdbc.sql("""
-                insert into recheck_sample (org_id, sample_year, subject_type, share_pct, seed, population, drawn_by)
+                insert into registry.recheck_sample (org_id, sample_year, subject_type, share_pct, seed, population, drawn_by)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(scope.orgId()).param(year).param(type.name()).param(share).param(usedSeed)
                 .param(population.size()).param(CurrentUser.require().getUsername()).query(Long.class).single();
-        jdbc.sql("insert into recheck_sample_item (sample_id, subject_id) select ?, unnest(?::bigint[])").param(id)
+        jdbc.sql("insert into registry.recheck_sample_item (sample_id, subject_id) select ?, unnest(?::bigint[])").param(id)
                 .param(sample.toArray(Long[]::new)).update();
         audit.record("registry.recheckDrawn", "recheck_sample", id, Map.of("year", year, "type", type.name(),
                 "share", share, "seed", usedSeed, "population", population.size(), "sample", sample.size()));
@@ -82,7 +82,7 @@ public class RecheckSamples {
     public void markChecked(DataScope scope, long sampleId, long subjectId) {
         find(scope, sampleId).orElseThrow(() -> BusinessRuleException.notFound("recheck.error.notFound"));
         int n = jdbc.sql("""
-                update recheck_sample_item set checked_at = now(), checked_by = ?
+                update registry.recheck_sample_item set checked_at = now(), checked_by = ?
                  where sample_id = ? and subject_id = ? and checked_at is null
                 """).param(CurrentUser.require().getUsername()).param(sampleId).param(subjectId).update();
         if (n != 1) {
@@ -95,7 +95,7 @@ public class RecheckSamples {
     @Transactional(readOnly = true)
     public Optional<RecheckSample> find(DataScope scope, long id) {
         return jdbc.sql("""
-                select s.* from recheck_sample s join organisation o on o.id = s.org_id
+                select s.* from registry.recheck_sample s join org.v_organisation o on o.id = s.org_id
                  where s.id = ? and starts_with(o.path, ?)
                 """).param(id).param(scope.orgPath()).query((rs, n) -> {
                     SubjectType type = SubjectType.valueOf(rs.getString("subject_type"));
@@ -109,16 +109,16 @@ public class RecheckSamples {
     @Transactional(readOnly = true)
     public List<RecheckSample> list(DataScope scope) {
         return jdbc.sql("""
-                select s.id from recheck_sample s join organisation o on o.id = s.org_id
+                select s.id from registry.recheck_sample s join org.v_organisation o on o.id = s.org_id
                  where starts_with(o.path, ?) order by s.sample_year desc, s.id desc limit 50
                 """).param(scope.orgPath()).query(Long.class).list().stream()
                 .map(id -> find(scope, id).orElseThrow()).toList();
     }
 
     private List<RecheckSample.Item> items(long sampleId, SubjectType type) {
-        String name = type == SubjectType.MODEL_WORKER ? "(select name from model_worker m where m.id = i.subject_id)"
-                : "(select h.household_no from household h where h.id = i.subject_id)";
-        return jdbc.sql("select i.subject_id, " + name + " as name, i.checked_at, i.checked_by from recheck_sample_item i "
+        String name = type == SubjectType.MODEL_WORKER ? "(select name from registry.model_worker m where m.id = i.subject_id)"
+                : "(select h.household_no from registry.household h where h.id = i.subject_id)";
+        return jdbc.sql("select i.subject_id, " + name + " as name, i.checked_at, i.checked_by from registry.recheck_sample_item i "
                 + "where i.sample_id = ? order by i.subject_id").param(sampleId).query((rs, n) -> {
                     var checked = rs.getTimestamp("checked_at");
                     return new RecheckSample.Item(rs.getLong(1), rs.getString(2), checked == null ? null : checked.toInstant(),

@@ -93,7 +93,7 @@ public class Registry {
             case BANK_CARD -> "bank_card_enc";
             case PHONE -> "phone_enc";
         };
-        byte[] sealed = jdbc.sql("select " + column + " from model_worker where id = ?").param(id).query(byte[].class)
+        byte[] sealed = jdbc.sql("select " + column + " from registry.model_worker where id = ?").param(id).query(byte[].class)
                 .optional().orElse(null);
         if (sealed == null) {
             throw BusinessRuleException.notFound("registry.error.noValue");
@@ -116,7 +116,7 @@ public class Registry {
                         List<Long> ids = page.stream().map(ModelWorkerView::id).toList();
                         Map<Long, String[]> facts = exportFacts(SubjectType.MODEL_WORKER, ids);
                         Map<Long, String[]> opened = inFull
-                                ? unsealed("model_worker", ids, "id_number_enc", "bank_card_enc", "phone_enc") : Map.of();
+                                ? unsealed("registry.model_worker", ids, "id_number_enc", "bank_card_enc", "phone_enc") : Map.of();
                         for (ModelWorkerView m : page) {
                             sink.accept(exportRow(m, opened.get(m.id()), facts.get(m.id())));
                             count[0]++;
@@ -149,12 +149,12 @@ public class Registry {
                         List<HouseholdView> page = queries.households(scope, filter, after, 500);
                         Map<Long, String[]> facts = exportFacts(SubjectType.HOUSEHOLD, page.stream().map(HouseholdView::id).toList());
                         Map<Long, String[]> cards = inFull
-                                ? unsealed("household", page.stream().map(HouseholdView::id).toList(), "bank_card_enc")
+                                ? unsealed("registry.household", page.stream().map(HouseholdView::id).toList(), "bank_card_enc")
                                 : Map.of();
                         for (HouseholdView h : page) {
                             String[] f = facts.getOrDefault(h.id(), new String[] {h.orgName(), null});
                             HouseholdView whole = queries.household(scope, h.id()).orElseThrow();
-                            Map<Long, String[]> ids = inFull ? unsealed("household_member",
+                            Map<Long, String[]> ids = inFull ? unsealed("registry.household_member",
                                     whole.members().stream().map(HouseholdView.Member::id).toList(), "id_number_enc") : Map.of();
                             for (HouseholdView.Member m : whole.members()) {
                                 boolean head = m.relation() == Relation.HEAD;
@@ -185,10 +185,10 @@ public class Registry {
         if (ids.isEmpty()) {
             return facts;
         }
-        String table = type == SubjectType.MODEL_WORKER ? "model_worker" : "household";
-        jdbc.sql("select x.id, o.code, (select min(e.event_date) from registry_event e where e.subject_type = ? "
+        String table = type == SubjectType.MODEL_WORKER ? "registry.model_worker" : "registry.household";
+        jdbc.sql("select x.id, o.code, (select min(e.event_date) from registry.registry_event e where e.subject_type = ? "
                 + "and e.subject_id = x.id and e.kind = 'OPENED') as opened from " + table + " x "
-                + "join organisation o on o.id = x.org_id where x.id = any(?)")
+                + "join org.v_organisation o on o.id = x.org_id where x.id = any(?)")
                 .param(type.name()).param(ids.toArray(Long[]::new))
                 .query((java.sql.ResultSet rs) -> {
                     java.sql.Date opened = rs.getDate("opened");

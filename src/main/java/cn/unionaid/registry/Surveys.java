@@ -26,16 +26,16 @@ public class Surveys {
 
     private static final String PENDING = """
             select 'MODEL_WORKER' as type, m.id, m.name, o.name as org_name, r.name as region_name
-              from model_worker m join organisation o on o.id = m.org_id left join region r on r.code = m.region_code
+              from registry.model_worker m join org.v_organisation o on o.id = m.org_id left join org.v_region r on r.code = m.region_code
              where starts_with(o.path, :scope) and m.archive_open and m.living
-               and not exists (select 1 from living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
+               and not exists (select 1 from registry.living_survey s where s.subject_type = 'MODEL_WORKER' and s.subject_id = m.id
                                   and s.survey_year = :year)
             union all
             select 'HOUSEHOLD', h.id, coalesce(hd.name, h.household_no), o.name, r.name
-              from household h join organisation o on o.id = h.org_id left join region r on r.code = h.region_code
-              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+              from registry.household h join org.v_organisation o on o.id = h.org_id left join org.v_region r on r.code = h.region_code
+              left join registry.household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
              where starts_with(o.path, :scope) and h.status = 'IN_FILE'
-               and not exists (select 1 from living_survey s where s.subject_type = 'HOUSEHOLD' and s.subject_id = h.id
+               and not exists (select 1 from registry.living_survey s where s.subject_type = 'HOUSEHOLD' and s.subject_id = h.id
                                   and s.survey_year = :year)
              order by 1, 2 limit :limit
             """;
@@ -73,20 +73,20 @@ public class Surveys {
             throw BusinessRuleException.invalid("import.error.negative");
         }
         int year = date.getYear();
-        boolean done = jdbc.sql("select exists(select 1 from living_survey where subject_type = ? and subject_id = ? and survey_year = ?)")
+        boolean done = jdbc.sql("select exists(select 1 from registry.living_survey where subject_type = ? and subject_id = ? and survey_year = ?)")
                 .param(type.name()).param(id).param(year).query(Boolean.class).single();
         if (done) {
             throw BusinessRuleException.conflict("survey.error.duplicate", year);
         }
         String by = CurrentUser.require().getUsername();
         jdbc.sql("""
-                insert into living_survey (subject_type, subject_id, survey_year, survey_date, method, findings, income_fen,
+                insert into registry.living_survey (subject_type, subject_id, survey_year, survey_date, method, findings, income_fen,
                                            recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(type.name()).param(id).param(year).param(Date.valueOf(date)).param(method.name())
                 .param(findings.strip()).param(income == null ? null : income.fen()).param(by).update();
         if (income != null && type == SubjectType.MODEL_WORKER) {
             jdbc.sql("""
-                    update model_worker set monthly_income_fen = ?, income_month = date_trunc('month', ?::date),
+                    update registry.model_worker set monthly_income_fen = ?, income_month = date_trunc('month', ?::date),
                            updated_at = now(), version = version + 1 where id = ?
                     """).param(income.fen()).param(Date.valueOf(date)).param(id).update();
             archives.appendEvent(type, id, EventKind.UPDATED, date, "生活状况摸底", "[\"月收入(元)\",\"收入核定年月\"]",
@@ -99,7 +99,7 @@ public class Surveys {
     @Transactional(readOnly = true)
     public List<SurveyView> history(DataScope scope, SubjectType type, long id) {
         archives.load(scope, type, id).orElseThrow(() -> BusinessRuleException.notFound("registry.error.notFound"));
-        return jdbc.sql("select * from living_survey where subject_type = ? and subject_id = ? order by survey_year desc")
+        return jdbc.sql("select * from registry.living_survey where subject_type = ? and subject_id = ? order by survey_year desc")
                 .param(type.name()).param(id).query((rs, n) -> {
                     long income = rs.getLong("income_fen");
                     String yuan = rs.wasNull() ? null : Money.ofFen(income).toYuanString();

@@ -40,7 +40,7 @@ class PersonalDataDisclosureTests {
     }
 
     private long views(String actor) {
-        return jdbc.sql("select count(*) from audit_log where actor = ? and action = 'personal.viewed'").param(actor)
+        return jdbc.sql("select count(*) from audit.audit_log where actor = ? and action = 'personal.viewed'").param(actor)
                 .query(Long.class).single();
     }
 
@@ -51,7 +51,7 @@ class PersonalDataDisclosureTests {
         long before = views("heshan.clerk");
         assertThat(disclosure.reveal("model_worker", 42, "idNumber", sealed)).isEqualTo("430903199001011237");
         assertThat(views("heshan.clerk")).isEqualTo(before + 1);
-        assertThat(jdbc.sql("select detail from audit_log where actor = 'heshan.clerk' and action = 'personal.viewed' "
+        assertThat(jdbc.sql("select detail from audit.audit_log where actor = 'heshan.clerk' and action = 'personal.viewed' "
                 + "order by id desc limit 1").query(String.class).single()).contains("idNumber").doesNotContain("4309031990");
     }
 

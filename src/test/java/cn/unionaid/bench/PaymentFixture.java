@@ -30,7 +30,7 @@ final class PaymentFixture {
     /** A batch of the run's payable lines; answers its id. */
     long batch(long orgId, long programId, long runId, String title, boolean paid) {
         long id = jdbc.sql("""
-                insert into batch (org_id, program_id, run_id, source, title, status, prepared_by, submitted_by, reviewed_by,
+                insert into disbursement.batch (org_id, program_id, run_id, source, title, status, prepared_by, submitted_by, reviewed_by,
                                    decided_by, minutes_no, decided_on, minutes_evidence, publicity_from, publicity_to,
                                    publicity_photo, file_sha256, file_layout)
                 values (?, ?, ?, 'SAME_LEVEL', ?, ?, 'bench.clerk', 'bench.clerk', 'bench.reviewer', 'bench.leader',
@@ -40,30 +40,30 @@ final class PaymentFixture {
                 """).param(orgId).param(programId).param(runId).param(title).param(paid ? "COMPLETED" : "FILE_GENERATED")
                 .query(Long.class).single();
         jdbc.sql("""
-                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
+                insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
                                         card_masked, amount_fen, reference, status)
                 select :batch, 'MODEL_WORKER', m.id, m.name, o.name, m.bank_name, m.bank_card_enc, m.bank_card_bidx,
                        m.bank_card_masked, e.amount_fen,
                        'B' || :batch || '-' || lpad((row_number() over (order by m.id))::text, 7, '0'), :status
-                  from entitlement e join model_worker m on m.id = e.subject_id join organisation o on o.id = m.org_id
+                  from policy.entitlement e join registry.model_worker m on m.id = e.subject_id join org.organisation o on o.id = m.org_id
                  where e.run_id = :run and e.amount_fen > 0 and m.bank_card_enc is not null
                 """).param("batch", id).param("run", runId).param("status", paid ? "PAID" : "PENDING").update();
-        jdbc.sql("update batch set total_fen = (select coalesce(sum(amount_fen), 0) from batch_item where batch_id = ?) "
+        jdbc.sql("update disbursement.batch set total_fen = (select coalesce(sum(amount_fen), 0) from disbursement.batch_item where batch_id = ?) "
                 + "where id = ?").param(id).param(id).update();
         jdbc.sql("""
-                insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
                                           note, created_by)
                 select org_id, 2025, source, program_id, 'RESERVE', date '2025-01-28', total_fen, '批次' || id, id, null,
                        'bench.finance'
-                  from batch where id = ? and total_fen > 0
+                  from disbursement.batch where id = ? and total_fen > 0
                 """).param(id).update();
         if (paid) {
             jdbc.sql("""
-                    insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher,
+                    insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher,
                                               batch_id, item_id, note, created_by)
                     select b.org_id, 2025, b.source, b.program_id, k.kind, date '2025-02-10', i.amount_fen, i.reference,
                            b.id, i.id, case k.kind when 'PAYMENT' then i.name end, 'bench.finance'
-                      from batch b join batch_item i on i.batch_id = b.id
+                      from disbursement.batch b join disbursement.batch_item i on i.batch_id = b.id
                       cross join (values ('RELEASE'), ('PAYMENT')) k(kind)
                      where b.id = ?
                     """).param(id).update();
@@ -83,7 +83,7 @@ final class PaymentFixture {
                                  (amount_fen / 100) || '.' || lpad(mod(amount_fen, 100)::text, 2, '0') as "金额",
                                  case when mod(id, 200) = 0 then '退回' when mod(id, 500) = 1 then '失败' else '成功' end as "交易结果",
                                  '2025-02-10' as "交易日期"
-                            from batch_item where batch_id = %d order by id)
+                            from disbursement.batch_item where batch_id = %d order by id)
                       to stdout with (format csv, header)
                     """.formatted(batchId), out);
         }

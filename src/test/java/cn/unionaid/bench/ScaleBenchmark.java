@@ -77,9 +77,9 @@ class ScaleBenchmark {
             program("BENCH-AUTUMN", "基准中秋慰问", null, "{type: FIXED, amount: bench.visit}"));
     /** The register at the reference date, as the run's population query decides it. */
     private static final String IN_REGISTER = """
-            exists (select 1 from registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
+            exists (select 1 from registry.registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
                        and e.kind = 'OPENED' and e.event_date <= date '2025-01-29')
-            and not exists (select 1 from registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
+            and not exists (select 1 from registry.registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
                        and e.event_date <= date '2025-01-29' and e.kind in ('DECEASED', 'HONOUR_REVOKED', 'CLOSED'))
             """;
 
@@ -124,7 +124,7 @@ class ScaleBenchmark {
 
     /** The province's union with its staff, and a union for each of its 14 cities. */
     private void openProvince(ProvinceRoster province) throws Exception {
-        long root = jdbc.sql("select id from organisation where parent_id is null").query(Long.class).single();
+        long root = jdbc.sql("select id from org.organisation where parent_id is null").query(Long.class).single();
         long bench = TestUnions.openUnder(mvc, jdbc, root, "BENCH", "基准测试省总工会", "PROVINCIAL", "430000", Map.of(
                 "bench.clerk", "\"CLERK\"", "bench.reviewer", "\"REVIEWER\"", "bench.leader", "\"LEADER\"",
                 "bench.finance", "\"FINANCE\"", "bench.auditor", "\"AUDITOR\""));
@@ -132,7 +132,7 @@ class ScaleBenchmark {
             TestUnions.openUnder(mvc, jdbc, bench, "BENCH-" + city.code(), "基准测试" + city.name() + "总工会", "MUNICIPAL",
                     city.regionCode(), Map.of());
         }
-        benchPath = jdbc.sql("select path from organisation where id = ?").param(bench).query(String.class).single();
+        benchPath = jdbc.sql("select path from org.organisation where id = ?").param(bench).query(String.class).single();
     }
 
     /** PostgreSQL's floor for a file: COPY of the same bytes into an unindexed table of text columns. */
@@ -220,11 +220,11 @@ class ScaleBenchmark {
                 copyMs, "reference: COPY of the same file into an unindexed table");
 
         // The write no importer that keeps the register indexed can avoid: the same rows into an indexed copy.
-        jdbc.sql("create table bench_register (like model_worker including all)").update();
+        jdbc.sql("create table bench_register (like registry.model_worker including all)").update();
         jdbc.sql("alter table bench_register add foreign key (org_id) references organisation (id), "
                 + "add foreign key (region_code) references region (code)").update();
         figures.start();
-        jdbc.sql("insert into bench_register select m.* from model_worker m join organisation o on o.id = m.org_id "
+        jdbc.sql("insert into bench_register select m.* from registry.model_worker m join org.organisation o on o.id = m.org_id "
                 + "where starts_with(o.path, ?)").param(benchPath).update();
         figures.record("  ↳ the same rows into an indexed copy of the register (INSERT … SELECT)", ROWS,
                 figures.elapsed(), copyMs, "a floor, not a target: the register's indexes and keys");
@@ -256,11 +256,11 @@ class ScaleBenchmark {
                           - {key: bench.health, name: 基准体检标准, unit: YUAN, versions: [{from: "2025-01-01", value: "600", document: 基准}]}
                         programs:
                         """ + String.join("", PROGRAMS))).andExpect(status().isOk());
-        List<Long> versions = jdbc.sql("select id from parameter_version where key like 'bench.%' and status = 'PROPOSED'")
+        List<Long> versions = jdbc.sql("select id from policy.parameter_version where key like 'bench.%' and status = 'PROPOSED'")
                 .query(Long.class).list();
         mvc.perform(post("/api/v1/parameter-versions/approve").with(httpBasic("bench.reviewer", TestUnions.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"ids\":" + versions + "}")).andExpect(status().isOk());
-        List<Long> programs = jdbc.sql("select id from program where code like 'BENCH-%' order by id").query(Long.class).list();
+        List<Long> programs = jdbc.sql("select id from policy.program where code like 'BENCH-%' order by id").query(Long.class).list();
         List<Long> runs = new ArrayList<>();
         long runMs = 0;
         for (int i = 0; i < programs.size(); i++) {
@@ -281,12 +281,12 @@ class ScaleBenchmark {
                             then (line - m.monthly_income_fen) * 12 else 0 end as topup
                   from (select m.*, (%s) as reg,
                                case m.employment when 'RETIRED' then 300000 else 400000 end as line
-                          from model_worker m join organisation o on o.id = m.org_id where starts_with(o.path, ?)) m
+                          from registry.model_worker m join org.organisation o on o.id = m.org_id where starts_with(o.path, ?)) m
                 """.formatted(IN_REGISTER)).param(benchPath).update();
         long referenceMs = (System.nanoTime() - t0) / 1_000_000;
         List<Long> expected = jdbc.sql("select sum(sfc), sum(retired), sum(topup) from bench_reference")
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        List<Long> actual = runs.subList(0, 3).stream().map(r -> jdbc.sql("select total_fen from entitlement_run where id = ?")
+        List<Long> actual = runs.subList(0, 3).stream().map(r -> jdbc.sql("select total_fen from policy.entitlement_run where id = ?")
                 .param(r).query(Long.class).single()).toList();
         assertThat(actual).as("each run's total equals the SQL reference's to the fen").isEqualTo(expected);
         figures.record("entitlement runs of 3 programs (rules per person, explanations, COPY)", 3L * ROWS, runMs,
@@ -297,17 +297,17 @@ class ScaleBenchmark {
 
     /** Lays out the year's payments (one batch per run), then imports the bank statement of the first batch. */
     private long measureReconciliation(List<Long> runs) throws Exception {
-        long org = jdbc.sql("select id from organisation where code = 'BENCH'").query(Long.class).single();
+        long org = jdbc.sql("select id from org.organisation where code = 'BENCH'").query(Long.class).single();
         PaymentFixture fixture = new PaymentFixture(jdbc, dataSource);
         long t0 = System.nanoTime();
         List<Long> batches = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            long program = jdbc.sql("select program_id from entitlement_run where id = ?").param(runs.get(i))
+            long program = jdbc.sql("select program_id from policy.entitlement_run where id = ?").param(runs.get(i))
                     .query(Long.class).single();
             batches.add(fixture.batch(org, program, runs.get(i), "基准批次" + (i + 1), i > 0));
         }
-        long items = jdbc.sql("select count(*) from batch_item").query(Long.class).single();
-        long total = jdbc.sql("select sum(total_fen) from batch").query(Long.class).single();
+        long items = jdbc.sql("select count(*) from disbursement.batch_item").query(Long.class).single();
+        long total = jdbc.sql("select sum(total_fen) from disbursement.batch").query(Long.class).single();
         mvc.perform(post("/api/v1/funds/receipts").with(httpBasic("bench.finance", TestUnions.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"year":2025,"source":"SAME_LEVEL","date":"2025-01-10","amountYuan":"%d","voucher":"基准拨款2025"}
@@ -325,7 +325,7 @@ class ScaleBenchmark {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_statement FROM STDIN WITH (FORMAT csv, HEADER true)", in);
         }
         jdbc.sql("create table bench_matched as select s.*, i.id as item_id from bench_statement s "
-                + "join batch_item i on i.batch_id = ? and i.reference = s.reference").param(batch).update();
+                + "join disbursement.batch_item i on i.batch_id = ? and i.reference = s.reference").param(batch).update();
         long referenceMs = (System.nanoTime() - t0) / 1_000_000;
 
         signIn("bench.finance");
@@ -345,14 +345,14 @@ class ScaleBenchmark {
     private void measureControls() {
         jdbc.sql("analyze").update();
         signIn("bench.auditor");
-        long items = jdbc.sql("select count(*) from batch_item").query(Long.class).single();
+        long items = jdbc.sql("select count(*) from disbursement.batch_item").query(Long.class).single();
         figures.start();
         ControlRunResult checks = controls.runNow();
         long millis = figures.elapsed();
         String slowest = checks.millis().entrySet().stream().sorted(Map.Entry.<ControlCheck, Long>comparingByValue().reversed())
                 .limit(4).map(e -> "%s %,d ms".formatted(e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
         figures.record("all 13 control checks", items, millis, 0, "over every payment item, %,d ledger entries; %d hits; slowest: %s; target ≤ 60 s"
-                .formatted(jdbc.sql("select count(*) from ledger_entry").query(Long.class).single(),
+                .formatted(jdbc.sql("select count(*) from funds.ledger_entry").query(Long.class).single(),
                         checks.hits().values().stream().mapToInt(Integer::intValue).sum(), slowest));
     }
 
@@ -363,9 +363,9 @@ class ScaleBenchmark {
             figures.note("| registry search under wrk | – | – | – | – | – | – | not measured: /usr/bin/wrk missing |");
             return;
         }
-        String id = jdbc.sql("select id from model_worker order by id offset ? limit 1").param(ROWS / 2)
+        String id = jdbc.sql("select id from registry.model_worker order by id offset ? limit 1").param(ROWS / 2)
                 .query(Long.class).single().toString();
-        String someone = jdbc.sql("select name from model_worker where id = ?").param(Long.valueOf(id)).query(String.class).single();
+        String someone = jdbc.sql("select name from registry.model_worker where id = ?").param(Long.valueOf(id)).query(String.class).single();
         List<String> paths = List.of("/registry/model-workers", "/registry/model-workers?region=430102",
                 "/registry/model-workers?region=430900", "/registry/model-workers?honour=NATIONAL_MODEL",
                 "/registry/model-workers?q=" + URLEncoder.encode(someone, StandardCharsets.UTF_8),

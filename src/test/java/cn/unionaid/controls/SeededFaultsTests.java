@@ -80,7 +80,7 @@ class SeededFaultsTests {
         mvc.perform(multipart("/api/v1/model-workers/import").file(new MockMultipartFile("file", "南县.xlsx",
                 "application/octet-stream", Rosters.xlsx(ModelWorkerSheet.COLUMNS, rows))).with(as("clerk")))
                 .andExpect(jsonPath("$.imported").value(10));
-        workers.addAll(jdbc.sql("select id from model_worker where org_id = ? order by name").param(org).query(Long.class).list());
+        workers.addAll(jdbc.sql("select id from registry.model_worker where org_id = ? order by name").param(org).query(Long.class).list());
         String summary = mvc.perform(post("/api/v1/policy/import").with(as("clerk")).contentType("application/yaml").content("""
                 year: 2025
                 parameters:
@@ -100,7 +100,7 @@ class SeededFaultsTests {
         List<Number> versions = JsonPath.read(summary, "$.proposedVersionIds");
         postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + versions + "}").andExpect(status().isOk());
         for (String code : List.of("NX-SFC", "NX-SPECIAL", "NX-OTHER")) {
-            programs.put(code, jdbc.sql("select id from program where org_id = ? and code = ?").param(org).param(code)
+            programs.put(code, jdbc.sql("select id from policy.program where org_id = ? and code = ?").param(org).param(code)
                     .query(Long.class).single());
         }
         postJson("finance", "/api/v1/funds/budget", "{\"year\":2025,\"source\":\"SAME_LEVEL\",\"amountYuan\":\"20000\"}");
@@ -126,7 +126,7 @@ class SeededFaultsTests {
         mvc.perform(post("/api/v1/batches/{id}/payment-file", cleanBatch).param("layout", "GENERIC_CSV").with(as("finance")))
                 .andExpect(status().isOk());
         StringBuilder statement = new StringBuilder("业务参考号,户名,金额,交易结果,交易日期\n");
-        jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ?").param(cleanBatch)
+        jdbc.sql("select reference, name, amount_fen from disbursement.batch_item where batch_id = ?").param(cleanBatch)
                 .query((rs, n) -> statement.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',')
                         .append(rs.getLong(3) / 100).append(",成功,2025-01-24\n")).list();
         mvc.perform(multipart("/api/v1/batches/{id}/statement", cleanBatch).file(new MockMultipartFile("file", "s.csv",
@@ -137,14 +137,14 @@ class SeededFaultsTests {
 
     private Map<String, Long> liveFindingsOfUnion() {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select check_code, count(*) from finding where org_id = ? and status <> 'CLOSED' group by check_code")
+        jdbc.sql("select check_code, count(*) from controls.finding where org_id = ? and status <> 'CLOSED' group by check_code")
                 .param(org).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
     }
 
     private long batchBehindTheBack(String program, String source, boolean photo) {
         return jdbc.sql("""
-                insert into batch (org_id, program_id, source, title, status, total_fen, prepared_by, publicity_photo)
+                insert into disbursement.batch (org_id, program_id, source, title, status, total_fen, prepared_by, publicity_photo)
                 values (?, ?, ?, '手工补录', 'COMPLETED', 0, 'someone', ?) returning id
                 """).param(org).param(programs.get(program)).param(source).param(photo ? "ab/photo" : null)
                 .query(Long.class).single();
@@ -152,7 +152,7 @@ class SeededFaultsTests {
 
     private long paidItem(long batch, long subject, String name, long fen, String source, String date) {
         long item = jdbc.sql("""
-                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
+                insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
                                         amount_fen, reference, status, entitled_fen, entitlement_kind)
                 values (?, 'MODEL_WORKER', ?, ?, '南县总工会（测试）', '\\x00', '\\x00', '6216 **** **** 0000', ?, ?, 'PAID', ?, 'EXACT')
                 returning id
@@ -164,7 +164,7 @@ class SeededFaultsTests {
 
     private void payment(Long item, Long batch, long fen, String source, String date) {
         jdbc.sql("""
-                insert into ledger_entry (org_id, year, source, kind, entry_date, amount_fen, voucher, batch_id, item_id, created_by)
+                insert into funds.ledger_entry (org_id, year, source, kind, entry_date, amount_fen, voucher, batch_id, item_id, created_by)
                 values (?, 2025, ?, 'PAYMENT', ?::date, ?, '补录', ?, ?, 'someone')
                 """).param(org).param(source).param(date).param(fen).param(batch).param(item).update();
     }
@@ -176,7 +176,7 @@ class SeededFaultsTests {
 
         String w = "南县劳模";
         // 冒领: death recorded before the payment date of the clean batch
-        jdbc.sql("insert into registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by) values ('MODEL_WORKER', ?, 'DECEASED', '2025-01-20', '补录', 'someone')")
+        jdbc.sql("insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by) values ('MODEL_WORKER', ?, 'DECEASED', '2025-01-20', '补录', 'someone')")
                 .param(workers.get(0)).update();
         // 虚列支出: a payee with no archive
         long ghost = batchBehindTheBack("NX-SFC", "SAME_LEVEL", true);
@@ -184,7 +184,7 @@ class SeededFaultsTests {
         // 扩大发放范围: someone the run found ineligible, slipped into the run's batch
         long outside = paidItem(cleanBatch, workers.get(9), w + "9", 1000_00, "SAME_LEVEL", "2025-01-24");
         // 不按标准发放: one payee of the run's batch paid more than the run says
-        jdbc.sql("update batch_item set amount_fen = 150000 where batch_id = ? and subject_id = ?").param(cleanBatch)
+        jdbc.sql("update disbursement.batch_item set amount_fen = 150000 where batch_id = ? and subject_id = ?").param(cleanBatch)
                 .param(workers.get(1)).update();
         // 重复发放: the same person paid again for the same program — the database itself refuses it now
         long again = batchBehindTheBack("NX-SFC", "SAME_LEVEL", true);
@@ -202,14 +202,14 @@ class SeededFaultsTests {
         // 跨年度: paid after the program's window
         paidItem(batchBehindTheBack("NX-SPECIAL", "SAME_LEVEL", true), workers.get(8), w + "8", 100_00, "SAME_LEVEL", "2026-02-01");
         // 退回未入账: a returned line of the statement never booked
-        jdbc.sql("insert into statement_line (batch_id, line_digest, name, amount_fen, outcome, value_date, imported_by) values (?, ?, '某人', 100000, 'RETURNED', '2025-02-10', 'someone')")
+        jdbc.sql("insert into disbursement.statement_line (batch_id, line_digest, name, amount_fen, outcome, value_date, imported_by) values (?, ?, '某人', 100000, 'RETURNED', '2025-02-10', 'someone')")
                 .param(cleanBatch).param("seed-" + System.nanoTime()).update();
         // 公示无证据: a completed batch without the photo of its posted list
         batchBehindTheBack("NX-OTHER", "ACFTU_CENTRAL", false);
         // 资金来源混用: paid from another source than the batch's
         paidItem(batchBehindTheBack("NX-OTHER", "SAME_LEVEL", true), workers.get(3), w + "3", 100_00, "CITY_FINANCE", "2025-05-01");
         // 超预算
-        jdbc.sql("insert into budget_line (org_id, year, source, amount_fen, created_by) values (?, 2025, 'ACFTU_CENTRAL', 5000, 'someone')")
+        jdbc.sql("insert into funds.budget_line (org_id, year, source, amount_fen, created_by) values (?, 2025, 'ACFTU_CENTRAL', 5000, 'someone')")
                 .param(org).update();
         paidItem(batchBehindTheBack("NX-OTHER", "ACFTU_CENTRAL", true), workers.get(4), w + "4", 100_00, "ACFTU_CENTRAL", "2025-05-02");
 
@@ -224,11 +224,11 @@ class SeededFaultsTests {
         mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).as("a re-run does not duplicate").isEqualTo(expected);
 
-        jdbc.sql("update batch_item set status = 'RETURNED' where id = ?").param(outside).update();
-        jdbc.sql("update batch_item set status = 'REFUNDED' where id = ?").param(outside).update();
+        jdbc.sql("update disbursement.batch_item set status = 'RETURNED' where id = ?").param(outside).update();
+        jdbc.sql("update disbursement.batch_item set status = 'REFUNDED' where id = ?").param(outside).update();
         mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).doesNotContainKey("OUTSIDE_POPULATION").hasSize(11);
-        assertThat(jdbc.sql("select closed_reason from finding where org_id = ? and check_code = 'OUTSIDE_POPULATION'")
+        assertThat(jdbc.sql("select closed_reason from controls.finding where org_id = ? and check_code = 'OUTSIDE_POPULATION'")
                 .param(org).query(String.class).single()).isEqualTo("复查时原因已消除");
 
         String findings = mvc.perform(get("/api/v1/controls/findings").param("check", "ORGANISATION_ACCOUNT").with(as("auditor")))
@@ -264,7 +264,7 @@ class SeededFaultsTests {
         for (int i = 2; i < chain.length; i++) {
             assertThat(chain[i].split(",")[1]).as("row %s links to the row before", i).isEqualTo(chain[i - 1].split(",")[2]);
         }
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = 't006.auditor' and action = 'controls.evidencePackDownloaded'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where actor = 't006.auditor' and action = 'controls.evidencePackDownloaded'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -79,7 +79,7 @@ class CrossCheckTests {
         }
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "安化.csv", "text/csv",
                 Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(api.as("clerk"))).andExpect(jsonPath("$.imported").value(6));
-        households.addAll(jdbc.sql("select h.id from household h where h.org_id = ? order by h.household_no").param(union)
+        households.addAll(jdbc.sql("select h.id from registry.household h where h.org_id = ? order by h.household_no").param(union)
                 .query(Long.class).list());
         String yaml = """
                 year: 2024
@@ -106,7 +106,7 @@ class CrossCheckTests {
     }
 
     private long program() {
-        return jdbc.sql("select id from program where org_id = ? and code = 'AH-SFC'").param(union).query(Long.class).single();
+        return jdbc.sql("select id from policy.program where org_id = ? and code = 'AH-SFC'").param(union).query(Long.class).single();
     }
 
     private ResultActions importList(String who, String kind, String asOf, String csv) throws Exception {
@@ -121,7 +121,7 @@ class CrossCheckTests {
     }
 
     private long total(long batch) {
-        return jdbc.sql("select total_fen from batch where id = ?").param(batch).query(Long.class).single();
+        return jdbc.sql("select total_fen from disbursement.batch where id = ?").param(batch).query(Long.class).single();
     }
 
     @Test
@@ -129,12 +129,12 @@ class CrossCheckTests {
         long batch = BatchFlow.created(api.manual(program(), "SAME_LEVEL", "春节慰问（比对）",
                 households.subList(0, 3), List.of("1000.00", "1000.00", "1000.00")));
         api.postJson("clerk", "/api/v1/batches/{id}/submit", "{}", batch).andExpect(status().isOk());
-        long listsBefore = jdbc.sql("select count(*) from outside_list").query(Long.class).single();
+        long listsBefore = jdbc.sql("select count(*) from crosscheck.outside_list").query(Long.class).single();
 
         // A bad row refuses the whole list, naming the row and the field; nothing is kept.
         importList("clerk", "DEATH", "2024-02-01", "身份证号,姓名,日期\n" + heads.get(0) + ",安化困难户0,2024-01-20\n12345,某人,\n")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("第 3 行“身份证号”")));
-        assertThat(jdbc.sql("select count(*) from outside_list").query(Long.class).single()).isEqualTo(listsBefore);
+        assertThat(jdbc.sql("select count(*) from crosscheck.outside_list").query(Long.class).single()).isEqualTo(listsBefore);
 
         // The death of household 0's head, dated before any payment: its archive and its payment are hit.
         String unknown = Rosters.idNumber("430923", LocalDate.of(1950, 1, 1), 999);
@@ -190,7 +190,7 @@ class CrossCheckTests {
         assertThat(page).contains("外部数据比对", "已剔除", "说明已认可", "安化困难户0").doesNotContain(heads.get(0));
 
         // Every step is in the audit log.
-        assertThat(jdbc.sql("select count(*) from audit_log where action like 'crosscheck.%' and entity_id in (?, ?)")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action like 'crosscheck.%' and entity_id in (?, ?)")
                 .param(Long.toString(deathHit)).param(Long.toString(ownerHit)).query(Long.class).single()).isEqualTo(3);
     }
 
@@ -206,10 +206,10 @@ class CrossCheckTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(file).contains("安化困难户3", "安化困难户5").doesNotContain("安化困难户4");
         assertThat(total(batch)).isEqualTo(200_000);
-        assertThat(jdbc.sql("select status from batch_item where batch_id = ? and subject_id = ?").param(batch)
+        assertThat(jdbc.sql("select status from disbursement.batch_item where batch_id = ? and subject_id = ?").param(batch)
                 .param(households.get(4)).query(String.class).single()).isEqualTo("EXCLUDED");
         // reserved 3,000 at review, 1,000 released when the file left it out
-        assertThat(jdbc.sql("select coalesce(sum(amount_fen), 0) from ledger_entry where batch_id = ? and kind = 'RELEASE'")
+        assertThat(jdbc.sql("select coalesce(sum(amount_fen), 0) from funds.ledger_entry where batch_id = ? and kind = 'RELEASE'")
                 .param(batch).query(Long.class).single()).isEqualTo(100_000);
         assertThat((List<String>) JsonPath.read(hits("finance", "batchId=" + batch), "$.items[*].status"))
                 .containsExactly("REMOVED");
@@ -221,23 +221,23 @@ class CrossCheckTests {
         String body = importList("clerk", "VEHICLE", "2024-03-01", "身份证号,姓名\n" + id + ",安化困难户2\n")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long list = ((Number) JsonPath.read(body, "$.listId")).longValue();
-        String key = jdbc.sql("select file_key from outside_list where id = ?").param(list).query(String.class).single();
+        String key = jdbc.sql("select file_key from crosscheck.outside_list where id = ?").param(list).query(String.class).single();
         byte[] stored = Files.readAllBytes(files.root().resolve(key));
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(id);
-        assertThat(jdbc.sql("select count(*) from outside_list_entry where list_id = ? and id_number_masked like '%' || ? || '%'")
+        assertThat(jdbc.sql("select count(*) from crosscheck.outside_list_entry where list_id = ? and id_number_masked like '%' || ? || '%'")
                 .param(list).param(id.substring(6, 14)).query(Long.class).single()).isZero();
-        long hits = jdbc.sql("select count(*) from cross_check_hit where list_id = ?").param(list).query(Long.class).single();
+        long hits = jdbc.sql("select count(*) from crosscheck.cross_check_hit where list_id = ?").param(list).query(Long.class).single();
         assertThat(hits).isEqualTo(1);
 
-        jdbc.sql("update outside_list set purge_after = current_date - 1 where id = ?").param(list).update();
+        jdbc.sql("update crosscheck.outside_list set purge_after = current_date - 1 where id = ?").param(list).update();
         lists.purgeExpired();
-        assertThat(jdbc.sql("select count(*) from outside_list_entry where list_id = ?").param(list).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select purged_at is not null and file_key is null from outside_list where id = ?").param(list)
+        assertThat(jdbc.sql("select count(*) from crosscheck.outside_list_entry where list_id = ?").param(list).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select purged_at is not null and file_key is null from crosscheck.outside_list where id = ?").param(list)
                 .query(Boolean.class).single()).isTrue();
         try (Stream<Path> left = Files.walk(files.root())) {
             assertThat(left.anyMatch(p -> p.endsWith(key))).isFalse();
         }
-        assertThat(jdbc.sql("select count(*) from cross_check_hit where list_id = ?").param(list).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from crosscheck.cross_check_hit where list_id = ?").param(list).query(Long.class).single())
                 .isEqualTo(hits);
     }
 
@@ -250,21 +250,21 @@ class CrossCheckTests {
         assertThat(((Number) JsonPath.read(before, "$.CROSS_CHECK_STOPPED")).longValue()).isZero();
         // what the two batches above resolved, as if it had happened in 2024
         List<Map<String, Object>> resolved = jdbc.sql("""
-                select h.status, count(distinct h.batch_item_id) as n from cross_check_hit h
+                select h.status, count(distinct h.batch_item_id) as n from crosscheck.cross_check_hit h
                  where h.org_id = ? and h.batch_item_id is not null and h.status in ('REMOVED', 'ACCEPTED') group by h.status
                 """).param(union).query().listOfRows();
         long removed = resolved.stream().filter(r -> "REMOVED".equals(r.get("status"))).mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
         long accepted = resolved.stream().filter(r -> "ACCEPTED".equals(r.get("status"))).mapToLong(r -> ((Number) r.get("n")).longValue()).sum();
         assertThat(removed).isEqualTo(2);
         assertThat(accepted).isEqualTo(1);
-        jdbc.sql("update cross_check_hit set resolved_at = timestamptz '2024-12-31 23:00:00+08' where org_id = ? and resolved_at is not null")
+        jdbc.sql("update crosscheck.cross_check_hit set resolved_at = timestamptz '2024-12-31 23:00:00+08' where org_id = ? and resolved_at is not null")
                 .param(union).update();
         String after = mvc.perform(get("/api/v1/evaluation/metrics").param("year", "2024").with(api.as("leader")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(((Number) JsonPath.read(after, "$.CROSS_CHECK_STOPPED")).longValue()).isEqualTo(removed);
         assertThat(((Number) JsonPath.read(after, "$.CROSS_CHECK_ACCEPTED")).longValue()).isEqualTo(accepted);
         // and the evidence pack of a batch lists its hits with how each was resolved
-        long batch = jdbc.sql("select batch_id from cross_check_hit where org_id = ? and status = 'ACCEPTED' and batch_id is not null")
+        long batch = jdbc.sql("select batch_id from crosscheck.cross_check_hit where org_id = ? and status = 'ACCEPTED' and batch_id is not null")
                 .param(union).query(Long.class).single();
         byte[] zip = mvc.perform(get("/api/v1/controls/evidence-packs/{id}", batch).with(api.as("leader")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

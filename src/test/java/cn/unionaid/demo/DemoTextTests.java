@@ -63,11 +63,11 @@ class DemoTextTests {
 
     @Test
     void theDemoYearsPagesReportsAndSheetsCarryNoCodeNorMalformedYear() throws Exception {
-        long batch = jdbc.sql("select min(b.id) from batch b join organisation o on o.id = b.org_id where o.code = '430900'")
+        long batch = jdbc.sql("select min(b.id) from disbursement.batch b join org.organisation o on o.id = b.org_id where o.code = '430900'")
                 .query(Long.class).single();
-        long program = jdbc.sql("select min(p.id) from program p join organisation o on o.id = p.org_id where o.code = '430900'")
+        long program = jdbc.sql("select min(p.id) from policy.program p join org.organisation o on o.id = p.org_id where o.code = '430900'")
                 .query(Long.class).single();
-        long run = jdbc.sql("select max(r.id) from entitlement_run r where r.program_id = ?").param(program).query(Long.class).single();
+        long run = jdbc.sql("select max(r.id) from policy.entitlement_run r where r.program_id = ?").param(program).query(Long.class).single();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("/", "yiyang.clerk");
         pages.put("/registry/model-workers", "yiyang.clerk");
@@ -84,9 +84,9 @@ class DemoTextTests {
         pages.put("/evaluation?year=2023&frame=THIRD_PARTY", "yiyang.leader");
         pages.put("/evaluation/indicators?year=2023", "yiyang.leader");
         pages.put("/evaluation/dashboard?year=2023", "yiyang.leader");
-        long worker = jdbc.sql("select min(m.id) from model_worker m join organisation o on o.id = m.org_id where o.code = '430900'")
+        long worker = jdbc.sql("select min(m.id) from registry.model_worker m join org.organisation o on o.id = m.org_id where o.code = '430900'")
                 .query(Long.class).single();
-        long subject = jdbc.sql("select min(subject_id) from entitlement where run_id = ?").param(run).query(Long.class).single();
+        long subject = jdbc.sql("select min(subject_id) from policy.entitlement where run_id = ?").param(run).query(Long.class).single();
         pages.put("/registry/model-workers/" + worker, "yiyang.clerk");
         pages.put("/registry/surveys", "yiyang.clerk");
         pages.put("/registry/recheck", "yiyang.clerk");

@@ -32,13 +32,13 @@ class DemoYearTests {
         assertThat(demoYear.present()).isTrue();
         demoYear.buildIfAbsent(); // a second start adds nothing
         long yiyang = DemoUsers.orgId(jdbc, "430900");
-        assertThat(jdbc.sql("select count(*) from program where org_id = ? and year = 2023").param(yiyang).query(Long.class)
+        assertThat(jdbc.sql("select count(*) from policy.program where org_id = ? and year = 2023").param(yiyang).query(Long.class)
                 .single()).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from batch where org_id = ? and status = 'COMPLETED'").param(yiyang)
+        assertThat(jdbc.sql("select count(*) from disbursement.batch where org_id = ? and status = 'COMPLETED'").param(yiyang)
                 .query(Long.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from model_worker where org_id = ? and region_code in ('430900', '430902')").param(yiyang).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from registry.model_worker where org_id = ? and region_code in ('430900', '430902')").param(yiyang).query(Long.class).single())
                 .isEqualTo(80);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'batch.decided' and actor = 'yiyang.leader'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'batch.decided' and actor = 'yiyang.leader'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
 
         String score = mvc.perform(get("/api/v1/evaluation/score").param("year", "2023").with(DemoUsers.api("yiyang.leader")))

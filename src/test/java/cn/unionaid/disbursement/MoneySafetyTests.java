@@ -95,7 +95,7 @@ class MoneySafetyTests {
         }
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "桃江.csv", "text/csv",
                 Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(as("clerk"))).andExpect(jsonPath("$.imported").value(24));
-        List<Long> ids = jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T013' order by h.household_no")
+        List<Long> ids = jdbc.sql("select h.id from registry.household h join org.organisation o on o.id = h.org_id where o.code = 'T013' order by h.household_no")
                 .query(Long.class).list();
         households.addAll(ids.subList(0, 20));
         formulaHouseholds.addAll(ids.subList(20, 24));
@@ -160,7 +160,7 @@ class MoneySafetyTests {
     }
 
     private long program(String code) {
-        return jdbc.sql("select id from program where org_id = ? and code = ? and year = 2024").param(union).param(code)
+        return jdbc.sql("select id from policy.program where org_id = ? and code = ? and year = 2024").param(union).param(code)
                 .query(Long.class).single();
     }
 
@@ -190,7 +190,7 @@ class MoneySafetyTests {
     }
 
     private List<Item> items(long batch) {
-        return jdbc.sql("select id, reference, subject_id, amount_fen, status from batch_item where batch_id = ? order by id")
+        return jdbc.sql("select id, reference, subject_id, amount_fen, status from disbursement.batch_item where batch_id = ? order by id")
                 .param(batch).query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5))).list();
     }
@@ -216,7 +216,7 @@ class MoneySafetyTests {
                 + "\"effectiveFrom\":\"2024-01-01\",\"value\":\"1200.00\",\"documentRef\":\"桃工发〔2024〕9号\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(mine, "$.id")).longValue();
-        assertThat(jdbc.sql("select org_id from parameter_version where id = ?").param(id).query(Long.class).single())
+        assertThat(jdbc.sql("select org_id from policy.parameter_version where id = ?").param(id).query(Long.class).single())
                 .isEqualTo(union);
         // Another union's reviewer neither sees nor decides it.
         String theirs = mvc.perform(get("/api/v1/parameter-versions/proposed").with(as("t013s.reviewer"))).andReturn()
@@ -226,7 +226,7 @@ class MoneySafetyTests {
         // The union's own reviewer cannot approve it either: 春节慰问's example case expects 1000 元.
         postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":[" + id + "]}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", allOf(containsString("春节慰问"), containsString("在档困难户1000元"))));
-        assertThat(jdbc.sql("select status from parameter_version where id = ?").param(id).query(String.class).single())
+        assertThat(jdbc.sql("select status from policy.parameter_version where id = ?").param(id).query(String.class).single())
                 .isEqualTo("PROPOSED");
         // It waits on the union's reviewer's home page (待办), not on the other union's.
         mvc.perform(get("/").with(cn.unionaid.DemoUsers.page(users, "t013.reviewer")))
@@ -236,28 +236,28 @@ class MoneySafetyTests {
 
         // A standard of another union that got into the database anyway never drives this union's run.
         jdbc.sql("""
-                insert into parameter_version (org_id, key, region_code, effective_from, value, document_ref, status, proposed_by,
+                insert into policy.parameter_version (org_id, key, region_code, effective_from, value, document_ref, status, proposed_by,
                                                decided_by, decided_at)
                 values (?, 't013.sfc', '430922', '2023-06-01', 9999900, '外单位', 'APPROVED', 't013s.clerk', 't013s.reviewer', now())
                 """).param(sibling).update();
         String run = postJson("clerk", "/api/v1/programs/{id}/runs", "{}", program("TJ-SUMMER")).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         long runId = ((Number) JsonPath.read(run, "$.id")).longValue();
-        long eligible = jdbc.sql("select count(*) from entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
+        long eligible = jdbc.sql("select count(*) from policy.entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
                 .param(runId).query(Long.class).single();
         long expectedPeople = jdbc.sql("""
-                select count(*) from household h where h.org_id = ? and not exists (
-                    select 1 from registry_event e where e.subject_type = 'HOUSEHOLD' and e.subject_id = h.id
+                select count(*) from registry.household h where h.org_id = ? and not exists (
+                    select 1 from registry.registry_event e where e.subject_type = 'HOUSEHOLD' and e.subject_id = h.id
                        and e.kind in ('LIFTED', 'CLOSED') and e.event_date <= '2024-01-01')""").param(union).query(Long.class).single();
         assertThat(eligible).isEqualTo(expectedPeople).isPositive();
-        assertThat(jdbc.sql("select sum(amount_fen) from entitlement where run_id = ?").param(runId).query(Long.class).single())
+        assertThat(jdbc.sql("select sum(amount_fen) from policy.entitlement where run_id = ?").param(runId).query(Long.class).single())
                 .isEqualTo(expectedPeople * 100_000L);
     }
 
     // 2. Hand-made batches obey the program.
     @Test
     void aHandLineOutsideTheProgramsRulesIsRefusedNamingTheRuleAndNothingIsWritten() throws Exception {
-        long before = jdbc.sql("select count(*) from batch where org_id = ?").param(union).query(Long.class).single();
+        long before = jdbc.sql("select count(*) from disbursement.batch where org_id = ?").param(union).query(Long.class).single();
         manual("TJ-SPECIAL", List.of(households.get(0)), List.of("6500.00")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", allOf(containsString("第 1 行"), containsString("6500.00"), containsString("6000.00"))));
         manual("TJ-SFC", List.of(households.get(1), households.get(2)), List.of("1000.00", "1200.00"))
@@ -269,10 +269,10 @@ class MoneySafetyTests {
                 .andExpect(jsonPath("$.detail", containsString("不符合项目条件")));
         manual("TJ-SFC", List.of(households.get(4), households.get(4)), List.of("1000.00", "1000.00"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("两次")));
-        assertThat(jdbc.sql("select count(*) from batch where org_id = ?").param(union).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from disbursement.batch where org_id = ?").param(union).query(Long.class).single())
                 .isEqualTo(before);
         long ok = created(manual("TJ-SPECIAL", List.of(households.get(0)), List.of("6000.00")));
-        assertThat(jdbc.sql("select entitled_fen || ' ' || entitlement_kind from batch_item where batch_id = ?").param(ok)
+        assertThat(jdbc.sql("select entitled_fen || ' ' || entitlement_kind from disbursement.batch_item where batch_id = ?").param(ok)
                 .query(String.class).single()).isEqualTo("600000 CAP");
     }
 
@@ -286,10 +286,10 @@ class MoneySafetyTests {
         long other = created(manual("TJ-SFC", List.of(households.get(6)), List.of("1000.00")));
         // The database holds the rule when a statement goes around the service.
         assertThatThrownBy(() -> jdbc.sql("""
-                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
+                insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
                                         amount_fen, reference, status)
                 select ?, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked, amount_fen, 'X-DUP', 'PENDING'
-                  from batch_item where batch_id = ?""").param(other).param(first).update())
+                  from disbursement.batch_item where batch_id = ?""").param(other).param(first).update())
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         // Cancelling the draft frees the person for another batch.
         postJson("clerk", "/api/v1/batches/{id}/cancel", "{\"reason\":\"名单有误，重新编制\"}", first)
@@ -312,7 +312,7 @@ class MoneySafetyTests {
                 "{\"reason\":\"卡已销户\"}", id, returned));
         assertThat(codes.stream().filter(c -> c == 200).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c == 409).count()).isEqualTo(9);
-        assertThat(jdbc.sql("select count(*) from ledger_entry where item_id = ? and kind = 'REFUND'").param(returned)
+        assertThat(jdbc.sql("select count(*) from funds.ledger_entry where item_id = ? and kind = 'REFUND'").param(returned)
                 .query(Long.class).single()).isEqualTo(1);
 
         long other = items.get(1).id();
@@ -320,12 +320,12 @@ class MoneySafetyTests {
                 ? postJson("finance", "/api/v1/batches/{id}/items/{item}/refund", "{\"reason\":\"退还\"}", id, other)
                 : postJson("finance", "/api/v1/batches/{id}/items/{item}/reissue", "{}", id, other));
         assertThat(mixed.stream().filter(c -> c == 200).count()).isEqualTo(1);
-        long refunds = jdbc.sql("select count(*) from ledger_entry where item_id = ? and kind = 'REFUND'").param(other)
+        long refunds = jdbc.sql("select count(*) from funds.ledger_entry where item_id = ? and kind = 'REFUND'").param(other)
                 .query(Long.class).single();
-        long reissues = jdbc.sql("select count(*) from batch_item where reissue_of = ?").param(other).query(Long.class).single();
+        long reissues = jdbc.sql("select count(*) from disbursement.batch_item where reissue_of = ?").param(other).query(Long.class).single();
         assertThat(refunds + reissues).isEqualTo(1);
         // And the database refuses a second move however it is asked.
-        assertThatThrownBy(() -> jdbc.sql("update batch_item set status = 'REISSUED' where id = ?").param(returned).update())
+        assertThatThrownBy(() -> jdbc.sql("update disbursement.batch_item set status = 'REISSUED' where id = ?").param(returned).update())
                 .isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 
@@ -352,10 +352,10 @@ class MoneySafetyTests {
         Item item = items(id).get(0);
         statement(id, "finance", HEADER + line(item, "成功")).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail", containsString("生成支付文件")));
-        assertThat(jdbc.sql("select count(*) from statement_line where batch_id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from disbursement.statement_line where batch_id = ?").param(id).query(Long.class).single()).isZero();
         statement(id, "cashier", HEADER + line(item, "成功")).andExpect(jsonPath("$.paid").value(1));
         // The same rule in the database: a decision by the preparer does not get in by SQL either.
-        assertThatThrownBy(() -> jdbc.sql("update batch set decided_by = prepared_by where id = ?").param(id).update())
+        assertThatThrownBy(() -> jdbc.sql("update disbursement.batch set decided_by = prepared_by where id = ?").param(id).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
@@ -379,7 +379,7 @@ class MoneySafetyTests {
         statement(id, "cashier", HEADER + line(items.get(0), "成功") + line(items.get(1), "退回") + line(items.get(2), "失败")
                 + line(items.get(3), "成功") + line(items.get(0), "成功").replace("2024-02-20", "2024-02-21"))
                 .andExpect(jsonPath("$.paid").value(2)).andExpect(jsonPath("$.unmatched").value(1));
-        assertThat(jdbc.sql("select count(*) from ledger_entry where item_id = ? and kind = 'PAYMENT'").param(items.get(0).id())
+        assertThat(jdbc.sql("select count(*) from funds.ledger_entry where item_id = ? and kind = 'PAYMENT'").param(items.get(0).id())
                 .query(Long.class).single()).isEqualTo(1);
         postJson("finance", "/api/v1/batches/{id}/items/{item}/reissue", "{}", id, items.get(1).id()).andExpect(status().isOk());
         postJson("finance", "/api/v1/batches/{id}/items/{item}/refund", "{\"reason\":\"本人放弃\"}", id, items.get(2).id())
@@ -396,7 +396,7 @@ class MoneySafetyTests {
         assertThat(sumOf(id, "REFUNDED")).isEqualTo(refunded);
         long ledgerNet = jdbc.sql("""
                 select coalesce(sum(case kind when 'PAYMENT' then amount_fen when 'RETURN' then -amount_fen else 0 end), 0)
-                  from ledger_entry where batch_id = ?""").param(id).query(Long.class).single();
+                  from funds.ledger_entry where batch_id = ?""").param(id).query(Long.class).single();
         assertThat(ledgerNet).isEqualTo(paid);
         mvc.perform(get("/api/v1/batches/{id}", id).with(as("finance"))).andExpect(jsonPath("$.totalFen").value(paid));
     }
@@ -409,11 +409,11 @@ class MoneySafetyTests {
         List<Item> items = items(id);
         statement(id, "cashier", HEADER + line(items.get(0), "成功") + line(items.get(1), "成功")).andExpect(jsonPath("$.paid").value(2));
         // Changed behind the application's back: one amount over its cap, one line that was never checked.
-        jdbc.sql("update batch_item set amount_fen = 700000 where id = ?").param(items.get(0).id()).update();
-        jdbc.sql("update batch_item set entitled_fen = null, entitlement_kind = null where id = ?").param(items.get(1).id()).update();
+        jdbc.sql("update disbursement.batch_item set amount_fen = 700000 where id = ?").param(items.get(0).id()).update();
+        jdbc.sql("update disbursement.batch_item set entitled_fen = null, entitlement_kind = null where id = ?").param(items.get(1).id()).update();
         mvc.perform(post("/api/v1/controls/runs").with(as("reviewer"))).andExpect(status().isCreated());
         Map<String, String> found = new java.util.HashMap<>();
-        jdbc.sql("select check_code, detail from finding where org_id = ? and batch_id = ? and status <> 'CLOSED'").param(union)
+        jdbc.sql("select check_code, detail from controls.finding where org_id = ? and batch_id = ? and status <> 'CLOSED'").param(union)
                 .param(id).query((rs, n) -> found.put(rs.getString(1), rs.getString(2))).list();
         assertThat(found).containsOnlyKeys("OFF_STANDARD", "OUTSIDE_POPULATION");
         assertThat(found.get("OFF_STANDARD")).contains("7000.00", "上限 3000.00");
@@ -431,7 +431,7 @@ class MoneySafetyTests {
                 + items.get(1).reference() + ",,1000.00,失败,2024-02-20,账户已销户\n"
                 + "B999-00001,某人,500.00,退回,2024-02-21,非本单位代发\n";
         statement(id, "cashier", statement).andExpect(jsonPath("$.unmatched").value(1)).andExpect(jsonPath("$.failed").value(1));
-        assertThat(jdbc.sql("select status_note from batch_item where id = ?").param(items.get(1).id()).query(String.class)
+        assertThat(jdbc.sql("select status_note from disbursement.batch_item where id = ?").param(items.get(1).id()).query(String.class)
                 .single()).isEqualTo("银行支付失败：账户已销户");
         postJson("finance", "/api/v1/batches/{id}/complete", "{}", id).andExpect(status().isConflict());
         String report = mvc.perform(get("/api/v1/batches/{id}/reconciliation", id).with(as("finance"))).andReturn()
@@ -449,9 +449,9 @@ class MoneySafetyTests {
                 .andExpect(jsonPath("$.setAside[0].setAsideBy").value("t013.cashier"));
         postJson("cashier", "/api/v1/batches/{id}/complete", "{}", id).andExpect(jsonPath("$.status").value("COMPLETED"));
         mvc.perform(post("/api/v1/controls/runs").with(as("reviewer"))).andExpect(status().isCreated());
-        assertThat(jdbc.sql("select count(*) from finding where batch_id = ? and check_code = 'UNBOOKED_RETURN' and status <> 'CLOSED'")
+        assertThat(jdbc.sql("select count(*) from controls.finding where batch_id = ? and check_code = 'UNBOOKED_RETURN' and status <> 'CLOSED'")
                 .param(id).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'batch.lineSetAside' and actor = 't013.cashier'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'batch.lineSetAside' and actor = 't013.cashier'")
                 .query(Long.class).single()).isEqualTo(1);
         byte[] template = mvc.perform(get("/api/v1/batches/statement-template.xlsx").with(as("finance"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
@@ -467,7 +467,7 @@ class MoneySafetyTests {
         Item item = items(id).get(0);
         statement(id, "cashier", "业务参考号,户名,金额,交易结果,交易日期,失败原因\n"
                 + item.reference() + ",,1000.00,失败,2024-03-01,账户已销户\n").andExpect(jsonPath("$.failed").value(1));
-        String oldCard = jdbc.sql("select bank_card_masked from household where id = ?").param(household)
+        String oldCard = jdbc.sql("select bank_card_masked from registry.household where id = ?").param(household)
                 .query(String.class).single();
         // The clerk records the new card on the household's page, with the reason; the change is in its history.
         var clerk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -477,17 +477,17 @@ class MoneySafetyTests {
                         .param("fact", "BANK_CARD").param("value", "6217 0000 1111 2222 333").param("bankName", "中国建设银行桃江支行")
                         .param("reason", "原账户已销户，户主提供新卡"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select detail from registry_event where subject_type = 'HOUSEHOLD' and subject_id = ? and kind = 'CORRECTED'")
+        assertThat(jdbc.sql("select detail from registry.registry_event where subject_type = 'HOUSEHOLD' and subject_id = ? and kind = 'CORRECTED'")
                 .param(household).query(String.class).single()).isEqualTo("银行卡号：" + oldCard + " → 6217 **** **** 2333");
         // Finance pays again: the re-issue goes to the card now on file.
         postJson("finance", "/api/v1/batches/{id}/items/{item}/reissue", "{}", id, item.id()).andExpect(status().isOk());
-        assertThat(jdbc.sql("select card_masked from batch_item where reissue_of = ?").param(item.id()).query(String.class)
+        assertThat(jdbc.sql("select card_masked from disbursement.batch_item where reissue_of = ?").param(item.id()).query(String.class)
                 .single()).isEqualTo("6217 **** **** 2333");
         String page = mvc.perform(get("/registry/households/{id}", household).with(clerk)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("发放记录", "已重发（已重新发放；银行支付失败：账户已销户）", "待支付", "更正信息",
                 "原账户已销户，户主提供新卡");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'registry.corrected' and actor = 't013.clerk'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'registry.corrected' and actor = 't013.clerk'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -523,11 +523,11 @@ class MoneySafetyTests {
     }
 
     private long batchTotal(long id) {
-        return jdbc.sql("select total_fen from batch where id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select total_fen from disbursement.batch where id = ?").param(id).query(Long.class).single();
     }
 
     private long sumOf(long batch, String status) {
-        return jdbc.sql("select coalesce(sum(amount_fen), 0) from batch_item where batch_id = ? and status = ?").param(batch)
+        return jdbc.sql("select coalesce(sum(amount_fen), 0) from disbursement.batch_item where batch_id = ? and status = ?").param(batch)
                 .param(status).query(Long.class).single();
     }
 
@@ -550,7 +550,7 @@ class MoneySafetyTests {
                     .andReturn().getResponse().getContentAsByteArray();
             assertThat(xlsxCells(sheet)).contains("'=1+2").doesNotContain("=1+2");
         }
-        assertThat(jdbc.sql("select name from household_member where relation = 'HEAD' and household_id = any(?) order by name")
+        assertThat(jdbc.sql("select name from registry.household_member where relation = 'HEAD' and household_id = any(?) order by name")
                 .param(formulaHouseholds.toArray(Long[]::new)).query(String.class).list())
                 .containsExactlyInAnyOrderElementsOf(FORMULA_NAMES);
     }

@@ -78,7 +78,7 @@ class Seed004DisbursementTests {
         }
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "安化.csv", "text/csv",
                 Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(as("clerk"))).andExpect(jsonPath("$.imported").value(47));
-        households.addAll(jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T004' order by h.household_no")
+        households.addAll(jdbc.sql("select h.id from registry.household h join org.organisation o on o.id = h.org_id where o.code = 'T004' order by h.household_no")
                 .query(Long.class).list());
         for (int year : new int[] {2021, 2022, 2023}) {
             String yaml = """
@@ -122,7 +122,7 @@ class Seed004DisbursementTests {
     }
 
     private long programId(int year) {
-        return jdbc.sql("select p.id from program p join organisation o on o.id = p.org_id where o.code = 'T004' and p.code = 'YY-HELP' and p.year = ?")
+        return jdbc.sql("select p.id from policy.program p join org.organisation o on o.id = p.org_id where o.code = 'T004' and p.code = 'YY-HELP' and p.year = ?")
                 .param(year).query(Long.class).single();
     }
 
@@ -303,7 +303,7 @@ class Seed004DisbursementTests {
         long id = ((Number) JsonPath.read(allocation, "$.id")).longValue();
         mvc.perform(get("/api/v1/funds/balances").param("year", "2024").with(as("finance")))
                 .andExpect(jsonPath("$[?(@.source == 'CITY_FINANCE')].receivedFen").value(org.hamcrest.Matchers.hasItem(2_000_000)));
-        assertThat(jdbc.sql("select sum(amount_fen) from fund_receipt where org_id = ? and year = 2024").param(lower)
+        assertThat(jdbc.sql("select sum(amount_fen) from funds.fund_receipt where org_id = ? and year = 2024").param(lower)
                 .query(Long.class).single()).isEqualTo(3_000_000L);
         byte[] pdf = mvc.perform(get("/api/v1/funds/allocations/{id}/notice", id).with(as("finance")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -344,18 +344,18 @@ class Seed004DisbursementTests {
         importStatement(id, statement.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.paid").value(2))
                 .andExpect(jsonPath("$.returned").value(1)).andExpect(jsonPath("$.failed").value(1))
                 .andExpect(jsonPath("$.unmatched").value(0));
-        List<Long> items = jdbc.sql("select id from batch_item where batch_id = ? order by id").param(id).query(Long.class).list();
-        assertThat(jdbc.sql("select status from batch_item where batch_id = ? order by id").param(id).query(String.class).list())
+        List<Long> items = jdbc.sql("select id from disbursement.batch_item where batch_id = ? order by id").param(id).query(Long.class).list();
+        assertThat(jdbc.sql("select status from disbursement.batch_item where batch_id = ? order by id").param(id).query(String.class).list())
                 .containsExactly("RETURNED", "PAID", "FAILED");
-        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(0)).query(String.class)
+        assertThat(jdbc.sql("select kind from funds.ledger_entry where item_id = ? order by id").param(items.get(0)).query(String.class)
                 .list()).containsExactly("RELEASE", "PAYMENT", "RETURN");
-        assertThat(jdbc.sql("select note from ledger_entry where item_id = ? and kind = 'RETURN'").param(items.get(0))
+        assertThat(jdbc.sql("select note from funds.ledger_entry where item_id = ? and kind = 'RETURN'").param(items.get(0))
                 .query(String.class).single()).isEqualTo("银行退回：" + a[2]);
-        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(1)).query(String.class)
+        assertThat(jdbc.sql("select kind from funds.ledger_entry where item_id = ? order by id").param(items.get(1)).query(String.class)
                 .list()).containsExactly("RELEASE", "PAYMENT");
-        assertThat(jdbc.sql("select matched_by from statement_line where item_id = ?").param(items.get(1)).query(String.class)
+        assertThat(jdbc.sql("select matched_by from disbursement.statement_line where item_id = ?").param(items.get(1)).query(String.class)
                 .single()).isEqualTo("CARD_AMOUNT_NAME");
-        assertThat(jdbc.sql("select kind from ledger_entry where item_id = ? order by id").param(items.get(2)).query(String.class)
+        assertThat(jdbc.sql("select kind from funds.ledger_entry where item_id = ? order by id").param(items.get(2)).query(String.class)
                 .list()).containsExactly("RELEASE");
     }
 

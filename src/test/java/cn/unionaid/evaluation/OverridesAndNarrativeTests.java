@@ -41,7 +41,7 @@ class OverridesAndNarrativeTests {
         mvc.perform(get("/evaluation").param("year", "2022").with(DemoUsers.page(users, "yiyang.leader")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("评价人将预算执行率由0分调整为8分：资金于次年1月按计划发放完毕")));
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.leader' and action = 'evaluation.overridden'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where actor = 'yiyang.leader' and action = 'evaluation.overridden'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -98,7 +98,7 @@ class RollupTwoCitiesTests {
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "h.csv", "text/csv",
                 Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(httpBasic(p + ".clerk", TestUnions.PASSWORD)))
                 .andExpect(jsonPath("$.imported").value(4));
-        List<Long> h = jdbc.sql("select id from household where org_id = ? and household_no like ? order by household_no")
+        List<Long> h = jdbc.sql("select id from registry.household where org_id = ? and household_no like ? order by household_no")
                 .param(org).param(p.toUpperCase() + "-%").query(Long.class).list();
         mvc.perform(post("/api/v1/policy/import").with(flow.as("clerk")).contentType("application/yaml").content("""
                 year: %1$d
@@ -123,7 +123,7 @@ class RollupTwoCitiesTests {
                     {"year":%d,"source":"SAME_LEVEL","toOrgId":%d,"amountYuan":"%s","nature":"专项帮扶资金","conditions":"专款专用","date":"%d-03-01"}
                     """.formatted(YEAR, county, Money.ofFen(allocateFen).toYuanString(), YEAR)).andExpect(status().isCreated());
         }
-        long program = jdbc.sql("select id from program where org_id = ? and code = ?").param(org).param(p.toUpperCase() + "-HELP")
+        long program = jdbc.sql("select id from policy.program where org_id = ? and code = ?").param(org).param(p.toUpperCase() + "-HELP")
                 .query(Long.class).single();
         Random random = new Random(seed);
         Map<Long, Long> fen = new HashMap<>();
@@ -133,7 +133,7 @@ class RollupTwoCitiesTests {
         flow.throughPublicity(batch, YEAR + "-06-01", YEAR + "-06-05");
         flow.paymentFile(batch);
         Map<Long, String> refs = new HashMap<>();
-        jdbc.sql("select subject_id, reference from batch_item where batch_id = ?").param(batch)
+        jdbc.sql("select subject_id, reference from disbursement.batch_item where batch_id = ?").param(batch)
                 .query((rs, n) -> refs.put(rs.getLong(1), rs.getString(2))).list();
         // the last household's money comes back in July; the others are paid on 20 June
         List<String> lines = new ArrayList<>();

@@ -71,7 +71,7 @@ class Seed000ReportTests {
         mvc.perform(post("/api/v1/batches/{id}/payment-file", id).with(httpBasic("t007.finance", TestUnions.PASSWORD)))
                 .andExpect(status().isOk());
         StringBuilder statement = new StringBuilder("业务参考号,户名,金额,交易结果,交易日期\n");
-        jdbc.sql("select reference, name, amount_fen from batch_item where batch_id = ?").param(id)
+        jdbc.sql("select reference, name, amount_fen from disbursement.batch_item where batch_id = ?").param(id)
                 .query((rs, n) -> statement.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',')
                         .append(cn.unionaid.shared.Money.ofFen(rs.getLong(3)).toYuanString()).append(",成功,").append(paidOn)
                         .append('\n')).list();
@@ -86,7 +86,7 @@ class Seed000ReportTests {
                 .andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(run, "$.id")).longValue();
         assertThat((Integer) JsonPath.read(run, "$.eligible")).isEqualTo(people);
-        assertThat(jdbc.sql("select sum(amount_fen) from entitlement where run_id = ?").param(id).query(Long.class).single())
+        assertThat(jdbc.sql("select sum(amount_fen) from policy.entitlement where run_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(totalFen);
         return id;
     }
@@ -113,14 +113,14 @@ class Seed000ReportTests {
         mvc.perform(multipart("/api/v1/model-workers/import").file(new MockMultipartFile("file", "t.xlsx",
                 "application/octet-stream", Rosters.xlsx(ModelWorkerSheet.COLUMNS, rows)))
                 .with(httpBasic("t007.clerk", TestUnions.PASSWORD))).andExpect(jsonPath("$.imported").value(387));
-        List<Long> workers = jdbc.sql("select id from model_worker where org_id = ? order by id").param(org).query(Long.class).list();
+        List<Long> workers = jdbc.sql("select id from registry.model_worker where org_id = ? order by id").param(org).query(Long.class).list();
         String template = mvc.perform(post("/api/v1/policy/templates/SEED_000").param("year", "2023")
                 .with(httpBasic("t007.clerk", TestUnions.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(template, "$.proposedVersionIds")
                 + "}").andExpect(status().isOk());
         Map<String, Long> programs = new java.util.HashMap<>();
-        jdbc.sql("select code, id from program where org_id = ?").param(org)
+        jdbc.sql("select code, id from policy.program where org_id = ?").param(org)
                 .query((rs, n) -> programs.put(rs.getString(1), rs.getLong(2))).list();
         postJson("finance", "/api/v1/funds/budget", "{\"year\":2023,\"source\":\"PROVINCIAL_FINANCE\",\"amountYuan\":\"1723000\"}")
                 .andExpect(status().isNoContent());

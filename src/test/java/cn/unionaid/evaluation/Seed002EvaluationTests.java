@@ -69,7 +69,7 @@ class Seed002EvaluationTests {
                      referenceDate: "2022-01-01", windowFrom: "2022-01-01", windowTo: "2022-12-31",
                      rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: t008.cap}}}
                 """)).andExpect(status().isOk());
-        long program = jdbc.sql("select id from program where org_id = ?").param(org).query(Long.class).single();
+        long program = jdbc.sql("select id from policy.program where org_id = ?").param(org).query(Long.class).single();
         postJson("finance", "/api/v1/funds/budget", "{\"year\":2022,\"source\":\"PROVINCIAL_FINANCE\",\"amountYuan\":\"34000000\"}")
                 .andExpect(status().isNoContent());
         postJson("finance", "/api/v1/funds/receipts", """
@@ -78,17 +78,17 @@ class Seed002EvaluationTests {
 
         // 拨付了劳模协会工作经费10万元: a payment the application itself would never make, booked behind its back
         long batch = jdbc.sql("""
-                insert into batch (org_id, program_id, source, title, status, total_fen, prepared_by, publicity_photo)
+                insert into disbursement.batch (org_id, program_id, source, title, status, total_fen, prepared_by, publicity_photo)
                 values (?, ?, 'PROVINCIAL_FINANCE', '协会经费', 'COMPLETED', 10000000, 'someone', 'ab/photo') returning id
                 """).param(org).param(program).query(Long.class).single();
         long item = jdbc.sql("""
-                insert into batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
+                insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, card_enc, card_bidx, card_masked,
                                         amount_fen, reference, status)
                 values (?, 'MODEL_WORKER', 0, '资阳区劳模协会', '资阳区总工会（测试）', '\\x00', '\\x00', '6216 **** **** 0000',
                         10000000, 'T008-ASSOC', 'PAID') returning id
                 """).param(batch).query(Long.class).single();
         jdbc.sql("""
-                insert into ledger_entry (org_id, year, source, kind, entry_date, amount_fen, voucher, batch_id, item_id, created_by)
+                insert into funds.ledger_entry (org_id, year, source, kind, entry_date, amount_fen, voucher, batch_id, item_id, created_by)
                 values (?, 2022, 'PROVINCIAL_FINANCE', 'PAYMENT', '2022-05-10', 10000000, '记账凭证', ?, ?, 'someone')
                 """).param(org).param(batch).param(item).update();
         // The auditor reads and notes; the checks are run by the union's business roles.
@@ -182,7 +182,7 @@ class Seed002EvaluationTests {
         try (var doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("44.11%", "3400", "1499.9", "85");
         }
-        assertThat(jdbc.sql("select count(*) from audit_log where action in ('evaluation.deducted', 'indicator.systemCreated', "
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action in ('evaluation.deducted', 'indicator.systemCreated', "
                 + "'indicator.changed', 'indicator.actualRecorded', 'evaluation.templateUploaded') and actor like 't008.%'")
                 .query(Long.class).single()).isEqualTo(9);
     }

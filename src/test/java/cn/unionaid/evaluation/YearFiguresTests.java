@@ -62,7 +62,7 @@ class YearFiguresTests {
                 u + ".cashier", "\"FINANCE\""));
         BatchFlow flow = new BatchFlow(mvc, u);
         importHouseholds(code, "GX", 12, (y - 1) + "-06-01", u + ".clerk");
-        List<Long> h = jdbc.sql("select id from household where org_id = ? order by household_no").param(union)
+        List<Long> h = jdbc.sql("select id from registry.household where org_id = ? order by household_no").param(union)
                 .query(Long.class).list();
         mvc.perform(post("/api/v1/policy/import").with(flow.as("clerk")).contentType("application/yaml").content("""
                 year: %1$d
@@ -82,8 +82,8 @@ class YearFiguresTests {
         flow.postJson("finance", "/api/v1/funds/receipts", """
                 {"year":%d,"source":"SAME_LEVEL","date":"%d-02-01","amountYuan":"50000","voucher":"高新配套-1"}""".formatted(y, y))
                 .andExpect(status().isNoContent());
-        long help = jdbc.sql("select id from program where org_id = ? and code = 'GX-HELP'").param(union).query(Long.class).single();
-        long sfc = jdbc.sql("select id from program where org_id = ? and code = 'GX-SFC'").param(union).query(Long.class).single();
+        long help = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-HELP'").param(union).query(Long.class).single();
+        long sfc = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-SFC'").param(union).query(Long.class).single();
         // h9 leaves the register in May: on file at 31 December are 11.
         flow.postJson("clerk", "/api/v1/households/{id}/events", "{\"kind\":\"CLOSED\",\"date\":\"" + y + "-05-01\",\"reason\":\"已脱困\"}",
                 h.get(9)).andExpect(status().isOk());
@@ -143,7 +143,7 @@ class YearFiguresTests {
 
         // A paid payment with nothing on the ledger behind it: the report's figures disagree, and it is not issued.
         long c = BatchFlow.created(flow.manual(help, "SAME_LEVEL", "补发", List.of(h.get(10)), List.of("900.00")));
-        jdbc.sql("update batch_item set status = 'PAID' where batch_id = ?").param(c).update();
+        jdbc.sql("update disbursement.batch_item set status = 'PAID' where batch_id = ?").param(c).update();
         mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y)).param("format", "docx")
                 .param("confirmUnscored", "true").with(flow.as("leader"))).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("批次 " + c + "“补发”已支付明细 900.00 元，与台账支付减退回 0.00 元不一致")));
@@ -165,7 +165,7 @@ class YearFiguresTests {
 
     private Map<Long, String> references(long batch) {
         Map<Long, String> refs = new HashMap<>();
-        jdbc.sql("select subject_id, reference from batch_item where batch_id = ?").param(batch)
+        jdbc.sql("select subject_id, reference from disbursement.batch_item where batch_id = ?").param(batch)
                 .query((rs, n) -> refs.put(rs.getLong(1), rs.getString(2))).list();
         return refs;
     }

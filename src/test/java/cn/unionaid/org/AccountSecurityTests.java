@@ -43,7 +43,7 @@ class AccountSecurityTests {
     }
 
     private long auditCount(String actor, String action) {
-        return jdbc.sql("select count(*) from audit_log where actor = ? and action = ?").param(actor).param(action)
+        return jdbc.sql("select count(*) from audit.audit_log where actor = ? and action = ?").param(actor).param(action)
                 .query(Long.class).single();
     }
 
@@ -115,9 +115,9 @@ class AccountSecurityTests {
         String locked = mvc.perform(get("/api/v1/me").with(httpBasic("secadmin", "again")).with(from("203.0.113.7")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(unknown).isEqualTo(locked);
-        assertThat(jdbc.sql("select count(*) from login_throttle where username = 'secadmin' and locked_until > now()")
+        assertThat(jdbc.sql("select count(*) from org.login_throttle where username = 'secadmin' and locked_until > now()")
                 .query(Long.class).single()).isEqualTo(1);
-        jdbc.sql("delete from login_throttle where username = 'secadmin'").update();
+        jdbc.sql("delete from org.login_throttle where username = 'secadmin'").update();
     }
 
     @Test
@@ -140,7 +140,7 @@ class AccountSecurityTests {
 
     @Test
     void anAdministratorsPasswordIsResetOnlyByTwoAdministrators() throws Exception {
-        long auditadmin = jdbc.sql("select id from app_user where username = 'auditadmin'").query(Long.class).single();
+        long auditadmin = jdbc.sql("select id from org.app_user where username = 'auditadmin'").query(Long.class).single();
         String temp = "{\"password\":\"" + TEMP + "\"}";
         mvc.perform(post("/api/v1/users/{id}/password", auditadmin).with(DemoUsers.api("sysadmin"))
                         .contentType(MediaType.APPLICATION_JSON).content(temp))
@@ -177,7 +177,7 @@ class AccountSecurityTests {
         mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).header("Sec-Fetch-Site", "cross-site")
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from app_user where username = 'csrf.victim'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from org.app_user where username = 'csrf.victim'").query(Long.class).single())
                 .isZero();
         mvc.perform(post("/api/v1/users").with(DemoUsers.api("sysadmin")).header("Origin", "http://localhost")
                         .contentType(MediaType.APPLICATION_JSON).content(body))
@@ -193,7 +193,7 @@ class AccountSecurityTests {
         long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.token.id")).longValue();
         assertThat(token).startsWith("ua_");
         // Only the hash is kept.
-        assertThat(jdbc.sql("select count(*) from api_token where encode(token_hash, 'escape') like ?").param("%" + token + "%")
+        assertThat(jdbc.sql("select count(*) from org.api_token where encode(token_hash, 'escape') like ?").param("%" + token + "%")
                 .query(Long.class).single()).isZero();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("yiyang.finance"));
@@ -204,7 +204,7 @@ class AccountSecurityTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"year\":2031,\"source\":\"SAME_LEVEL\",\"date\":\"2031-01-05\",\"amountYuan\":\"0.01\",\"voucher\":\"令牌测试\"}"))
                 .andExpect(status().isNoContent());
-        assertThat(jdbc.sql("select detail from audit_log where actor = 'yiyang.finance' and action like 'funds.%' order by id desc limit 1")
+        assertThat(jdbc.sql("select detail from audit.audit_log where actor = 'yiyang.finance' and action like 'funds.%' order by id desc limit 1")
                 .query(String.class).single()).contains("\"apiToken\":\"" + id + "\"");
         // A token does not make tokens; a read-only token reads only; revoked or wrong tokens get nothing.
         mvc.perform(post("/api/v1/account/tokens").header("Authorization", "Bearer " + token)
@@ -221,7 +221,7 @@ class AccountSecurityTests {
                 .with(DemoUsers.api("yiyang.finance"))).andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer ua_not-a-token")).andExpect(status().isUnauthorized());
-        jdbc.sql("update api_token set expires_at = now() - interval '1 day' where name = '省平台只读'").update();
+        jdbc.sql("update org.api_token set expires_at = now() - interval '1 day' where name = '省平台只读'").update();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + readOnly)).andExpect(status().isUnauthorized());
     }
 
@@ -253,7 +253,7 @@ class AccountSecurityTests {
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
         mvc.perform(get("/orgs").cookie(fresh)).andExpect(status().isOk());
         // The session is a row in the database, which is what lets a second instance serve the same user.
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'first.login'")
+        assertThat(jdbc.sql("select count(*) from platform.spring_session where principal_name = 'first.login'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         assertThat(auditCount("first.login", "user.passwordChanged")).isEqualTo(1);
     }
@@ -274,7 +274,7 @@ class AccountSecurityTests {
         mvc.perform(put("/api/v1/users/{id}/roles", id).with(DemoUsers.api("secadmin"))
                         .contentType(MediaType.APPLICATION_JSON).content(clerk))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.roles[0]").value("CLERK"));
-        long secadmin = jdbc.sql("select id from app_user where username = 'secadmin'").query(Long.class).single();
+        long secadmin = jdbc.sql("select id from org.app_user where username = 'secadmin'").query(Long.class).single();
         mvc.perform(put("/api/v1/users/{id}/roles", secadmin).with(DemoUsers.api("secadmin"))
                 .contentType(MediaType.APPLICATION_JSON).content(clerk)).andExpect(status().isForbidden());
         String newUser = """
@@ -287,7 +287,7 @@ class AccountSecurityTests {
                 .content(newUser)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit").with(DemoUsers.api("yiyang.clerk"))).andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select detail from audit_log where action = 'user.rolesAssigned' and entity_id = ?")
+        assertThat(jdbc.sql("select detail from audit.audit_log where action = 'user.rolesAssigned' and entity_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).contains("CLERK", "REVIEWER");
     }
 

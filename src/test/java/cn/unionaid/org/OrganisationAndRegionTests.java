@@ -46,7 +46,7 @@ class OrganisationAndRegionTests {
                 .andExpect(jsonPath("$.items[*].name", hasItem("赫山区某机械厂工会")));
         mvc.perform(get("/api/v1/orgs").with(DemoUsers.api("ziyang.clerk")))
                 .andExpect(jsonPath("$.items[*].name", org.hamcrest.Matchers.not(hasItem("赫山区某机械厂工会"))));
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'org.opened' and detail like '%HS-JC-001%'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'org.opened' and detail like '%HS-JC-001%'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -65,7 +65,7 @@ class OrganisationAndRegionTests {
         mvc.perform(post("/api/v1/orgs").with(DemoUsers.api("heshan.clerk")).contentType(MediaType.APPLICATION_JSON)
                         .content(newOrg(heshan, "X-CLERK", "经办人建的", "GRASSROOTS", "430903")))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from organisation where code like 'X-%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from org.organisation where code like 'X-%'").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -116,14 +116,14 @@ class Seed000RunTests {
         String run = run("LM-HARDSHIP", "{}");
         assertThat((Integer) JsonPath.read(run, "$.eligible")).isEqualTo(85);
         long runId = ((Number) JsonPath.read(run, "$.id")).longValue();
-        long first = jdbc.sql("select subject_id from entitlement where run_id = ? and name = '劳模1'").param(runId)
+        long first = jdbc.sql("select subject_id from policy.entitlement where run_id = ? and name = '劳模1'").param(runId)
                 .query(Long.class).single();
         mvc.perform(get("/api/v1/runs/{r}/entitlements/{s}", runId, first).with(clerk()))
                 .andExpect(jsonPath("$.decision").value("ELIGIBLE"))
                 .andExpect(jsonPath("$.explanation", containsString("离退休标准线 4500.00 元")))
                 .andExpect(jsonPath("$.explanation", containsString("× 12 个月")))
                 .andExpect(jsonPath("$.explanation", containsString("省总2023年度劳模专项资金使用计划")));
-        long above = jdbc.sql("select subject_id from entitlement where run_id = ? and name = '劳模100'").param(runId)
+        long above = jdbc.sql("select subject_id from policy.entitlement where run_id = ? and name = '劳模100'").param(runId)
                 .query(Long.class).single();
         mvc.perform(get("/api/v1/runs/{r}/entitlements/{s}", runId, above).with(clerk()))
                 .andExpect(jsonPath("$.decision").value("INELIGIBLE"))
@@ -134,7 +134,7 @@ class Seed000RunTests {
     void aBindingCoverageLimitCutsExactlyToFortyPercentTheSameWayEveryTime() throws Exception {
         long program = programs.get("LM-SPECIAL");
         List<Long> ids = jdbc.sql("""
-                select m.id from model_worker m join organisation o on o.id = m.org_id where o.code = 'T000' order by m.id limit 200
+                select m.id from registry.model_worker m join org.organisation o on o.id = m.org_id where o.code = 'T000' order by m.id limit 200
                 """).query(Long.class).list();
         for (int i = 0; i < ids.size(); i++) {
             mvc.perform(post("/api/v1/programs/{id}/claims", program).with(clerk()).contentType(MediaType.APPLICATION_JSON)
@@ -153,12 +153,12 @@ class Seed000RunTests {
         long b = ((Number) JsonPath.read(second, "$.id")).longValue();
         mvc.perform(get("/api/v1/runs/{a}/compare/{b}", a, b).with(clerk()))
                 .andExpect(jsonPath("$.gained").value(0)).andExpect(jsonPath("$.lost").value(0));
-        String cut = jdbc.sql("select explanation from entitlement where run_id = ? and decision = 'CUT' limit 1")
+        String cut = jdbc.sql("select explanation from policy.entitlement where run_id = ? and decision = 'CUT' limit 1")
                 .param(a).query(String.class).single();
         assertThat(cut).contains("覆盖面上限", "至多 154 人", "自付费用高者优先");
-        long maxCut = jdbc.sql("select max(cost_fen) from entitlement where run_id = ? and decision = 'CUT'").param(a)
+        long maxCut = jdbc.sql("select max(cost_fen) from policy.entitlement where run_id = ? and decision = 'CUT'").param(a)
                 .query(Long.class).single();
-        long minKept = jdbc.sql("select min(cost_fen) from entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
+        long minKept = jdbc.sql("select min(cost_fen) from policy.entitlement where run_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
                 .param(a).query(Long.class).single();
         assertThat(minKept).isGreaterThanOrEqualTo(maxCut);
     }
@@ -199,15 +199,15 @@ class Seed000RunTests {
                 """;
         mvc.perform(post("/api/v1/policy/import").with(clerk()).contentType("application/yaml").content(yaml))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.programsSaved").value(1));
-        long program = jdbc.sql("select id from program where code = 'T-BONUS'").query(Long.class).single();
+        long program = jdbc.sql("select id from policy.program where code = 'T-BONUS'").query(Long.class).single();
         mvc.perform(post("/api/v1/programs/{id}/runs", program).with(clerk()).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("t000.bonus（测试奖励标准）")))
                 .andExpect(jsonPath("$.detail", containsString("没有已批准的版本")));
-        assertThat(jdbc.sql("select status from entitlement_run where program_id = ? order by id desc limit 1")
+        assertThat(jdbc.sql("select status from policy.entitlement_run where program_id = ? order by id desc limit 1")
                 .param(program).query(String.class).single()).isEqualTo("REFUSED");
-        assertThat(jdbc.sql("select count(*) from entitlement e join entitlement_run r on r.id = e.run_id where r.program_id = ?")
+        assertThat(jdbc.sql("select count(*) from policy.entitlement e join policy.entitlement_run r on r.id = e.run_id where r.program_id = ?")
                 .param(program).query(Long.class).single()).isZero();
     }
 
@@ -227,7 +227,7 @@ class Seed000RunTests {
     void thePagesShowTheRuleTheCasesTheRunAndOnePersonsExplanation() throws Exception {
         String run = run("LM-HARDSHIP", "{}");
         long runId = ((Number) JsonPath.read(run, "$.id")).longValue();
-        long person = jdbc.sql("select subject_id from entitlement where run_id = ? and name = '劳模2'").param(runId)
+        long person = jdbc.sql("select subject_id from policy.entitlement where run_id = ? and name = '劳模2'").param(runId)
                 .query(Long.class).single();
         var page = cn.unionaid.DemoUsers.page(users, "t000.clerk");
         mvc.perform(get("/policy/programs").param("year", "2023").with(page)).andExpect(status().isOk())

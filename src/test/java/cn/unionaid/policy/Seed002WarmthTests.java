@@ -60,9 +60,9 @@ class Seed002WarmthTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"ids\":" + ids + "}")).andExpect(status().isOk());
 
         // The template's standards are the loading union's own (桃江, 430922); a county union cannot set 益阳's.
-        long program = jdbc.sql("select p.id from program p join organisation o on o.id = p.org_id where o.code = 'T002' and p.code = 'CD-WARMTH'")
+        long program = jdbc.sql("select p.id from policy.program p join org.organisation o on o.id = p.org_id where o.code = 'T002' and p.code = 'CD-WARMTH'")
                 .query(Long.class).single();
-        assertThat(jdbc.sql("select distinct region_code from parameter_version where id = any(?)")
+        assertThat(jdbc.sql("select distinct region_code from policy.parameter_version where id = any(?)")
                 .param(ids.stream().map(Number::longValue).toArray(Long[]::new)).query(String.class).list())
                 .containsExactly("430922");
         mvc.perform(post("/api/v1/parameters/{key}/versions", "cd.warmth.deep").with(clerk())

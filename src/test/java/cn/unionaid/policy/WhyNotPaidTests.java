@@ -49,7 +49,7 @@ class WhyNotPaidTests {
         }
         mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "沅江.csv", "text/csv",
                 Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(flow.as("clerk"))).andExpect(jsonPath("$.imported").value(4));
-        List<Long> h = jdbc.sql("select id from household where org_id = ? order by household_no").param(union).query(Long.class).list();
+        List<Long> h = jdbc.sql("select id from registry.household where org_id = ? order by household_no").param(union).query(Long.class).list();
         flow.postJson("clerk", "/api/v1/households/{id}/events", "{\"kind\":\"CLOSED\",\"date\":\"2023-10-01\",\"reason\":\"迁居外省\"}",
                 h.get(1)).andExpect(status().isOk());
         flow.postJson("clerk", "/api/v1/households/{id}/events", "{\"kind\":\"LIFTED\",\"date\":\"2024-01-01\",\"reason\":\"已稳定就业\"}",
@@ -65,7 +65,7 @@ class WhyNotPaidTests {
                 .getResponse().getContentAsString();
         flow.postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
                 "$[?(@.key == 't016.sfc')].id") + "}").andExpect(status().isOk());
-        long program = jdbc.sql("select id from program where org_id = ? and code = 'YJ-SFC'").param(union).query(Long.class).single();
+        long program = jdbc.sql("select id from policy.program where org_id = ? and code = 'YJ-SFC'").param(union).query(Long.class).single();
         String run = flow.postJson("clerk", "/api/v1/programs/{id}/runs", "{}", program).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         long runId = ((Number) JsonPath.read(run, "$.id")).longValue();

@@ -72,7 +72,7 @@ class ArchiveRecordsTests {
                 .andExpect(status().isOk()).andExpect(content().bytes(PNG));
         mvc.perform(get("/api/v1/evidence/{id}/content", evidenceId).with(DemoUsers.api("ziyang.clerk")))
                 .andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.reviewer' and action = 'evidence.opened'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where actor = 'yiyang.reviewer' and action = 'evidence.opened'")
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -100,7 +100,7 @@ class ArchiveRecordsTests {
     void theRecheckSampleIsReproducibleFromItsSeedAndItsCompletionIsTracked() throws Exception {
         importWorkers(10, 10, "430104");
         List<Long> population = jdbc.sql("""
-                select m.id from model_worker m join organisation o on o.id = m.org_id
+                select m.id from registry.model_worker m join org.organisation o on o.id = m.org_id
                  where o.code = '430903' and m.archive_open and m.living order by m.id""").query(Long.class).list();
         String body = mvc.perform(post("/api/v1/recheck-samples").with(DemoUsers.api("heshan.clerk"))
                         .contentType(MediaType.APPLICATION_JSON).content("""

@@ -83,10 +83,10 @@ class LivingConfirmationTests {
         mvc.perform(post("/registry/confirmations").param("year", Integer.toString(year))
                 .param("expiresOn", LocalDate.now().plusDays(20).toString()).with(clerk()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select count(*) from living_confirmation where org_id = ?").param(union).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from registry.living_confirmation where org_id = ?").param(union).query(Long.class).single())
                 .isEqualTo(4);
         // no token kept in clear
-        assertThat(jdbc.sql("select count(*) from living_confirmation where org_id = ? and position(convert_to(?, 'UTF8') in token_enc) > 0")
+        assertThat(jdbc.sql("select count(*) from registry.living_confirmation where org_id = ? and position(convert_to(?, 'UTF8') in token_enc) > 0")
                 .param(union).param("confirm").query(Long.class).single()).isZero();
 
         String letters = mvc.perform(get("/registry/confirmations/letters").param("year", Integer.toString(year)).with(clerk()))
@@ -105,7 +105,7 @@ class LivingConfirmationTests {
         String page = mvc.perform(get("/confirm/" + tokens.get(0)).with(from("10.1.0.1"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         String person = jdbc.sql("""
-                select m.name from living_confirmation c join model_worker m on m.id = c.model_worker_id where c.org_id = ?
+                select m.name from registry.living_confirmation c join registry.model_worker m on m.id = c.model_worker_id where c.org_id = ?
                  order by c.id limit 1""").param(union).query(String.class).single();
         assertThat(page).contains("欧****").doesNotContain(person).doesNotContain("430981");
 
@@ -115,11 +115,11 @@ class LivingConfirmationTests {
         mvc.perform(multipart("/confirm/" + tokens.get(0)).file(new MockMultipartFile("photo", "me.jpg", "image/jpeg",
                 BatchFlow.PHOTO)).param("answer", "NORMAL").with(csrf()).with(from("10.1.0.1"))).andExpect(status().isOk());
         assertThat(jdbc.sql("""
-                select s.method || '|' || s.findings || '|' || (s.photo_key is not null) from living_survey s
-                  join living_confirmation c on c.model_worker_id = s.subject_id and s.subject_type = 'MODEL_WORKER'
+                select s.method || '|' || s.findings || '|' || (s.photo_key is not null) from registry.living_survey s
+                  join registry.living_confirmation c on c.model_worker_id = s.subject_id and s.subject_type = 'MODEL_WORKER'
                  where c.org_id = ? and s.survey_year = ?""").param(union).param(year).query(String.class).list())
                 .containsExactly("SELF|自助认证：本人健在，生活正常|true");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'registry.selfConfirmed' and org_id = ?")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'registry.selfConfirmed' and org_id = ?")
                 .param(union).query(Long.class).single()).isEqualTo(1);
 
         // Used: the same link opens nothing, and answering again writes nothing.
@@ -127,7 +127,7 @@ class LivingConfirmationTests {
         mvc.perform(multipart("/confirm/" + tokens.get(0)).file(new MockMultipartFile("photo", "me.jpg", "image/jpeg",
                 BatchFlow.PHOTO)).param("answer", "NEEDS_HELP").with(csrf()).with(from("10.1.0.1"))).andExpect(status().isNotFound());
         // Expired: past its date it opens nothing, and the person is listed for a visit.
-        jdbc.sql("update living_confirmation set expires_on = current_date - 1 where token_hash = sha256(convert_to(?, 'UTF8'))")
+        jdbc.sql("update registry.living_confirmation set expires_on = current_date - 1 where token_hash = sha256(convert_to(?, 'UTF8'))")
                 .param(tokens.get(1)).update();
         mvc.perform(get("/confirm/" + tokens.get(1)).with(from("10.1.0.1"))).andExpect(status().isNotFound());
         String overdue = mvc.perform(get("/registry/confirmations").param("year", Integer.toString(year)).with(clerk()))
@@ -139,7 +139,7 @@ class LivingConfirmationTests {
         // Issuing again adds only those still without a link.
         mvc.perform(post("/registry/confirmations").param("year", Integer.toString(year))
                 .param("expiresOn", LocalDate.now().plusDays(20).toString()).with(clerk()).with(csrf()));
-        assertThat(jdbc.sql("select count(*) from living_confirmation where org_id = ?").param(union).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from registry.living_confirmation where org_id = ?").param(union).query(Long.class).single())
                 .isEqualTo(4);
     }
 

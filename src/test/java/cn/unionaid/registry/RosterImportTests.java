@@ -212,7 +212,7 @@ class RosterImportTests {
                 // 资阳 does not see 赫山's files: it learns that the person belongs to a household elsewhere, not whose.
                 .andExpect(jsonPath("$.errors[0].message", containsString("其他单位在档困难家庭的成员")))
                 .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.not(containsString("HS-9001"))));
-        assertThat(jdbc.sql("select count(*) from household where household_no = 'ZY-0001'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from registry.household where household_no = 'ZY-0001'").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -233,7 +233,7 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.errors[1].row").value(6))
                 .andExpect(jsonPath("$.errors[1].message").value("与第 3 行是同一人（身份证号重复）"))
                 .andExpect(jsonPath("$.errors[2].row").value(8)).andExpect(jsonPath("$.errors[2].message").value("户编号 HB-4 有多个户主"));
-        assertThat(jdbc.sql("select household_no from household where household_no like 'HB-%'").query(String.class).list())
+        assertThat(jdbc.sql("select household_no from registry.household where household_no like 'HB-%'").query(String.class).list())
                 .containsExactly("HB-1");
         List<List<String>> again = new ArrayList<>(rows.subList(0, 2));
         upload("heshan.clerk", "/api/v1/households/import", "同一户.csv", Rosters.householdCsv(again, StandardCharsets.UTF_8), null)
@@ -289,11 +289,11 @@ class RosterImportTests {
             String id = wb.getSheetAt(0).getRow(2).getCell(1).getStringCellValue();
             assertThat(id).contains("****").isNotEqualTo(rows.get(1).get(1)).endsWith(rows.get(1).get(1).substring(14));
         }
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'import.refusedRowsDownloaded' and actor in ('yiyang.clerk', 'yiyang.leader')")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'import.refusedRowsDownloaded' and actor in ('yiyang.clerk', 'yiyang.leader')")
                 .query(Long.class).single()).isEqualTo(2);
         // Kept sealed for its keeping time, then the refused upload is deleted and the sheet says why it is gone.
         String jobId = location.substring(location.lastIndexOf('/') + 1);
-        jdbc.sql("update import_job set finished_at = now() - interval '8 days' where id = ?::uuid").param(jobId).update();
+        jdbc.sql("update registry.import_job set finished_at = now() - interval '8 days' where id = ?::uuid").param(jobId).update();
         imports.purgeRefusedUploads();
         mvc.perform(get(location + "/errors.xlsx").with(DemoUsers.api("yiyang.clerk")))
                 .andExpect(status().isConflict());
@@ -316,7 +316,7 @@ class RosterImportTests {
         mvc.perform(get("/api/v1/model-workers").param("region", "430181").with(DemoUsers.api("ziyang.clerk")))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/v1/model-workers").with(DemoUsers.api("sysadmin"))).andExpect(status().isForbidden());
-        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'yiyang.leader' and action = 'personal.exportedMasked'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where actor = 'yiyang.leader' and action = 'personal.exportedMasked'")
                 .query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/api/v1/model-workers/template.xlsx").with(DemoUsers.api("heshan.clerk")))
                 .andExpect(status().isOk()).andExpect(content().contentType(

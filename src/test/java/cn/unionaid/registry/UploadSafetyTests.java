@@ -133,7 +133,7 @@ class UploadSafetyTests {
         UUID alive = UUID.randomUUID();
         for (UUID id : List.of(dead, alive)) {
             jdbc.sql("""
-                    insert into import_job (id, kind, org_id, started_by, file_name, mode, status)
+                    insert into registry.import_job (id, kind, org_id, started_by, file_name, mode, status)
                     values (?, 'MODEL_WORKERS', ?, 'heshan.clerk', 'x.xlsx', 'MERGE', 'RUNNING')
                     """).param(id).param(org).update();
         }
@@ -159,13 +159,13 @@ class UploadSafetyTests {
         worker.join(30_000);
         assertThat(jobStatus(dead)).isEqualTo("FAILED");
         assertThat(jobStatus(alive)).isEqualTo("RUNNING");
-        assertThat(jdbc.sql("select result from import_job where id = ?").param(dead).query(String.class).single())
+        assertThat(jdbc.sql("select result from registry.import_job where id = ?").param(dead).query(String.class).single())
                 .contains("系统在导入过程中停止");
-        jdbc.sql("delete from import_job where id in (?, ?)").param(dead).param(alive).update();
+        jdbc.sql("delete from registry.import_job where id in (?, ?)").param(dead).param(alive).update();
     }
 
     private String jobStatus(UUID job) {
-        return jdbc.sql("select status from import_job where id = ?").param(job).query(String.class).single();
+        return jdbc.sql("select status from registry.import_job where id = ?").param(job).query(String.class).single();
     }
 
     @Test
@@ -204,7 +204,7 @@ class UploadSafetyTests {
         mvc.perform(multipart("/api/v1/model-workers/import")
                         .file(new MockMultipartFile("file", "生僻字.csv", "text/csv", csv)).with(DemoUsers.api("heshan.clerk")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1));
-        assertThat(jdbc.sql("select count(*) from model_worker where name = ?").param(rareName).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from registry.model_worker where name = ?").param(rareName).query(Long.class).single())
                 .isEqualTo(1);
     }
 }

@@ -95,9 +95,9 @@ class BatchBrowserTests extends BrowserTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"year":2024,"source":"SAME_LEVEL","date":"2024-01-05","amountYuan":"10000","voucher":"配套2024-1"}"""))
                 .andExpect(status().isNoContent());
-        List<Long> ids = jdbc.sql("select h.id from household h join organisation o on o.id = h.org_id where o.code = 'T005' order by h.id")
+        List<Long> ids = jdbc.sql("select h.id from registry.household h join org.organisation o on o.id = h.org_id where o.code = 'T005' order by h.id")
                 .query(Long.class).list();
-        long program = jdbc.sql("select p.id from program p join organisation o on o.id = p.org_id where o.code = 'T005'")
+        long program = jdbc.sql("select p.id from policy.program p join org.organisation o on o.id = p.org_id where o.code = 'T005'")
                 .query(Long.class).single();
 
         signInAs("t005.clerk");
@@ -150,13 +150,13 @@ class BatchBrowserTests extends BrowserTest {
         browser.findElement(By.cssSelector("#file-form button")).click();
         // The file comes back as a download and the page stays: wait for the server to have finished before moving on.
         waitUntil(d -> "FILE_GENERATED"
-                .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
+                .equals(jdbc.sql("select status from disbursement.batch where id = ?").param(batch).query(String.class).single()));
         onBatch(batch);
         expectStatus("已生成支付文件");
         // The bank pays two, refuses one (账户已销户) and lists a line of some other unit's.
-        List<String> references = jdbc.sql("select reference from batch_item where batch_id = ? order by id").param(batch)
+        List<String> references = jdbc.sql("select reference from disbursement.batch_item where batch_id = ? order by id").param(batch)
                 .query(String.class).list();
-        List<Long> amounts = jdbc.sql("select amount_fen / 100 from batch_item where batch_id = ? order by id").param(batch)
+        List<Long> amounts = jdbc.sql("select amount_fen / 100 from disbursement.batch_item where batch_id = ? order by id").param(batch)
                 .query(Long.class).list();
         String statement = "业务参考号,账号,户名,金额,交易结果,交易日期,失败原因\n"
                 + references.get(0) + ",,," + amounts.get(0) + ",成功,2024-01-20,\n"
@@ -182,7 +182,7 @@ class BatchBrowserTests extends BrowserTest {
         screenshot("stray-line-set-aside");
 
         // The household brings a new card: the clerk records it on the household's page with the reason.
-        long failedHousehold = jdbc.sql("select subject_id from batch_item where reference = ?").param(references.get(1))
+        long failedHousehold = jdbc.sql("select subject_id from disbursement.batch_item where reference = ?").param(references.get(1))
                 .query(Long.class).single();
         signInAs("t005.clerk");
         browser.get(url("/registry/households/" + failedHousehold));
@@ -203,9 +203,9 @@ class BatchBrowserTests extends BrowserTest {
         acceptConfirmation();
         waitUntil(d -> d.findElement(By.id("items")).getText().contains("6217 **** **** 2333"));
         browser.findElement(By.cssSelector("#file-form button")).click();
-        waitUntil(d -> jdbc.sql("select count(*) from batch_item where batch_id = ? and status = 'PENDING'").param(batch)
+        waitUntil(d -> jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ? and status = 'PENDING'").param(batch)
                 .query(Long.class).single() == 1 && "FILE_GENERATED"
-                .equals(jdbc.sql("select status from batch where id = ?").param(batch).query(String.class).single()));
+                .equals(jdbc.sql("select status from disbursement.batch where id = ?").param(batch).query(String.class).single()));
         signInAs("t005.cashier");
         onBatch(batch);
         Path second = Files.createTempFile("对账单2", ".csv");

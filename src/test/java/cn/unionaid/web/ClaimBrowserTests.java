@@ -34,13 +34,13 @@ class ClaimBrowserTests extends BrowserTest {
     @Test
     void aClaimIsRegisteredWithItsEvidenceApprovedByAnotherPersonAndPaidByTheRun() throws Exception {
         long yiyang = DemoUsers.orgId(jdbc, "430900");
-        long program = jdbc.sql("select id from program where org_id = ? and code = 'LM-SPECIAL' order by year desc limit 1")
+        long program = jdbc.sql("select id from policy.program where org_id = ? and code = 'LM-SPECIAL' order by year desc limit 1")
                 .param(yiyang).query(Long.class).single();
         long worker = jdbc.sql("""
-                select m.id from model_worker m where m.org_id = ? and m.archive_open and m.living
+                select m.id from registry.model_worker m where m.org_id = ? and m.archive_open and m.living
                    and m.honour in ('NATIONAL_MODEL', 'PROVINCIAL_MODEL') order by m.id desc limit 1
                 """).param(yiyang).query(Long.class).single();
-        String idNumber = cipher.decrypt(jdbc.sql("select id_number_enc from model_worker where id = ?").param(worker)
+        String idNumber = cipher.decrypt(jdbc.sql("select id_number_enc from registry.model_worker where id = ?").param(worker)
                 .query(byte[].class).single());
         Path scan = Files.createTempFile("医药费", ".pdf");
         Files.write(scan, "%PDF-1.4\n% 医药费清单\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -80,7 +80,7 @@ class ClaimBrowserTests extends BrowserTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"whatIf\":true}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long run = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-        return jdbc.sql("select amount_fen from entitlement where run_id = ? and subject_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
+        return jdbc.sql("select amount_fen from policy.entitlement where run_id = ? and subject_id = ? and decision in ('ELIGIBLE', 'CAPPED')")
                 .param(run).param(worker).query(Long.class).optional().orElse(null);
     }
 }

@@ -31,8 +31,8 @@ class ShellBrowserTests extends BrowserTest {
 
     @Test
     void aReviewerFindsTheClerksProposalInTheirToDoAndTheClerkSeesWhomItWaitsFor() throws Exception {
-        String key = jdbc.sql("select key from parameter_definition order by key limit 1").query(String.class).single();
-        String name = jdbc.sql("select name from parameter_definition where key = ?").param(key).query(String.class).single();
+        String key = jdbc.sql("select key from policy.parameter_definition order by key limit 1").query(String.class).single();
+        String name = jdbc.sql("select name from policy.parameter_definition where key = ?").param(key).query(String.class).single();
         // The clerk proposes on the page, choosing the standard and the region by name: no code is typed.
         signIn("yiyang.clerk", DemoUsers.PASSWORD);
         browser.get(url("/policy/parameters"));
@@ -46,7 +46,7 @@ class ShellBrowserTests extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitUntil(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty() || !d.findElements(By.cssSelector("p.error")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("p.error"))).isEmpty();
-        long id = jdbc.sql("select id from parameter_version where document_ref = '待办测试' and status = 'PROPOSED'")
+        long id = jdbc.sql("select id from policy.parameter_version where document_ref = '待办测试' and status = 'PROPOSED'")
                 .query(Long.class).single();
         browser.manage().deleteAllCookies();
         try {
@@ -74,9 +74,9 @@ class ShellBrowserTests extends BrowserTest {
     void theMainPagesFitA375PixelPhoneAndTheMenuOpensBehindItsButton() {
         signIn("yiyang.clerk", DemoUsers.PASSWORD);
         browser.manage().window().setSize(new Dimension(375, 812));
-        long batch = jdbc.sql("select coalesce(min(id), 0) from batch where org_id = ?")
+        long batch = jdbc.sql("select coalesce(min(id), 0) from disbursement.batch where org_id = ?")
                 .param(DemoUsers.orgId(jdbc, "430900")).query(Long.class).single();
-        long worker = jdbc.sql("select min(id) from model_worker where org_id = ?")
+        long worker = jdbc.sql("select min(id) from registry.model_worker where org_id = ?")
                 .param(DemoUsers.orgId(jdbc, "430900")).query(Long.class).single();
         List<String> pages = List.of("/", "/registry/model-workers", "/registry/model-workers/" + worker,
                 "/registry/households", "/registry/surveys", "/registry/import", "/policy/programs", "/policy/parameters",

@@ -41,7 +41,7 @@ public class AuditAnchors {
     }
 
     private static final String FILE = "audit-anchors.log";
-    private static final String HEAD = "select id, hash from audit_log order by id desc limit 1";
+    private static final String HEAD = "select id, hash from audit.audit_log order by id desc limit 1";
 
     private final Path file;
     private final AuditChainKey key;

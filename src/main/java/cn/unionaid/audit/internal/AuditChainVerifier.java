@@ -24,7 +24,7 @@ public class AuditChainVerifier {
     private static final String CHUNK_SQL = """
             select id, occurred_at, actor, org_id, org_path, action, entity_type, entity_id, detail, request_id,
                    client_address, prev_hash, hash
-              from audit_log where id > ? order by id limit ?
+              from audit.audit_log where id > ? order by id limit ?
             """;
 
     private final JdbcClient jdbc;
@@ -84,7 +84,7 @@ public class AuditChainVerifier {
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("select count(*) from audit_log where id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from audit.audit_log where id = ?").param(id).query(Long.class).single() > 0;
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {

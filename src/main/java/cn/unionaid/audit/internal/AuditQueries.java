@@ -24,7 +24,7 @@ public class AuditQueries {
 
     private static final String SEARCH = """
             select id, occurred_at, actor, org_id, action, entity_type, entity_id, detail, request_id, client_address
-              from audit_log
+              from audit.audit_log
              where (starts_with(org_path, :scope) or (org_path is null and :isRoot))
                and (:actor::text is null or actor = :actor)
                and (:action::text is null or action like :action || '%')
@@ -58,7 +58,7 @@ public class AuditQueries {
     }
 
     public long countSince(DataScope scope, java.time.Instant since) {
-        return jdbc.sql("select count(*) from audit_log where starts_with(org_path, ?) and occurred_at >= ?")
+        return jdbc.sql("select count(*) from audit.audit_log where starts_with(org_path, ?) and occurred_at >= ?")
                 .param(scope.orgPath()).param(Timestamp.from(since)).query(Long.class).single();
     }
 

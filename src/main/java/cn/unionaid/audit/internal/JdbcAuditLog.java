@@ -26,15 +26,15 @@ class JdbcAuditLog implements AuditLog {
     static final long CHAIN_LOCK = 0x41554454L;
 
     private static final String LOCK = "select pg_advisory_xact_lock(?)";
-    private static final String LAST_HASH = "select hash from audit_log order by id desc limit 1";
-    private static final String NEXT_ID = "select nextval('audit_log_seq')";
+    private static final String LAST_HASH = "select hash from audit.audit_log order by id desc limit 1";
+    private static final String NEXT_ID = "select nextval('audit.audit_log_seq')";
     private static final String INSERT = """
-            insert into audit_log (id, occurred_at, actor, org_id, org_path, action, entity_type, entity_id, detail,
+            insert into audit.audit_log (id, occurred_at, actor, org_id, org_path, action, entity_type, entity_id, detail,
                                    request_id, client_address, prev_hash, hash)
             values (:id, :at, :actor, :orgId, :orgPath, :action, :entityType, :entityId, :detail,
                     :requestId, :client, :prev, :hash)
             """;
-    private static final String ORG_PATH = "select path from organisation where id = ?";
+    private static final String ORG_PATH = "select path from org.v_organisation where id = ?";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -31,7 +31,7 @@ public class BatchRepository {
 
     public long insert(long orgId, long programId, Long runId, FundSource source, String title, String by) {
         return jdbc.sql("""
-                insert into batch (org_id, program_id, run_id, source, title, status, prepared_by)
+                insert into disbursement.batch (org_id, program_id, run_id, source, title, status, prepared_by)
                 values (?, ?, ?, ?, ?, 'DRAFT', ?) returning id
                 """).param(orgId).param(programId).param(runId).param(source.name()).param(title).param(by)
                 .query(Long.class).single();
@@ -40,7 +40,7 @@ public class BatchRepository {
     /** Writes a batch's step; its total is the database's (the sum of its live items), never written from here. */
     public void update(Batch b) {
         int n = jdbc.sql("""
-                update batch set status = ?, submitted_by = ?, reviewed_by = ?, decided_by = ?, minutes_no = ?,
+                update disbursement.batch set status = ?, submitted_by = ?, reviewed_by = ?, decided_by = ?, minutes_no = ?,
                        decided_on = ?, minutes_evidence = ?, publicity_from = ?, publicity_to = ?, publicity_photo = ?,
                        file_sha256 = ?, file_by = ?, settled_by = ?, rejection = ?, updated_at = now(), version = version + 1
                  where id = ? and version = ?
@@ -60,7 +60,7 @@ public class BatchRepository {
      */
     public Optional<Batch> findForUpdate(DataScope scope, long id) {
         return jdbc.sql("""
-                select b.* from batch b join organisation o on o.id = b.org_id
+                select b.* from disbursement.batch b join org.v_organisation o on o.id = b.org_id
                  where b.id = ? and starts_with(o.path, ?) for update of b
                 """).param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
     }
@@ -72,7 +72,7 @@ public class BatchRepository {
     public java.util.Map<Long, String> liveElsewhere(long programId, String subjectType, List<Long> subjectIds) {
         java.util.Map<Long, String> found = new java.util.HashMap<>();
         jdbc.sql("""
-                select i.subject_id, b.id, b.title from batch_item i join batch b on b.id = i.batch_id
+                select i.subject_id, b.id, b.title from disbursement.batch_item i join disbursement.batch b on b.id = i.batch_id
                  where i.program_id = ? and i.subject_type = ? and i.subject_id = any(?)
                    and i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')
                 """).param(programId).param(subjectType).param(subjectIds.toArray(Long[]::new))
@@ -82,13 +82,13 @@ public class BatchRepository {
     }
 
     public Optional<Batch> find(DataScope scope, long id) {
-        return jdbc.sql("select b.* from batch b join organisation o on o.id = b.org_id where b.id = ? and starts_with(o.path, ?)")
+        return jdbc.sql("select b.* from disbursement.batch b join org.v_organisation o on o.id = b.org_id where b.id = ? and starts_with(o.path, ?)")
                 .param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
     }
 
     public List<Batch> list(DataScope scope, Long after, int limit) {
         return jdbc.sql("""
-                select b.* from batch b join organisation o on o.id = b.org_id
+                select b.* from disbursement.batch b join org.v_organisation o on o.id = b.org_id
                  where starts_with(o.path, ?) and (?::bigint is null or b.id < ?) order by b.id desc limit ?
                 """).param(scope.orgPath()).param(after).param(after).param(limit).query(BatchRepository::batch).list();
     }
@@ -96,7 +96,7 @@ public class BatchRepository {
     /** The newest batches in scope still under way (neither completed nor cancelled). */
     public List<Batch> underWay(DataScope scope, int limit) {
         return jdbc.sql("""
-                select b.* from batch b join organisation o on o.id = b.org_id
+                select b.* from disbursement.batch b join org.v_organisation o on o.id = b.org_id
                  where starts_with(o.path, ?) and b.status not in ('COMPLETED', 'CANCELLED') order by b.id desc limit ?
                 """).param(scope.orgPath()).param(limit).query(BatchRepository::batch).list();
     }
@@ -104,7 +104,7 @@ public class BatchRepository {
     /** Objections not yet answered, by batch, for the given batches. */
     public java.util.Map<Long, Long> openObjections(List<Long> batchIds) {
         java.util.Map<Long, Long> open = new java.util.HashMap<>();
-        jdbc.sql("select batch_id, count(*) from objection where batch_id = any(?) and resolved_at is null group by batch_id")
+        jdbc.sql("select batch_id, count(*) from disbursement.objection where batch_id = any(?) and resolved_at is null group by batch_id")
                 .param(batchIds.toArray(Long[]::new)).query((java.sql.ResultSet rs) -> {
                     open.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -112,21 +112,21 @@ public class BatchRepository {
     }
 
     public List<BatchItemView> items(long batchId) {
-        return jdbc.sql("select * from batch_item where batch_id = ? order by id").param(batchId)
+        return jdbc.sql("select * from disbursement.batch_item where batch_id = ? order by id").param(batchId)
                 .query(BatchRepository::item).list();
     }
 
     public Optional<BatchItemView> item(long batchId, long itemId) {
-        return jdbc.sql("select * from batch_item where batch_id = ? and id = ?").param(batchId).param(itemId)
+        return jdbc.sql("select * from disbursement.batch_item where batch_id = ? and id = ?").param(batchId).param(itemId)
                 .query(BatchRepository::item).optional();
     }
 
     public byte[] sealedCard(long itemId) {
-        return jdbc.sql("select card_enc from batch_item where id = ?").param(itemId).query(byte[].class).single();
+        return jdbc.sql("select card_enc from disbursement.batch_item where id = ?").param(itemId).query(byte[].class).single();
     }
 
     public void setItemStatus(long itemId, ItemStatus status, String note) {
-        jdbc.sql("update batch_item set status = ?, status_note = ? where id = ?").param(status.name()).param(note)
+        jdbc.sql("update disbursement.batch_item set status = ?, status_note = ? where id = ?").param(status.name()).param(note)
                 .param(itemId).update();
     }
 
@@ -134,7 +134,7 @@ public class BatchRepository {
     /** Moves a settled item on; the bank's earlier reason (账户已销户 …) stays beside the new note. */
     public int moveItem(long itemId, List<ItemStatus> from, ItemStatus to, String note) {
         return jdbc.sql("""
-                update batch_item set status = ?, status_note = left(? || coalesce('；' || status_note, ''), 500)
+                update disbursement.batch_item set status = ?, status_note = left(? || coalesce('；' || status_note, ''), 500)
                  where id = ? and status = any(?)
                 """)
                 .param(to.name()).param(note).param(itemId).param(from.stream().map(Enum::name).toArray(String[]::new))
@@ -142,24 +142,24 @@ public class BatchRepository {
     }
 
     public long countItems(long batchId, ItemStatus status) {
-        return jdbc.sql("select count(*) from batch_item where batch_id = ? and status = ?").param(batchId)
+        return jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ? and status = ?").param(batchId)
                 .param(status.name()).query(Long.class).single();
     }
 
     public long addObjection(long batchId, String raisedBy, String content, String by) {
-        return jdbc.sql("insert into objection (batch_id, raised_by, content, recorded_by) values (?, ?, ?, ?) returning id")
+        return jdbc.sql("insert into disbursement.objection (batch_id, raised_by, content, recorded_by) values (?, ?, ?, ?) returning id")
                 .param(batchId).param(raisedBy).param(content).param(by).query(Long.class).single();
     }
 
     public int resolveObjection(long batchId, long objectionId, String resolution, String by) {
         return jdbc.sql("""
-                update objection set resolution = ?, resolved_by = ?, resolved_at = now()
+                update disbursement.objection set resolution = ?, resolved_by = ?, resolved_at = now()
                  where id = ? and batch_id = ? and resolution is null
                 """).param(resolution).param(by).param(objectionId).param(batchId).update();
     }
 
     public List<Objection> objections(long batchId) {
-        return jdbc.sql("select * from objection where batch_id = ? order by id").param(batchId).query((rs, n) -> {
+        return jdbc.sql("select * from disbursement.objection where batch_id = ? order by id").param(batchId).query((rs, n) -> {
             Timestamp resolved = rs.getTimestamp("resolved_at");
             return new Objection(rs.getLong("id"), rs.getString("raised_by"), rs.getString("content"),
                     rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("resolution"),
@@ -168,12 +168,12 @@ public class BatchRepository {
     }
 
     public long openObjections(long batchId) {
-        return jdbc.sql("select count(*) from objection where batch_id = ? and resolution is null").param(batchId)
+        return jdbc.sql("select count(*) from disbursement.objection where batch_id = ? and resolution is null").param(batchId)
                 .query(Long.class).single();
     }
 
     public void setFileLayout(long batchId, String layout) {
-        jdbc.sql("update batch set file_layout = ? where id = ?").param(layout).param(batchId).update();
+        jdbc.sql("update disbursement.batch set file_layout = ? where id = ?").param(layout).param(batchId).update();
     }
 
     private static Date date(java.time.LocalDate d) {

@@ -17,12 +17,12 @@ public class LedgerRepository {
 
     private static final String BALANCES = """
             with budget as (
-                select source, sum(amount_fen) as fen from budget_line where org_id = :org and year = :year
+                select source, sum(amount_fen) as fen from funds.budget_line where org_id = :org and year = :year
                    and (:program::bigint is null or program_id = :program) group by source
                 union all
                 select source, sum(case when to_program_id = :program or :program::bigint is null then amount_fen else 0 end)
                              - sum(case when from_program_id = :program then amount_fen else 0 end)
-                  from reallocation where org_id = :org and year = :year and status = 'APPROVED'
+                  from funds.reallocation where org_id = :org and year = :year and status = 'APPROVED'
                    and :program::bigint is not null group by source
             ), ledger as (
                 select source,
@@ -33,7 +33,7 @@ public class LedgerRepository {
                        sum(case kind when 'RESERVE' then amount_fen when 'RELEASE' then -amount_fen else 0 end) as reserved,
                        sum(case when entry_date > :asOf then 0 when kind = 'PAYMENT' then amount_fen
                                 when kind = 'RETURN' then -amount_fen else 0 end) as spent
-                  from ledger_entry where org_id = :org and year = :year
+                  from funds.ledger_entry where org_id = :org and year = :year
                    and (:program::bigint is null or program_id = :program or kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER', 'ALLOCATION_OUT', 'REFUND'))
                  group by source
             ), sources as (select source from budget union select source from ledger)
@@ -52,7 +52,7 @@ public class LedgerRepository {
     public void append(long orgId, int year, FundSource source, Long programId, LedgerKind kind, LocalDate date,
             long amountFen, String voucher, Long batchId, Long itemId, String note, String by) {
         jdbc.sql("""
-                insert into ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
                                           item_id, note, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).param(orgId).param(year).param(source.name()).param(programId).param(kind.name())
@@ -74,7 +74,7 @@ public class LedgerRepository {
 
     public List<LedgerEntry> entries(long orgId, int year, FundSource source) {
         return jdbc.sql("""
-                select e.*, p.name as program_name from ledger_entry e left join program p on p.id = e.program_id
+                select e.*, p.name as program_name from funds.ledger_entry e left join policy.v_program p on p.id = e.program_id
                  where e.org_id = ? and e.year = ? and e.source = ? order by e.entry_date, e.id
                 """).param(orgId).param(year).param(source.name()).query((rs, n) -> {
                     long program = rs.getLong("program_id");

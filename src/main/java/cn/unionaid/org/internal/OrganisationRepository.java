@@ -21,9 +21,9 @@ public class OrganisationRepository {
     private static final String VIEW = """
             select o.id, o.code, o.name, o.level, o.parent_id, p.name as parent_name, o.region_code, r.name as region_name,
                    o.path
-              from organisation o
-              left join organisation p on p.id = o.parent_id
-              left join region r on r.code = o.region_code
+              from org.organisation o
+              left join org.organisation p on p.id = o.parent_id
+              left join org.region r on r.code = o.region_code
             """;
     private static final String VISIBLE_PAGE = VIEW + """
              where starts_with(o.path, :scope)
@@ -33,11 +33,11 @@ public class OrganisationRepository {
              limit :limit
             """;
     private static final String INSERT = """
-            insert into organisation (id, code, name, level, parent_id, region_code, path)
+            insert into org.organisation (id, code, name, level, parent_id, region_code, path)
             values (:id, :code, :name, :level, :parentId, :region, :path)
             """;
     private static final String UPDATE = """
-            update organisation set name = :name, region_code = :region, version = version + 1
+            update org.organisation set name = :name, region_code = :region, version = version + 1
              where id = :id and version = :version
             """;
 
@@ -63,27 +63,27 @@ public class OrganisationRepository {
     }
 
     public long countVisible(DataScope scope) {
-        return jdbc.sql("select count(*) from organisation o where starts_with(o.path, ?)").param(scope.orgPath())
+        return jdbc.sql("select count(*) from org.organisation o where starts_with(o.path, ?)").param(scope.orgPath())
                 .query(Long.class).single();
     }
 
     public Optional<Organisation> find(long id) {
-        return jdbc.sql("select * from organisation where id = ?").param(id).query(OrganisationRepository::aggregate)
+        return jdbc.sql("select * from org.organisation where id = ?").param(id).query(OrganisationRepository::aggregate)
                 .optional();
     }
 
     public Optional<Organisation> findRoot() {
-        return jdbc.sql("select * from organisation where parent_id is null").query(OrganisationRepository::aggregate)
+        return jdbc.sql("select * from org.organisation where parent_id is null").query(OrganisationRepository::aggregate)
                 .optional();
     }
 
     public boolean codeTaken(String code) {
-        return jdbc.sql("select exists(select 1 from organisation where code = ?)").param(code).query(Boolean.class)
+        return jdbc.sql("select exists(select 1 from org.organisation where code = ?)").param(code).query(Boolean.class)
                 .single();
     }
 
     public Organisation insert(Organisation org, String parentPath) {
-        long id = jdbc.sql("select nextval('organisation_id_seq')").query(Long.class).single();
+        long id = jdbc.sql("select nextval('org.organisation_id_seq')").query(Long.class).single();
         String path = (parentPath == null ? "/" : parentPath) + id + "/";
         jdbc.sql(INSERT).param("id", id).param("code", org.code()).param("name", org.name())
                 .param("level", org.level().name()).param("parentId", org.parentId())
@@ -101,7 +101,7 @@ public class OrganisationRepository {
     }
 
     public DataScope scopeOf(long orgId) {
-        String path = jdbc.sql("select path from organisation where id = ?").param(orgId).query(String.class).single();
+        String path = jdbc.sql("select path from org.organisation where id = ?").param(orgId).query(String.class).single();
         return new DataScope(orgId, path);
     }
 

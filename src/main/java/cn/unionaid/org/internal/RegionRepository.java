@@ -18,20 +18,20 @@ import org.springframework.stereotype.Repository;
 public class RegionRepository {
 
     private static final String PAGE = """
-            select code, name, level, parent_code from region
+            select code, name, level, parent_code from org.region
              where (name like :pattern or code like :pattern)
                and (:after::text is null or code > :after)
              order by code limit :limit
             """;
     private static final String STANDARDS = """
-            select * from subsistence_standard where region_code = ? order by effective_from desc
+            select * from org.subsistence_standard where region_code = ? order by effective_from desc
             """;
     private static final String STANDARD_AT = """
-            select * from subsistence_standard where region_code = ? and effective_from <= ?
+            select * from org.subsistence_standard where region_code = ? and effective_from <= ?
              order by effective_from desc limit 1
             """;
     private static final String INSERT_STANDARD = """
-            insert into subsistence_standard (region_code, monthly_fen, effective_from, document_ref, recorded_by)
+            insert into org.subsistence_standard (region_code, monthly_fen, effective_from, document_ref, recorded_by)
             values (?, ?, ?, ?, ?)
             """;
 
@@ -42,25 +42,25 @@ public class RegionRepository {
     }
 
     public boolean exists(RegionCode code) {
-        return jdbc.sql("select exists(select 1 from region where code = ?)").param(code.value()).query(Boolean.class)
+        return jdbc.sql("select exists(select 1 from org.region where code = ?)").param(code.value()).query(Boolean.class)
                 .single();
     }
 
     public java.util.Set<String> allCodes() {
-        return new java.util.HashSet<>(jdbc.sql("select code from region").query(String.class).list());
+        return new java.util.HashSet<>(jdbc.sql("select code from org.region").query(String.class).list());
     }
 
     public Optional<Region> find(RegionCode code) {
-        return jdbc.sql("select code, name, level, parent_code from region where code = ?").param(code.value())
+        return jdbc.sql("select code, name, level, parent_code from org.region where code = ?").param(code.value())
                 .query(RegionRepository::region).optional();
     }
 
     /** A region and every region below it (cities, counties), in code order. */
     public List<Region> withinRegion(RegionCode code) {
         return jdbc.sql("""
-                select code, name, level, parent_code from region
+                select code, name, level, parent_code from org.region
                  where code = :code or parent_code = :code
-                    or parent_code in (select code from region where parent_code = :code)
+                    or parent_code in (select code from org.region where parent_code = :code)
                  order by code
                 """).param("code", code.value()).query(RegionRepository::region).list();
     }
@@ -80,7 +80,7 @@ public class RegionRepository {
     }
 
     public boolean standardExists(RegionCode code, java.time.LocalDate effectiveFrom) {
-        return jdbc.sql("select exists(select 1 from subsistence_standard where region_code = ? and effective_from = ?)")
+        return jdbc.sql("select exists(select 1 from org.subsistence_standard where region_code = ? and effective_from = ?)")
                 .param(code.value()).param(Date.valueOf(effectiveFrom)).query(Boolean.class).single();
     }
 
@@ -88,7 +88,7 @@ public class RegionRepository {
             String recordedBy) {
         jdbc.sql(INSERT_STANDARD).param(code.value()).param(monthly.fen()).param(Date.valueOf(effectiveFrom))
                 .param(documentRef).param(recordedBy).update();
-        return jdbc.sql("select id from subsistence_standard where region_code = ? and effective_from = ?")
+        return jdbc.sql("select id from org.subsistence_standard where region_code = ? and effective_from = ?")
                 .param(code.value()).param(Date.valueOf(effectiveFrom)).query(Long.class).single();
     }
 

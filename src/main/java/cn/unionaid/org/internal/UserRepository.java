@@ -26,12 +26,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
-    private static final String ROLES = "array(select role from user_role r where r.user_id = u.id order by role) as roles";
+    private static final String ROLES = "array(select role from org.user_role r where r.user_id = u.id order by role) as roles";
     private static final String VIEW_PAGE = """
             select u.id, u.username, u.display_name, u.org_id, o.name as org_name, u.enabled,
-                   exists(select 1 from login_throttle t where t.username = u.username and t.locked_until > now())
+                   exists(select 1 from org.login_throttle t where t.username = u.username and t.locked_until > now())
                        as locked, u.last_login_at, u.reset_requested_by, %s
-              from app_user u join organisation o on o.id = u.org_id
+              from org.app_user u join org.organisation o on o.id = u.org_id
              where starts_with(o.path, :scope)
                and (u.username like :pattern or u.display_name like :pattern)
                and (:after::text is null or u.username > :after)
@@ -39,16 +39,16 @@ public class UserRepository {
             """.formatted(ROLES);
     private static final String PRINCIPAL = """
             select u.id, u.username, u.display_name, u.password_hash, u.org_id, o.path, o.name as org_name, u.enabled,
-                   exists(select 1 from login_throttle t where t.username = u.username and t.source = ?
+                   exists(select 1 from org.login_throttle t where t.username = u.username and t.source = ?
                           and t.locked_until > now()) as locked, u.must_change_password, %s
-              from app_user u join organisation o on o.id = u.org_id
+              from org.app_user u join org.organisation o on o.id = u.org_id
              where u.username = ?
             """.formatted(ROLES);
     private static final String THROTTLE = """
-            insert into login_throttle (username, source) values (?, ?) on conflict do nothing
+            insert into org.login_throttle (username, source) values (?, ?) on conflict do nothing
             """;
     private static final String THROTTLE_ROW = """
-            select failures, coalesce(locked_until > now(), false) as locked from login_throttle
+            select failures, coalesce(locked_until > now(), false) as locked from org.login_throttle
              where username = ? and source = ? for update
             """;
 
@@ -59,16 +59,16 @@ public class UserRepository {
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        return jdbc.sql("select count(*) from org.app_user").query(Long.class).single();
     }
 
     public long countVisible(DataScope scope) {
-        return jdbc.sql("select count(*) from app_user u join organisation o on o.id = u.org_id where starts_with(o.path, ?)")
+        return jdbc.sql("select count(*) from org.app_user u join org.organisation o on o.id = u.org_id where starts_with(o.path, ?)")
                 .param(scope.orgPath()).query(Long.class).single();
     }
 
     public boolean usernameTaken(String username) {
-        return jdbc.sql("select exists(select 1 from app_user where username = ?)").param(username)
+        return jdbc.sql("select exists(select 1 from org.app_user where username = ?)").param(username)
                 .query(Boolean.class).single();
     }
 
@@ -86,13 +86,13 @@ public class UserRepository {
     /** The account if its organisation is in the scope. */
     public Optional<UserAccount> find(DataScope scope, long id) {
         return jdbc.sql("""
-                select u.*, %s from app_user u join organisation o on o.id = u.org_id
+                select u.*, %s from org.app_user u join org.organisation o on o.id = u.org_id
                  where u.id = ? and starts_with(o.path, ?)
                 """.formatted(ROLES)).param(id).param(scope.orgPath()).query(UserRepository::aggregate).optional();
     }
 
     public Optional<UserAccount> findByUsername(String username) {
-        return jdbc.sql("select u.*, %s from app_user u where u.username = ?".formatted(ROLES)).param(username)
+        return jdbc.sql("select u.*, %s from org.app_user u where u.username = ?".formatted(ROLES)).param(username)
                 .query(UserRepository::aggregate).optional();
     }
 
@@ -106,7 +106,7 @@ public class UserRepository {
 
     public long insert(UserAccount user) {
         long id = jdbc.sql("""
-                insert into app_user (username, display_name, password_hash, org_id, enabled, must_change_password,
+                insert into org.app_user (username, display_name, password_hash, org_id, enabled, must_change_password,
                                       password_changed_at)
                 values (?, ?, ?, ?, ?, ?, now()) returning id
                 """).param(user.username()).param(user.displayName()).param(user.passwordHash()).param(user.orgId())
@@ -117,7 +117,7 @@ public class UserRepository {
 
     public void update(UserAccount user) {
         int n = jdbc.sql("""
-                update app_user set display_name = ?, password_hash = ?, enabled = ?, must_change_password = ?,
+                update org.app_user set display_name = ?, password_hash = ?, enabled = ?, must_change_password = ?,
                        locked_until = ?, failed_attempts = case when ?::timestamptz is null then 0 else failed_attempts end,
                        password_changed_at = case when password_hash <> ? then now() else password_changed_at end,
                        version = version + 1
@@ -132,9 +132,9 @@ public class UserRepository {
     }
 
     private void saveRoles(long userId, Set<Role> roles) {
-        jdbc.sql("delete from user_role where user_id = ?").param(userId).update();
+        jdbc.sql("delete from org.user_role where user_id = ?").param(userId).update();
         for (Role role : roles) {
-            jdbc.sql("insert into user_role (user_id, role) values (?, ?)").param(userId).param(role.name()).update();
+            jdbc.sql("insert into org.user_role (user_id, role) values (?, ?)").param(userId).param(role.name()).update();
         }
     }
 
@@ -153,7 +153,7 @@ public class UserRepository {
         }
         boolean lock = now.failures() + 1 >= policy.maxFailedAttempts();
         jdbc.sql("""
-                update login_throttle set failures = ?,
+                update org.login_throttle set failures = ?,
                        locked_until = case when ? then now() + make_interval(mins => ?) else null end
                  where username = ? and source = ?
                 """).param(lock ? 0 : now.failures() + 1).param(lock).param(policy.lockoutMinutes())
@@ -162,39 +162,39 @@ public class UserRepository {
     }
 
     public void recordSuccessfulLogin(String username) {
-        jdbc.sql("update app_user set last_login_at = now() where username = ?").param(username).update();
+        jdbc.sql("update org.app_user set last_login_at = now() where username = ?").param(username).update();
     }
 
     /** A good password from a source ends that source's run of failures. */
     public void clearFailedAttempts(String username, String source) {
-        jdbc.sql("delete from login_throttle where username = ? and source = ? and (locked_until is null or locked_until <= now())")
+        jdbc.sql("delete from org.login_throttle where username = ? and source = ? and (locked_until is null or locked_until <= now())")
                 .param(username).param(source).update();
     }
 
     /** The security administrator's unlock: every source may try again. */
     public void clearThrottle(String username) {
-        jdbc.sql("delete from login_throttle where username = ?").param(username).update();
+        jdbc.sql("delete from org.login_throttle where username = ?").param(username).update();
     }
 
     /** Who asked for this administrator's password reset, if anyone has. */
     public Optional<String> resetRequestedBy(long userId) {
-        return jdbc.sql("select reset_requested_by from app_user where id = ?").param(userId).query(String.class)
+        return jdbc.sql("select reset_requested_by from org.app_user where id = ?").param(userId).query(String.class)
                 .optional().filter(java.util.Objects::nonNull);
     }
 
     public void setResetRequest(long userId, String by) {
-        jdbc.sql("update app_user set reset_requested_by = ?, reset_requested_at = case when ?::text is null then null else now() end where id = ?")
+        jdbc.sql("update org.app_user set reset_requested_by = ?, reset_requested_at = case when ?::text is null then null else now() end where id = ?")
                 .param(by).param(by).param(userId).update();
     }
 
     public SecurityPolicy policy() {
-        return jdbc.sql("select max_failed_attempts, lockout_minutes, password_min_length from security_policy where id = 1")
+        return jdbc.sql("select max_failed_attempts, lockout_minutes, password_min_length from org.security_policy where id = 1")
                 .query((rs, n) -> new SecurityPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
     }
 
     public void savePolicy(SecurityPolicy policy, String by) {
         jdbc.sql("""
-                update security_policy set max_failed_attempts = ?, lockout_minutes = ?, password_min_length = ?,
+                update org.security_policy set max_failed_attempts = ?, lockout_minutes = ?, password_min_length = ?,
                        updated_by = ?, updated_at = now() where id = 1
                 """).param(policy.maxFailedAttempts()).param(policy.lockoutMinutes()).param(policy.passwordMinLength())
                 .param(by).update();

@@ -21,8 +21,8 @@ public class ParameterRepository {
 
     private static final String VERSIONS = """
             select v.*, d.unit, o.name as org_name, o.path as org_path
-              from parameter_version v join parameter_definition d on d.key = v.key
-              join organisation o on o.id = v.org_id
+              from policy.parameter_version v join policy.parameter_definition d on d.key = v.key
+              join org.v_organisation o on o.id = v.org_id
             """;
 
     private final JdbcClient jdbc;
@@ -32,18 +32,18 @@ public class ParameterRepository {
     }
 
     public List<ParameterDefinition> definitions() {
-        return jdbc.sql("select * from parameter_definition order by key").query((rs, n) -> new ParameterDefinition(
+        return jdbc.sql("select * from policy.parameter_definition order by key").query((rs, n) -> new ParameterDefinition(
                 rs.getString("key"), rs.getString("name"), ParameterUnit.valueOf(rs.getString("unit")))).list();
     }
 
     public Optional<ParameterDefinition> definition(String key) {
-        return jdbc.sql("select * from parameter_definition where key = ?").param(key).query((rs, n) ->
+        return jdbc.sql("select * from policy.parameter_definition where key = ?").param(key).query((rs, n) ->
                 new ParameterDefinition(rs.getString("key"), rs.getString("name"), ParameterUnit.valueOf(rs.getString("unit"))))
                 .optional();
     }
 
     public void define(ParameterDefinition d, String by) {
-        jdbc.sql("insert into parameter_definition (key, name, unit, created_by) values (?, ?, ?, ?)").param(d.key())
+        jdbc.sql("insert into policy.parameter_definition (key, name, unit, created_by) values (?, ?, ?, ?)").param(d.key())
                 .param(d.name()).param(d.unit().name()).param(by).update();
     }
 
@@ -64,7 +64,7 @@ public class ParameterRepository {
         return jdbc.sql(VERSIONS + """
                  where v.key = any(?) and v.effective_from <= ?
                    and (v.status = 'APPROVED' or (? and v.status = 'PROPOSED'))
-                   and starts_with((select p.path from organisation p where p.id = ?), o.path)
+                   and starts_with((select p.path from org.v_organisation p where p.id = ?), o.path)
                 """).param(keys.toArray(String[]::new)).param(Date.valueOf(onOrBefore)).param(includeProposed)
                 .param(programOrgId).query(ParameterRepository::version).list();
     }
@@ -81,7 +81,7 @@ public class ParameterRepository {
 
     public long propose(long orgId, String key, String region, LocalDate from, long value, String documentRef, String by) {
         return jdbc.sql("""
-                insert into parameter_version (org_id, key, region_code, effective_from, value, document_ref, status, proposed_by)
+                insert into policy.parameter_version (org_id, key, region_code, effective_from, value, document_ref, status, proposed_by)
                 values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?) returning id
                 """).param(orgId).param(key).param(region).param(Date.valueOf(from)).param(value).param(documentRef).param(by)
                 .query(Long.class).single();
@@ -89,14 +89,14 @@ public class ParameterRepository {
 
     public void decide(long id, String status, String by, String note) {
         jdbc.sql("""
-                update parameter_version set status = ?, decided_by = ?, decided_at = now(), decision_note = ?
+                update policy.parameter_version set status = ?, decided_by = ?, decided_at = now(), decision_note = ?
                  where id = ? and status = 'PROPOSED'
                 """).param(status).param(by).param(note).param(id).update();
     }
 
     public boolean approvedExists(String key, String region, LocalDate from) {
         return jdbc.sql("""
-                select exists(select 1 from parameter_version where key = ? and coalesce(region_code, '000000') = ?
+                select exists(select 1 from policy.parameter_version where key = ? and coalesce(region_code, '000000') = ?
                                  and effective_from = ? and status = 'APPROVED')
                 """).param(key).param(region == null ? "000000" : region).param(Date.valueOf(from)).query(Boolean.class)
                 .single();

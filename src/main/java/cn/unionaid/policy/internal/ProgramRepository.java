@@ -41,7 +41,7 @@ public class ProgramRepository {
 
     public List<Program> visible(DataScope scope, Integer year) {
         return jdbc.sql("""
-                select p.* from program p join organisation o on o.id = p.org_id
+                select p.* from policy.program p join org.v_organisation o on o.id = p.org_id
                  where starts_with(o.path, ?) and (?::int is null or p.year = ?) order by p.year desc, p.code
                 """).param(scope.orgPath()).param(year).param(year).query(this::program).list();
     }
@@ -49,32 +49,32 @@ public class ProgramRepository {
     /** The programs of the unions at or below any of {@code unionPaths} whose rule uses one of {@code keys}. */
     public List<Program> usingAny(java.util.Set<String> keys, java.util.Set<String> unionPaths) {
         return jdbc.sql("""
-                select p.* from program p join organisation o on o.id = p.org_id
+                select p.* from policy.program p join org.v_organisation o on o.id = p.org_id
                  where exists (select 1 from unnest(?::text[]) u where starts_with(o.path, u)) order by p.id
                 """).param(unionPaths.toArray(String[]::new)).query(this::program).stream()
                 .filter(p -> !java.util.Collections.disjoint(p.parameterKeys(), keys)).toList();
     }
 
     public Optional<Program> find(DataScope scope, long id) {
-        return jdbc.sql("select p.* from program p join organisation o on o.id = p.org_id where p.id = ? and starts_with(o.path, ?)")
+        return jdbc.sql("select p.* from policy.program p join org.v_organisation o on o.id = p.org_id where p.id = ? and starts_with(o.path, ?)")
                 .param(id).param(scope.orgPath()).query(this::program).optional();
     }
 
     public Optional<Program> findByCode(long orgId, int year, String code) {
-        return jdbc.sql("select * from program where org_id = ? and year = ? and code = ?").param(orgId).param(year)
+        return jdbc.sql("select * from policy.program where org_id = ? and year = ? and code = ?").param(orgId).param(year)
                 .param(code).query(this::program).optional();
     }
 
     public long insert(Program p, String by) {
         String rule = ruleJson(p.rule());
         long id = jdbc.sql("""
-                insert into program (org_id, year, code, name, beneficiary, fund_sources, reference_date, window_from,
+                insert into policy.program (org_id, year, code, name, beneficiary, fund_sources, reference_date, window_from,
                                      window_to, rule, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(p.orgId()).param(p.year()).param(p.code()).param(p.name()).param(p.beneficiary().name())
                 .param(sources(p)).param(Date.valueOf(p.referenceDate())).param(Date.valueOf(p.windowFrom()))
                 .param(Date.valueOf(p.windowTo())).param(rule).param(by).query(Long.class).single();
-        jdbc.sql("insert into program_rule_history (program_id, rule_version, rule, changed_by) values (?, 1, ?, ?)")
+        jdbc.sql("insert into policy.program_rule_history (program_id, rule_version, rule, changed_by) values (?, 1, ?, ?)")
                 .param(id).param(rule).param(by).update();
         return id;
     }
@@ -85,7 +85,7 @@ public class ProgramRepository {
         boolean ruleChanged = !rule.equals(ruleJson(before.rule()));
         int version = ruleChanged ? before.ruleVersion() + 1 : before.ruleVersion();
         int n = jdbc.sql("""
-                update program set name = ?, beneficiary = ?, fund_sources = ?, reference_date = ?, window_from = ?,
+                update policy.program set name = ?, beneficiary = ?, fund_sources = ?, reference_date = ?, window_from = ?,
                        window_to = ?, rule = ?, rule_version = ?, updated_at = now()
                  where id = ? and rule_version = ?
                 """).param(after.name()).param(after.beneficiary().name()).param(sources(after))
@@ -96,7 +96,7 @@ public class ProgramRepository {
             throw BusinessRuleException.conflict("error.concurrentChange");
         }
         if (ruleChanged) {
-            jdbc.sql("insert into program_rule_history (program_id, rule_version, rule, changed_by) values (?, ?, ?, ?)")
+            jdbc.sql("insert into policy.program_rule_history (program_id, rule_version, rule, changed_by) values (?, ?, ?, ?)")
                     .param(before.id()).param(version).param(rule).param(by).update();
         }
     }

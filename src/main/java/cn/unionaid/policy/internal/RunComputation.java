@@ -55,24 +55,24 @@ public class RunComputation {
 
     /** When the archive was opened, and the first event on or before the date that took it off the register. */
     private static final String STANDING = """
-            (select min(e.event_date) from registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
+            (select min(e.event_date) from registry.v_registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
                 and e.kind = 'OPENED') as opened_on,
             gone.kind as left_kind, gone.event_date as left_on
             """;
     private static final String GONE = """
-            left join lateral (select e.kind, e.event_date from registry_event e
+            left join lateral (select e.kind, e.event_date from registry.v_registry_event e
                                 where e.subject_type = '%1$s' and e.subject_id = %2$s.id and e.event_date <= :d
                                   and e.kind in (%3$s) order by e.event_date, e.id limit 1) gone on true
             """;
     private static final String OTHER_PROGRAMS = """
-            (select coalesce(sum(x.amount_fen), 0) from entitlement x
+            (select coalesce(sum(x.amount_fen), 0) from policy.entitlement x
               where x.run_id = any(:otherRuns) and x.subject_id = %s.id and x.subject_type = '%s')
             """;
     private static final String MODEL_WORKERS = """
             select m.id, m.name, m.region_code, m.honour, m.employment, m.monthly_income_fen as income, m.birth_date,
                    null as category, %s, c.cost_fen, c.requested_fen, %s as other
-              from model_worker m join organisation o on o.id = m.org_id
-              left join entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'MODEL_WORKER'
+              from registry.v_model_worker m join org.v_organisation o on o.id = m.org_id
+              left join policy.entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'MODEL_WORKER'
                                            and c.subject_id = m.id
               %s
              where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
@@ -81,11 +81,11 @@ public class RunComputation {
             GONE.formatted("MODEL_WORKER", "m", OnFile.endingKinds(SubjectType.MODEL_WORKER)));
     private static final String HOUSEHOLDS = """
             select h.id, coalesce(hd.name, h.household_no) as name, h.region_code, null as honour, null as employment,
-                   (select sum(x.monthly_income_fen) / count(*) from household_member x where x.household_id = h.id) as income,
+                   (select sum(x.monthly_income_fen) / count(*) from registry.v_household_member x where x.household_id = h.id) as income,
                    hd.birth_date, h.category, %s, c.cost_fen, c.requested_fen, %s as other
-              from household h join organisation o on o.id = h.org_id
-              left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
-              left join entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'HOUSEHOLD'
+              from registry.v_household h join org.v_organisation o on o.id = h.org_id
+              left join registry.v_household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+              left join policy.entitlement_claim c on c.program_id = :program and c.status = 'APPROVED' and c.subject_type = 'HOUSEHOLD'
                                            and c.subject_id = h.id
               %s
              where starts_with(o.path, :scope) and (:all or h.id = any(:ids))
@@ -93,7 +93,7 @@ public class RunComputation {
             """.formatted(STANDING.formatted("HOUSEHOLD", "h"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"),
             GONE.formatted("HOUSEHOLD", "h", OnFile.endingKinds(SubjectType.HOUSEHOLD)));
     private static final String OTHER_RUNS = """
-            select max(r.id) from entitlement_run r join program p on p.id = r.program_id
+            select max(r.id) from policy.entitlement_run r join policy.program p on p.id = r.program_id
              where p.org_id = ? and p.year = ? and p.id <> ? and r.kind = 'OFFICIAL' and r.status = 'DONE'
              group by r.program_id
             """;
@@ -101,8 +101,8 @@ public class RunComputation {
             with ranked as (
                 select e.subject_id, row_number() over (order by %s) as rn,
                        sum(e.amount_fen) over (order by %s rows unbounded preceding) as running
-                  from entitlement e where e.run_id = :run and e.decision in ('ELIGIBLE', 'CAPPED'))
-            update entitlement e set decision = 'CUT', amount_fen = 0, reason_code = :code,
+                  from policy.entitlement e where e.run_id = :run and e.decision in ('ELIGIBLE', 'CAPPED'))
+            update policy.entitlement e set decision = 'CUT', amount_fen = 0, reason_code = :code,
                    explanation = e.explanation || :prefix || r.rn || :suffix
               from ranked r
              where e.run_id = :run and e.subject_id = r.subject_id and %s
@@ -131,7 +131,7 @@ public class RunComputation {
         LoadedParameters source = parameters(program, referenceDate, whatIf);
         Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        CsvCopy copy = new CsvCopy(connection, "entitlement", COLUMNS);
+        CsvCopy copy = new CsvCopy(connection, "policy.entitlement", COLUMNS);
         String subjectType = program.beneficiary().name();
         population(program, programOrgPath, referenceDate, null, (ResultSet rs) -> {
             PersonInputs p = person(rs, program.beneficiary(), referenceDate);
@@ -211,7 +211,7 @@ public class RunComputation {
         String anyRegion = regionOf(program.orgId());
         if (program.rule().coveragePercent() != null) {
             ResolvedParameter pct = source.get(program.rule().coveragePercent(), anyRegion);
-            long base = jdbc.sql("select count(*) from entitlement where run_id = ? and in_register").param(runId)
+            long base = jdbc.sql("select count(*) from policy.entitlement where run_id = ? and in_register").param(runId)
                     .query(Long.class).single();
             long limit = base * pct.value() / 100;
             jdbc.sql(CUT.formatted(order, order, "r.rn > :limit")).param("run", runId).param("code", "CUT_COVERAGE")
@@ -229,7 +229,7 @@ public class RunComputation {
 
     /** The region of the program's union, for limits set for the whole program; the root falls back to national. */
     private String regionOf(long orgId) {
-        return jdbc.sql("select coalesce(region_code, '110000') from organisation where id = ?").param(orgId)
+        return jdbc.sql("select coalesce(region_code, '110000') from org.v_organisation where id = ?").param(orgId)
                 .query(String.class).single();
     }
 

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunRepository {
 
     private static final String RUN = """
-            select r.*, p.name as program_name, p.year from entitlement_run r join program p on p.id = r.program_id
-              join organisation o on o.id = r.org_id
+            select r.*, p.name as program_name, p.year from policy.entitlement_run r join policy.program p on p.id = r.program_id
+              join org.v_organisation o on o.id = r.org_id
             """;
 
     private final JdbcClient jdbc;
@@ -43,7 +43,7 @@ public class RunRepository {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long open(Program program, boolean whatIf, java.time.LocalDate referenceDate, String ruleJson, String by) {
         return jdbc.sql("""
-                insert into entitlement_run (program_id, org_id, kind, reference_date, rule_version, rule, status, started_by)
+                insert into policy.entitlement_run (program_id, org_id, kind, reference_date, rule_version, rule, status, started_by)
                 values (?, ?, ?, ?, ?, ?, 'RUNNING', ?) returning id
                 """).param(program.id()).param(program.orgId()).param(whatIf ? "WHAT_IF" : "OFFICIAL")
                 .param(Date.valueOf(referenceDate)).param(program.ruleVersion()).param(ruleJson).param(by)
@@ -63,21 +63,21 @@ public class RunRepository {
     @Transactional
     public int refuseAbandoned(String message) {
         return jdbc.sql("""
-                update entitlement_run set status = 'REFUSED', error = ?, finished_at = now()
+                update policy.entitlement_run set status = 'REFUSED', error = ?, finished_at = now()
                  where status = 'RUNNING' and pg_try_advisory_xact_lock(?, (id % 2147483647)::int)
                 """).param(message).param(COMPUTING).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void refuse(long runId, String message) {
-        jdbc.sql("update entitlement_run set status = 'REFUSED', error = ?, finished_at = now() where id = ?")
+        jdbc.sql("update policy.entitlement_run set status = 'REFUSED', error = ?, finished_at = now() where id = ?")
                 .param(message.length() > 1000 ? message.substring(0, 1000) : message).param(runId).update();
     }
 
     /** Totals from the stored entitlements; called inside the run's transaction. */
     public void finish(long runId, List<ResolvedParameter> used, String tieBreak) {
         jdbc.sql("""
-                update entitlement_run r set status = 'DONE', finished_at = now(), parameters = :parameters,
+                update policy.entitlement_run r set status = 'DONE', finished_at = now(), parameters = :parameters,
                        tie_break = :tieBreak, population = t.population, eligible = t.eligible, capped = t.capped,
                        cut = t.cut, total_fen = t.total
                   from (select count(*) as population,
@@ -85,7 +85,7 @@ public class RunRepository {
                                count(*) filter (where decision = 'CAPPED') as capped,
                                count(*) filter (where decision = 'CUT') as cut,
                                coalesce(sum(amount_fen), 0) as total
-                          from entitlement where run_id = :run) t
+                          from policy.entitlement where run_id = :run) t
                  where r.id = :run
                 """).param("parameters", json.writeValueAsString(used)).param("tieBreak", tieBreak).param("run", runId)
                 .update();
@@ -109,7 +109,7 @@ public class RunRepository {
 
     public List<EntitlementView> entitlements(long runId, Decision decision, String q, Long after, int limit) {
         return jdbc.sql("""
-                select * from entitlement where run_id = :run and (:decision::text is null or decision = :decision)
+                select * from policy.entitlement where run_id = :run and (:decision::text is null or decision = :decision)
                    and (:q::text is null or name like :q or region_code = :code)
                    and (:after::bigint is null or subject_id > :after)
                  order by subject_id limit :limit
@@ -119,33 +119,33 @@ public class RunRepository {
     }
 
     public Optional<EntitlementView> entitlement(long runId, long subjectId) {
-        return jdbc.sql("select * from entitlement where run_id = ? and subject_id = ?").param(runId).param(subjectId)
+        return jdbc.sql("select * from policy.entitlement where run_id = ? and subject_id = ?").param(runId).param(subjectId)
                 .query(RunRepository::entitlement).optional();
     }
 
     /** The totals; each cause of exclusion is named by {@code causeName} from its reason code. */
     public RunTotals totals(long runId, java.util.function.UnaryOperator<String> causeName) {
         List<RunTotals.Line> exclusions = jdbc.sql("""
-                select reason_code, count(*) from entitlement
+                select reason_code, count(*) from policy.entitlement
                  where run_id = ? and decision in ('INELIGIBLE', 'CUT') group by 1 order by 2 desc, 1
                 """).param(runId).query((rs, n) -> new RunTotals.Line(rs.getString(1), causeName.apply(rs.getString(1)),
                 rs.getLong(2), 0, "0.00")).list();
-        return new RunTotals(lines(runId, "e.region_code", "left join region g on g.code = e.region_code", "g.name"),
+        return new RunTotals(lines(runId, "e.region_code", "left join org.v_region g on g.code = e.region_code", "g.name"),
                 lines(runId, "coalesce(e.grouping, '-')", "", "coalesce(e.grouping, '-')"), exclusions);
     }
 
     private List<RunTotals.Line> lines(long runId, String key, String join, String name) {
         return jdbc.sql("select " + key + " as code, " + name + " as name, "
                 + "count(*) filter (where e.decision in ('ELIGIBLE', 'CAPPED')) as people, coalesce(sum(e.amount_fen), 0) as fen "
-                + "from entitlement e " + join + " where e.run_id = ? group by 1, 2 order by 1").param(runId)
+                + "from policy.entitlement e " + join + " where e.run_id = ? group by 1, 2 order by 1").param(runId)
                 .query((rs, n) -> new RunTotals.Line(rs.getString("code"), rs.getString("name"), rs.getLong("people"),
                         rs.getLong("fen"), Money.ofFen(rs.getLong("fen")).toYuanString())).list();
     }
 
     public RunComparison compare(long a, long b) {
         String diff = """
-                from (select * from entitlement where run_id = :a) x
-                full join (select * from entitlement where run_id = :b) y on x.subject_id = y.subject_id
+                from (select * from policy.entitlement where run_id = :a) x
+                full join (select * from policy.entitlement where run_id = :b) y on x.subject_id = y.subject_id
                 where coalesce(x.amount_fen, 0) <> coalesce(y.amount_fen, 0)
                 """;
         record Summary(long gained, long gainedFen, long lost, long lostFen) {
@@ -179,7 +179,7 @@ public class RunRepository {
     }
 
     private long total(long run) {
-        return jdbc.sql("select total_fen from entitlement_run where id = ?").param(run).query(Long.class).single();
+        return jdbc.sql("select total_fen from policy.entitlement_run where id = ?").param(run).query(Long.class).single();
     }
 
     private RunView run(ResultSet rs, int n) throws SQLException {

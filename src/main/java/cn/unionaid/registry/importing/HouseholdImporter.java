@@ -89,14 +89,14 @@ public class HouseholdImporter {
     private static final String HELD_ELSEWHERE = """
             select s.row_no, o.name, h.household_no, s.household_no, starts_with(o.path, :scope) as visible from hm_stage s
               join hh_stage hs on hs.household_no = s.household_no
-              join household_member m on m.id_number_bidx = s.id_number_bidx and m.in_open_household
-              join household h on h.id = m.household_id
-              join organisation o on o.id = h.org_id
+              join registry.household_member m on m.id_number_bidx = s.id_number_bidx and m.in_open_household
+              join registry.household h on h.id = m.household_id
+              join org.v_organisation o on o.id = h.org_id
              where not (h.org_id = hs.org_id and h.household_no = s.household_no)
             """;
     private static final String CLOSED = """
             select s.row_no, s.household_no from hh_stage s
-              join household h on h.org_id = s.org_id and h.household_no = s.household_no
+              join registry.household h on h.org_id = s.org_id and h.household_no = s.household_no
              where h.status = 'CLOSED' and h.row_digest <> s.row_digest
             """;
     private static final String DROP_REFUSED = """
@@ -104,7 +104,7 @@ public class HouseholdImporter {
             delete from hh_stage where household_no = any(string_to_array(:nos, chr(31)))
             """;
     private static final String UNCHANGED = """
-            select count(*) from hh_stage s join household h on h.org_id = s.org_id and h.household_no = s.household_no
+            select count(*) from hh_stage s join registry.household h on h.org_id = s.org_id and h.household_no = s.household_no
              where h.row_digest = s.row_digest
             """;
     private static final String CHANGED = """
@@ -119,53 +119,53 @@ public class HouseholdImporter {
                      case when h.region_code <> s.region_code then '行政区划代码' end,
                      case when (select string_agg(encode(m.id_number_bidx, 'hex') || m.relation || m.name
                                     || m.monthly_income_fen || coalesce(encode(m.health_bidx, 'hex'), ''), ',' order by m.id_number_bidx)
-                                  from household_member m where m.household_id = h.id)
+                                  from registry.household_member m where m.household_id = h.id)
                              is distinct from
                                (select string_agg(encode(x.id_number_bidx, 'hex') || x.relation || x.name
                                     || x.monthly_income_fen || coalesce(encode(x.health_bidx, 'hex'), ''), ',' order by x.id_number_bidx)
                                   from hm_stage x where x.household_no = s.household_no)
                           then '家庭成员' end], null))::text as changed_fields
-              from hh_stage s join household h on h.org_id = s.org_id and h.household_no = s.household_no
+              from hh_stage s join registry.household h on h.org_id = s.org_id and h.household_no = s.household_no
              where h.row_digest <> s.row_digest
             """;
     private static final String APPLY_CHANGES = """
-            update household h set category = c.category, main_cause = c.main_cause, housing = c.housing,
+            update registry.household h set category = c.category, main_cause = c.main_cause, housing = c.housing,
                    bank_name = c.bank_name, bank_card_enc = c.bank_card_enc, bank_card_bidx = c.bank_card_bidx,
                    bank_card_masked = c.bank_card_masked, region_code = c.region_code, row_digest = c.row_digest,
                    updated_at = now(), version = h.version + 1
               from hh_changed c where h.id = c.id;
-            delete from household_member m using hh_changed c where m.household_id = c.id;
-            insert into household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
+            delete from registry.household_member m using hh_changed c where m.household_id = c.id;
+            insert into registry.household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
                    sex, birth_date, monthly_income_fen, health_enc, health_bidx, in_open_household)
             select c.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
                    x.monthly_income_fen, x.health_enc, x.health_bidx, c.was_status <> 'CLOSED'
               from hh_changed c join hm_stage x on x.household_no = c.household_no
             """;
     private static final String CHANGE_EVENTS = """
-            insert into registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
+            insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
             select 'HOUSEHOLD', id, 'UPDATED', current_date, :reason, changed_fields, :by from hh_changed
             """;
     private static final String COUNT_NEW = """
             select count(*) from hh_stage s
-             where not exists (select 1 from household h where h.org_id = s.org_id and h.household_no = s.household_no)
+             where not exists (select 1 from registry.household h where h.org_id = s.org_id and h.household_no = s.household_no)
             """;
     private static final String INSERT_NEW = """
             create temp table hh_new on commit drop as
             select s.* from hh_stage s
-             where not exists (select 1 from household h where h.org_id = s.org_id and h.household_no = s.household_no);
-            insert into household (org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc,
+             where not exists (select 1 from registry.household h where h.org_id = s.org_id and h.household_no = s.household_no);
+            insert into registry.household (org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc,
                    bank_card_bidx, bank_card_masked, region_code, row_digest)
             select org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc, bank_card_bidx,
                    bank_card_masked, region_code, row_digest from hh_new;
-            insert into household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
+            insert into registry.household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
                    sex, birth_date, monthly_income_fen, health_enc, health_bidx)
             select h.id, x.relation, x.name, x.id_number_enc, x.id_number_bidx, x.id_number_masked, x.sex, x.birth_date,
                    x.monthly_income_fen, x.health_enc, x.health_bidx
-              from hh_new n join household h on h.org_id = n.org_id and h.household_no = n.household_no
+              from hh_new n join registry.household h on h.org_id = n.org_id and h.household_no = n.household_no
               join hm_stage x on x.household_no = n.household_no;
-            insert into registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
+            insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
             select 'HOUSEHOLD', h.id, 'OPENED', n.opened_on, :reason, :by
-              from hh_new n join household h on h.org_id = n.org_id and h.household_no = n.household_no
+              from hh_new n join registry.household h on h.org_id = n.org_id and h.household_no = n.household_no
             """;
 
     private final JdbcClient jdbc;

@@ -67,17 +67,17 @@ public class ModelWorkerImporter {
             """;
     private static final String HELD_ELSEWHERE = """
             select s.row_no, o.name, starts_with(o.path, :scope) as visible from mw_stage s
-              join model_worker m on m.id_number_bidx = s.id_number_bidx
-              join organisation o on o.id = m.org_id
+              join registry.model_worker m on m.id_number_bidx = s.id_number_bidx
+              join org.v_organisation o on o.id = m.org_id
              where m.org_id <> s.org_id
             """;
     private static final String FROZEN = """
             select s.row_no, m.archive_open from mw_stage s
-              join model_worker m on m.id_number_bidx = s.id_number_bidx and m.org_id = s.org_id
+              join registry.model_worker m on m.id_number_bidx = s.id_number_bidx and m.org_id = s.org_id
              where m.row_digest <> s.row_digest and (not m.archive_open or not m.living)
             """;
     private static final String UNCHANGED = """
-            select count(*) from mw_stage s join model_worker m on m.id_number_bidx = s.id_number_bidx
+            select count(*) from mw_stage s join registry.model_worker m on m.id_number_bidx = s.id_number_bidx
              where m.row_digest = s.row_digest
             """;
     private static final String CHANGED = """
@@ -98,11 +98,11 @@ public class ModelWorkerImporter {
                      case when m.living <> s.living then '是否健在' end,
                      case when m.honour_kept <> s.honour_kept then '荣誉状态' end,
                      case when m.remark is distinct from s.remark then '备注' end], null))::text as changed_fields
-              from mw_stage s join model_worker m on m.id_number_bidx = s.id_number_bidx and m.org_id = s.org_id
+              from mw_stage s join registry.model_worker m on m.id_number_bidx = s.id_number_bidx and m.org_id = s.org_id
              where m.row_digest <> s.row_digest
             """;
     private static final String APPLY_CHANGES = """
-            update model_worker m set name = c.name, honour = c.honour, honour_year = c.honour_year,
+            update registry.model_worker m set name = c.name, honour = c.honour, honour_year = c.honour_year,
                    employment = c.employment, employer = c.employer, region_code = c.region_code,
                    monthly_income_fen = c.monthly_income_fen, income_month = c.income_month, phone_enc = c.phone_enc,
                    phone_bidx = c.phone_bidx, phone_masked = c.phone_masked, bank_name = c.bank_name,
@@ -112,7 +112,7 @@ public class ModelWorkerImporter {
               from mw_changed c where m.id = c.id
             """;
     private static final String CHANGE_EVENTS = """
-            insert into registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
+            insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
             select 'MODEL_WORKER', id, 'UPDATED', current_date, :reason, changed_fields, :by from mw_changed
             union all
             select 'MODEL_WORKER', id, 'DECEASED', current_date, :reason, null, :by from mw_changed where was_living and not living
@@ -124,7 +124,7 @@ public class ModelWorkerImporter {
             """;
     private static final String INSERT_NEW = """
             with fresh as (
-                insert into model_worker (org_id, name, id_number_enc, id_number_bidx, id_number_masked, sex, birth_date,
+                insert into registry.model_worker (org_id, name, id_number_enc, id_number_bidx, id_number_masked, sex, birth_date,
                        honour, honour_year, employment, employer, region_code, monthly_income_fen, income_month,
                        phone_enc, phone_bidx, phone_masked, bank_name, bank_card_enc, bank_card_bidx, bank_card_masked,
                        living, honour_kept, remark, row_digest)
@@ -133,12 +133,12 @@ public class ModelWorkerImporter {
                        phone_masked, bank_name, bank_card_enc, bank_card_bidx, bank_card_masked, living, honour_kept,
                        remark, row_digest
                   from mw_stage s
-                 where not exists (select 1 from model_worker m where m.id_number_bidx = s.id_number_bidx)
+                 where not exists (select 1 from registry.model_worker m where m.id_number_bidx = s.id_number_bidx)
                 returning id, id_number_bidx, living, honour_kept
             ), opened as (
                 select f.*, s.opened_on from fresh f join mw_stage s on s.id_number_bidx = f.id_number_bidx
             )
-            insert into registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
+            insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
             select 'MODEL_WORKER', id, 'OPENED', opened_on, :reason, :by from opened
             union all
             select 'MODEL_WORKER', id, 'DECEASED', current_date, :reason, :by from opened where not living
@@ -146,7 +146,7 @@ public class ModelWorkerImporter {
             select 'MODEL_WORKER', id, 'HONOUR_REVOKED', current_date, :reason, :by from opened where not honour_kept
             """;
     private static final String COUNT_NEW = """
-            select count(*) from mw_stage s where not exists (select 1 from model_worker m where m.id_number_bidx = s.id_number_bidx)
+            select count(*) from mw_stage s where not exists (select 1 from registry.model_worker m where m.id_number_bidx = s.id_number_bidx)
             """;
 
     private final JdbcClient jdbc;

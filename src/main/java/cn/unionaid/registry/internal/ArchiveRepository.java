@@ -19,18 +19,18 @@ import org.springframework.stereotype.Repository;
 public class ArchiveRepository {
 
     private static final String EVENT_DATE = """
-            (select max(e.event_date) from registry_event e where e.subject_type = :type and e.subject_id = x.id and e.kind = '%s')
+            (select max(e.event_date) from registry.registry_event e where e.subject_type = :type and e.subject_id = x.id and e.kind = '%s')
             """;
     private static final String LOAD_MODEL_WORKER = """
             select x.id, x.org_id, x.archive_open as open, x.honour_kept, x.employment, null as household_status,
                    %s as opened_on, %s as death_date
-              from model_worker x join organisation o on o.id = x.org_id
+              from registry.model_worker x join org.v_organisation o on o.id = x.org_id
              where x.id = :id and starts_with(o.path, :scope)
             """.formatted(EVENT_DATE.formatted("OPENED"), EVENT_DATE.formatted("DECEASED"));
     private static final String LOAD_HOUSEHOLD = """
             select x.id, x.org_id, x.status <> 'CLOSED' as open, true as honour_kept, null as employment,
                    x.status as household_status, %s as opened_on, null::date as death_date
-              from household x join organisation o on o.id = x.org_id
+              from registry.household x join org.v_organisation o on o.id = x.org_id
              where x.id = :id and starts_with(o.path, :scope)
             """.formatted(EVENT_DATE.formatted("OPENED"));
 
@@ -57,14 +57,14 @@ public class ArchiveRepository {
     public void store(Archive after, boolean deceased) {
         if (after.type() == SubjectType.MODEL_WORKER) {
             jdbc.sql("""
-                    update model_worker set org_id = ?, archive_open = ?, honour_kept = ?, employment = ?,
+                    update registry.model_worker set org_id = ?, archive_open = ?, honour_kept = ?, employment = ?,
                            living = living and not ?, updated_at = now(), version = version + 1 where id = ?
                     """).param(after.orgId()).param(after.open()).param(after.honourKept())
                     .param(after.employment().name()).param(deceased).param(after.id()).update();
         } else {
-            jdbc.sql("update household set org_id = ?, status = ?, updated_at = now(), version = version + 1 where id = ?")
+            jdbc.sql("update registry.household set org_id = ?, status = ?, updated_at = now(), version = version + 1 where id = ?")
                     .param(after.orgId()).param(after.householdStatus()).param(after.id()).update();
-            jdbc.sql("update household_member set in_open_household = ? where household_id = ?")
+            jdbc.sql("update registry.household_member set in_open_household = ? where household_id = ?")
                     .param(!"CLOSED".equals(after.householdStatus())).param(after.id()).update();
         }
     }
@@ -72,7 +72,7 @@ public class ArchiveRepository {
     public long appendEvent(SubjectType type, long subjectId, EventKind kind, LocalDate date, String reason,
             String detail, Long fromOrg, Long toOrg, Long evidenceId, String by) {
         return jdbc.sql("""
-                insert into registry_event (subject_type, subject_id, kind, event_date, reason, detail, from_org_id,
+                insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, detail, from_org_id,
                                             to_org_id, evidence_id, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).param(type.name()).param(subjectId).param(kind.name()).param(Date.valueOf(date)).param(reason)
@@ -81,9 +81,9 @@ public class ArchiveRepository {
 
     public List<RegistryEvent> history(SubjectType type, long subjectId) {
         return jdbc.sql("""
-                select e.*, f.name as from_name, t.name as to_name from registry_event e
-                  left join organisation f on f.id = e.from_org_id
-                  left join organisation t on t.id = e.to_org_id
+                select e.*, f.name as from_name, t.name as to_name from registry.registry_event e
+                  left join org.v_organisation f on f.id = e.from_org_id
+                  left join org.v_organisation t on t.id = e.to_org_id
                  where e.subject_type = ? and e.subject_id = ? order by e.event_date, e.id
                 """).param(type.name()).param(subjectId).query((rs, n) -> {
                     long evidence = rs.getLong("evidence_id");
@@ -105,7 +105,7 @@ public class ArchiveRepository {
     }
 
     public boolean evidenceBelongsTo(long evidenceId, SubjectType type, long subjectId) {
-        return jdbc.sql("select exists(select 1 from evidence_file where id = ? and subject_type = ? and subject_id = ?)")
+        return jdbc.sql("select exists(select 1 from registry.evidence_file where id = ? and subject_type = ? and subject_id = ?)")
                 .param(evidenceId).param(type.name()).param(subjectId).query(Boolean.class).single();
     }
 }

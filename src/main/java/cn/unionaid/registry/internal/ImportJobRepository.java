@@ -29,7 +29,7 @@ public class ImportJobRepository {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void start(UUID id, RosterKind kind, long orgId, String by, String fileName, String fileKey, String mode) {
         jdbc.sql("""
-                insert into import_job (id, kind, org_id, started_by, file_name, file_key, mode, status)
+                insert into registry.import_job (id, kind, org_id, started_by, file_name, file_key, mode, status)
                 values (?, ?, ?, ?, ?, ?, ?, 'RUNNING')
                 """).param(id).param(kind.name()).param(orgId).param(by).param(fileName).param(fileKey).param(mode)
                 .update();
@@ -37,18 +37,18 @@ public class ImportJobRepository {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void progress(UUID id, long rowsRead) {
-        jdbc.sql("update import_job set rows_read = ? where id = ?").param(rowsRead).param(id).update();
+        jdbc.sql("update registry.import_job set rows_read = ? where id = ?").param(rowsRead).param(id).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void finish(UUID id, String status, ImportResult result) {
-        jdbc.sql("update import_job set status = ?, result = ?, finished_at = now() where id = ?").param(status)
+        jdbc.sql("update registry.import_job set status = ?, result = ?, finished_at = now() where id = ?").param(status)
                 .param(result == null ? null : json.writeValueAsString(result)).param(id).update();
     }
 
     public Optional<ImportJob> find(DataScope scope, UUID id) {
         return jdbc.sql("""
-                select j.* from import_job j join organisation o on o.id = j.org_id
+                select j.* from registry.import_job j join org.v_organisation o on o.id = j.org_id
                  where j.id = ? and starts_with(o.path, ?)
                 """).param(id).param(scope.orgPath()).query((rs, n) -> {
                     String result = rs.getString("result");
@@ -62,15 +62,15 @@ public class ImportJobRepository {
     /** Uploads of refused or failed imports finished more than {@code days} ago that no accepted import shares. */
     public java.util.List<String> refusedUploadsOlderThan(int days) {
         return jdbc.sql("""
-                select distinct j.file_key from import_job j
+                select distinct j.file_key from registry.import_job j
                  where j.status in ('REFUSED', 'FAILED') and j.file_key is not null
                    and j.finished_at < now() - make_interval(days => ?)
-                   and not exists (select 1 from import_job k where k.file_key = j.file_key and k.status not in ('REFUSED', 'FAILED'))
+                   and not exists (select 1 from registry.import_job k where k.file_key = j.file_key and k.status not in ('REFUSED', 'FAILED'))
                 """).param(days).query(String.class).list();
     }
 
     public void forgetUpload(String fileKey) {
-        jdbc.sql("update import_job set file_key = null where file_key = ? and status in ('REFUSED', 'FAILED')")
+        jdbc.sql("update registry.import_job set file_key = null where file_key = ? and status in ('REFUSED', 'FAILED')")
                 .param(fileKey).update();
     }
 
@@ -91,13 +91,13 @@ public class ImportJobRepository {
     public int failAbandoned() {
         // One statement: a job whose lock can be taken has nobody working on it.
         return jdbc.sql("""
-                update import_job set status = 'FAILED', finished_at = now(),
+                update registry.import_job set status = 'FAILED', finished_at = now(),
                        result = '{"imported":0,"updated":0,"unchanged":0,"rejected":0,"errors":[{"row":1,"column":null,"value":"","message":"导入未完成：系统在导入过程中停止，未写入任何数据，请重新上传"}],"refused":true}'
                  where status = 'RUNNING' and pg_try_advisory_xact_lock(?, hashtext(id::text))
                 """).param(WORKING).update();
     }
 
     public Optional<String> fileKey(UUID id) {
-        return jdbc.sql("select file_key from import_job where id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("select file_key from registry.import_job where id = ?").param(id).query(String.class).optional();
     }
 }

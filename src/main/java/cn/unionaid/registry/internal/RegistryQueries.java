@@ -37,23 +37,23 @@ public class RegistryQueries {
 
     /** Where the rows a list may show are found (enough to count them), and what it displays besides. */
     private static final String SCOPE = " where starts_with(o.path, :scope)\n";
-    private static final String MW_TABLES = " from model_worker m join organisation o on o.id = m.org_id\n";
+    private static final String MW_TABLES = " from registry.model_worker m join org.v_organisation o on o.id = m.org_id\n";
     private static final String MW_FROM = MW_TABLES + SCOPE;
-    private static final String MW_SHOWN = MW_TABLES + " left join region r on r.code = m.region_code\n" + SCOPE;
+    private static final String MW_SHOWN = MW_TABLES + " left join org.v_region r on r.code = m.region_code\n" + SCOPE;
     private static final String MW_SELECT = """
             select m.*, o.name as org_name, r.name as region_name
             """;
-    private static final String HH_TABLES = " from household h join organisation o on o.id = h.org_id\n";
+    private static final String HH_TABLES = " from registry.household h join org.v_organisation o on o.id = h.org_id\n";
     private static final String HH_FROM = HH_TABLES + SCOPE;
     private static final String HH_SHOWN = HH_TABLES + """
-             left join region r on r.code = h.region_code
-             left join household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
+             left join org.v_region r on r.code = h.region_code
+             left join registry.household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
             """ + SCOPE;
     private static final String HH_SELECT = """
             select h.*, o.name as org_name, r.name as region_name, hd.name as head_name,
                    hd.id_number_masked as head_masked,
-                   (select count(*) from household_member c where c.household_id = h.id) as member_count,
-                   (select sum(c.monthly_income_fen) from household_member c where c.household_id = h.id) as income_total
+                   (select count(*) from registry.household_member c where c.household_id = h.id) as member_count,
+                   (select sum(c.monthly_income_fen) from registry.household_member c where c.household_id = h.id) as income_total
             """;
 
     /** A model worker's standing as the list filters it (在册, 已故, 已撤销荣誉, 已注销). */
@@ -127,11 +127,11 @@ public class RegistryQueries {
 
     private Where householdWhere(DataScope scope, RegistryFilter f) {
         return new Where(scope)
-                .and(!blank(f.q()) && !isIdTail(f.q()), "(h.household_no like :q or exists (select 1 from household_member q "
+                .and(!blank(f.q()) && !isIdTail(f.q()), "(h.household_no like :q or exists (select 1 from registry.household_member q "
                         + "where q.household_id = h.id and q.name like :q))", "q", () -> contains(f.q()))
-                .and(isIdTail(f.q()), "exists (select 1 from household_member t where t.household_id = h.id "
+                .and(isIdTail(f.q()), "exists (select 1 from registry.household_member t where t.household_id = h.id "
                         + "and t.id_number_masked like :tail)", "tail", () -> "%" + f.q().strip())
-                .and(!blank(f.idNumber()), "exists (select 1 from household_member b where b.household_id = h.id "
+                .and(!blank(f.idNumber()), "exists (select 1 from registry.household_member b where b.household_id = h.id "
                         + "and b.id_number_bidx = :bidx)", "bidx", () -> blindIndex(f.idNumber()))
                 .and(isRegionCode(f.region()), () -> regionPredicate("h", f.region()), "region", () -> regionValue(f.region()))
                 .and(isRegionName(f.region()), REGION_NAMED.formatted("h"), "regionName", () -> contains(f.region()))
@@ -185,7 +185,7 @@ public class RegistryQueries {
 
     public Optional<HouseholdView> household(DataScope scope, long id) {
         List<HouseholdView.Member> members = jdbc.sql("""
-                select * from household_member where household_id = ? order by relation = 'HEAD' desc, id
+                select * from registry.household_member where household_id = ? order by relation = 'HEAD' desc, id
                 """).param(id).query((rs, n) -> new HouseholdView.Member(rs.getLong("id"),
                 Relation.valueOf(rs.getString("relation")), rs.getString("name"), rs.getString("id_number_masked"),
                 rs.getString("sex"), rs.getDate("birth_date").toLocalDate().toString(),
@@ -206,8 +206,8 @@ public class RegistryQueries {
     /** A county is matched exactly (its index serves it); a city or province by its code's prefix. */
     /** A region given by name (益阳, 赫山区): it and every region below it. */
     private static final String REGION_NAMED = """
-            %s.region_code in (select d.code from region d left join region p on p.code = d.parent_code
-                                 left join region g on g.code = p.parent_code
+            %s.region_code in (select d.code from org.v_region d left join org.v_region p on p.code = d.parent_code
+                                 left join org.v_region g on g.code = p.parent_code
                                 where d.name like :regionName or p.name like :regionName or g.name like :regionName)""";
 
     /** The last digits of an ID number (3 to 6), as people quote them: matched against the masked copy's tail. */
@@ -285,11 +285,11 @@ public class RegistryQueries {
     /** Model workers in the register on a date, as their archives stood then (events up to and including it). */
     public List<Long> eligibleModelWorkersOn(DataScope scope, LocalDate date) {
         return jdbc.sql("""
-                select m.id from model_worker m join organisation o on o.id = m.org_id
+                select m.id from registry.model_worker m join org.v_organisation o on o.id = m.org_id
                  where starts_with(o.path, :scope)
-                   and exists (select 1 from registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
+                   and exists (select 1 from registry.registry_event e where e.subject_type = 'MODEL_WORKER' and e.subject_id = m.id
                                   and e.kind = 'OPENED' and e.event_date <= :d)
-                   and not exists (select 1 from registry_event e where e.subject_type = 'MODEL_WORKER'
+                   and not exists (select 1 from registry.registry_event e where e.subject_type = 'MODEL_WORKER'
                                       and e.subject_id = m.id and e.event_date <= :d
                                       and e.kind in ('DECEASED', 'HONOUR_REVOKED', 'CLOSED'))
                  order by m.id

@@ -58,14 +58,14 @@ class ListExportsTests {
 
         List<String> log = cells(download("/audit/export.xlsx?action=user.opened", "auditadmin"));
         assertThat(log).contains("操作", "新建用户").doesNotContain("user.opened");
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'audit.exported' and actor = 'auditadmin'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'audit.exported' and actor = 'auditadmin'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
         mvc.perform(get("/audit/export.xlsx").with(DemoUsers.page(users, "sysadmin"))).andExpect(status().isForbidden());
 
         assertThat(cells(download("/registry/surveys/export.xlsx", "yiyang.clerk"))).contains("类别", "姓名", "所属工会");
         assertThat(cells(download("/registry/recheck/export.xlsx", "yiyang.clerk"))).contains("抽样编号", "复核人");
         long run = jdbc.sql("""
-                select r.id from entitlement_run r join organisation o on o.id = r.org_id
+                select r.id from policy.entitlement_run r join org.organisation o on o.id = r.org_id
                  where o.code = '430900' and r.status = 'DONE' and r.kind = 'OFFICIAL' order by r.id limit 1
                 """).query(Long.class).single();
         List<String> entitlements = cells(download("/policy/runs/" + run + "/export.xlsx", "yiyang.clerk"));
@@ -75,7 +75,7 @@ class ListExportsTests {
 
     @Test
     void theRegisterIsSearchedByTheLastDigitsOfAnIdRegionByNameAndUnionWithPageNumbers() throws Exception {
-        String masked = jdbc.sql("select id_number_masked from model_worker where org_id = ? order by id limit 1")
+        String masked = jdbc.sql("select id_number_masked from registry.model_worker where org_id = ? order by id limit 1")
                 .param(DemoUsers.orgId(jdbc, "430900")).query(String.class).single();
         String tail = masked.substring(masked.length() - 4);
         String byTail = mvc.perform(get("/api/v1/model-workers").param("q", tail).with(DemoUsers.api("yiyang.clerk")))
@@ -91,8 +91,8 @@ class ListExportsTests {
                         .with(DemoUsers.page(users, "hunan.auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第 1 页，共", "查看单位").doesNotContain("常德市总工会</td>");
-        long batches = jdbc.sql("select count(*) from batch b join organisation o on o.id = b.org_id where o.path like "
-                + "(select path from organisation where code = '430900') || '%'").query(Long.class).single();
+        long batches = jdbc.sql("select count(*) from disbursement.batch b join org.organisation o on o.id = b.org_id where o.path like "
+                + "(select path from org.organisation where code = '430900') || '%'").query(Long.class).single();
         String batchList = mvc.perform(get("/batches").with(DemoUsers.page(users, "yiyang.finance")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(batchList).contains("共 " + batches + " 条，第 1 页，共 " + Math.max(1, (batches + 49) / 50) + " 页");
@@ -104,7 +104,7 @@ class ListExportsTests {
 
     @Test
     void aRefusedProposalKeepsWhatWasTyped() throws Exception {
-        String key = jdbc.sql("select key from parameter_definition order by key limit 1").query(String.class).single();
+        String key = jdbc.sql("select key from policy.parameter_definition order by key limit 1").query(String.class).single();
         var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/policy/parameters")
                         .with(DemoUsers.page(users, "yiyang.clerk"))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -121,9 +121,9 @@ class ListExportsTests {
     @Test
     void aRefusedClaimOrCorrectionComesBackWithWhatWasTyped() throws Exception {
         long yiyang = DemoUsers.orgId(jdbc, "430900");
-        long program = jdbc.sql("select id from program where org_id = ? and code = 'LM-SPECIAL' order by year desc limit 1")
+        long program = jdbc.sql("select id from policy.program where org_id = ? and code = 'LM-SPECIAL' order by year desc limit 1")
                 .param(yiyang).query(Long.class).single();
-        long worker = jdbc.sql("select min(id) from model_worker where org_id = ?").param(yiyang).query(Long.class).single();
+        long worker = jdbc.sql("select min(id) from registry.model_worker where org_id = ?").param(yiyang).query(Long.class).single();
         var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
         var claim = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
                         "/policy/programs/{id}/claims", program).with(DemoUsers.page(users, "yiyang.clerk")).with(csrf)

@@ -41,7 +41,7 @@ class ReadOnlyAuditorTests {
 
     @Test
     void theAuditorChangesNothingButFindingNotes() throws Exception {
-        long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit.audit_log").query(Long.class).single();
         List<String> succeeded = new ArrayList<>();
         int tried = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
@@ -73,7 +73,7 @@ class ReadOnlyAuditorTests {
         assertThat(tried).isGreaterThan(40);
         assertThat(succeeded).isEmpty();
         List<String> changes = jdbc.sql("""
-                select action from audit_log where id > ? and actor = 'hunan.auditor'
+                select action from audit.audit_log where id > ? and actor = 'hunan.auditor'
                    and action not in ('personal.viewed', 'evidence.opened', 'audit.verified')
                 """).param(before).query(String.class).list();
         assertThat(changes).isEmpty();
