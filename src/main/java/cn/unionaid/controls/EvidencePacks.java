@@ -17,7 +17,6 @@ import cn.unionaid.audit.AuditLog;
 import cn.unionaid.audit.ChainVerification;
 import cn.unionaid.disbursement.Batch;
 import cn.unionaid.disbursement.Batches;
-import cn.unionaid.disbursement.Payments;
 import cn.unionaid.disbursement.ReconciliationReport;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.documents.Documents;
@@ -35,17 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvidencePacks {
 
     private final Batches batches;
-    private final Payments payments;
+    private final cn.unionaid.disbursement.Statements statements;
     private final AuditExtracts extracts;
     private final FileStore files;
     private final AuditLog audit;
     private final cn.unionaid.crosscheck.Hits hits;
 
-    EvidencePacks(Batches batches, Payments payments, AuditExtracts extracts, FileStore files, AuditLog audit,
+    EvidencePacks(Batches batches, cn.unionaid.disbursement.Statements statements, AuditExtracts extracts, FileStore files,
+            AuditLog audit,
             cn.unionaid.crosscheck.Hits hits) {
         this.hits = hits;
         this.batches = batches;
-        this.payments = payments;
+        this.statements = statements;
         this.extracts = extracts;
         this.files = files;
         this.audit = audit;
@@ -75,8 +75,8 @@ public class EvidencePacks {
                     List.of("公示期：" + b.publicityFrom() + " 至 " + b.publicityTo()), publicity, List.of())));
             stored(zip, "03-公示照片", b.publicityPhoto());
             text(zip, "04-支付文件SHA256.txt", b.fileSha256() == null ? "未生成" : b.fileSha256());
-            text(zip, "05-银行对账单.csv", csv(payments.statementLines(scope, batchId)));
-            ReconciliationReport report = payments.report(scope, batchId);
+            text(zip, "05-银行对账单.csv", csv(statements.statementLines(scope, batchId)));
+            ReconciliationReport report = statements.report(scope, batchId);
             List<List<String>> rec = new ArrayList<>();
             rec.add(List.of("状态", "笔数", "金额(元)"));
             report.byStatus().forEach(l -> rec.add(List.of(l.label(), Long.toString(l.items()), l.amountYuan())));

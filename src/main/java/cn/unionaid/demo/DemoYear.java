@@ -76,6 +76,7 @@ public class DemoYear {
     private final Funds funds;
     private final Batches batches;
     private final Payments payments;
+    private final cn.unionaid.disbursement.Statements statements;
     private final Controls controls;
     private final SatisfactionSurveys surveys;
     private final Targets targets;
@@ -84,7 +85,7 @@ public class DemoYear {
     private final EvaluationReports reports;
 
     DemoYear(UserDetailsService users, RegistryImports imports, PolicyFiles policyFiles,
-            Parameters parameters, Programs programs, EntitlementRuns runs, Funds funds, Batches batches, Payments payments,
+            Parameters parameters, Programs programs, EntitlementRuns runs, Funds funds, Batches batches, Payments payments, cn.unionaid.disbursement.Statements statements,
             Controls controls, SatisfactionSurveys surveys, Targets targets, YearActuals actuals, Evaluations evaluations,
             EvaluationReports reports) {
         this.users = users;
@@ -96,6 +97,7 @@ public class DemoYear {
         this.funds = funds;
         this.batches = batches;
         this.payments = payments;
+        this.statements = statements;
         this.controls = controls;
         this.surveys = surveys;
         this.targets = targets;
@@ -197,7 +199,7 @@ public class DemoYear {
                 statement.append(item.reference()).append(',').append(item.name()).append(',').append(item.amountYuan())
                         .append(",成功,").append(paidOn).append('\n');
             }
-            payments.importStatement(scope(), id, statement.toString().getBytes(StandardCharsets.UTF_8));
+            statements.importStatement(scope(), id, statement.toString().getBytes(StandardCharsets.UTF_8));
             return batches.complete(scope(), id);
         });
     }

@@ -94,6 +94,8 @@ class ScaleBenchmark {
     RegistryImports imports;
     @Autowired
     Payments payments;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.unionaid.disbursement.Statements statements;
     @Autowired
     Controls controls;
     @Autowired
@@ -331,7 +333,7 @@ class ScaleBenchmark {
         signIn("bench.finance");
         byte[] content = Files.readAllBytes(statement);
         figures.start();
-        StatementResult result = payments.importStatement(CurrentUser.require().scope(), batch, content);
+        StatementResult result = statements.importStatement(CurrentUser.require().scope(), batch, content);
         long importMs = figures.elapsed();
         assertThat(result.unmatched()).isZero();
         assertThat(result.paid() + result.failed() + result.returned()).isEqualTo((int) lines);

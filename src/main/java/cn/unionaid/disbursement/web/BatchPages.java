@@ -44,6 +44,7 @@ class BatchPages {
 
     private final Batches batches;
     private final Payments payments;
+    private final cn.unionaid.disbursement.Statements statements;
     private final Programs programs;
     private final Messages messages;
     private final cn.unionaid.registry.Payees payees;
@@ -51,7 +52,7 @@ class BatchPages {
 
     private final tools.jackson.databind.json.JsonMapper json;
 
-    BatchPages(Batches batches, Payments payments, Programs programs, Messages messages,
+    BatchPages(Batches batches, Payments payments, cn.unionaid.disbursement.Statements statements, Programs programs, Messages messages,
             cn.unionaid.registry.Payees payees, cn.unionaid.policy.EntitlementRuns entitlementRuns,
             tools.jackson.databind.json.JsonMapper json) {
         this.json = json;
@@ -59,6 +60,7 @@ class BatchPages {
         this.entitlementRuns = entitlementRuns;
         this.batches = batches;
         this.payments = payments;
+        this.statements = statements;
         this.programs = programs;
         this.messages = messages;
     }
@@ -157,7 +159,7 @@ class BatchPages {
         model.addAttribute("batch", batch);
         model.addAttribute("items", batches.items(scope(), id));
         model.addAttribute("objections", batches.objections(scope(), id));
-        model.addAttribute("report", payments.report(scope(), id));
+        model.addAttribute("report", statements.report(scope(), id));
         model.addAttribute("layouts", PaymentFileLayout.values());
         model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())
                 .filter(s -> s != BatchStatus.CANCELLED || batch.status() == BatchStatus.CANCELLED).toList());
@@ -318,7 +320,7 @@ class BatchPages {
         return act(id, flash, () -> {
             StatementResult r;
             try (java.io.InputStream in = file.getInputStream()) {
-                r = payments.importStatement(scope(), id, in);
+                r = statements.importStatement(scope(), id, in);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -329,7 +331,7 @@ class BatchPages {
 
     @PostMapping("/{id}/statement-lines/{lineId}/match")
     String match(@PathVariable long id, @PathVariable long lineId, @RequestParam long itemId, RedirectAttributes flash) {
-        return act(id, flash, () -> payments.matchLine(scope(), id, lineId, itemId));
+        return act(id, flash, () -> statements.matchLine(scope(), id, lineId, itemId));
     }
 
     @PostMapping("/{id}/items/{itemId}/reissue")
@@ -360,7 +362,7 @@ class BatchPages {
 
     @PostMapping("/{id}/statement-lines/{lineId}/set-aside")
     String setAside(@PathVariable long id, @PathVariable long lineId, @RequestParam String reason, RedirectAttributes flash) {
-        return act(id, flash, () -> payments.setAside(scope(), id, lineId, reason));
+        return act(id, flash, () -> statements.setAside(scope(), id, lineId, reason));
     }
 
     private String act(long id, RedirectAttributes flash, Runnable action) {

@@ -41,10 +41,12 @@ class DisbursementApi {
 
     private final Batches batches;
     private final Payments payments;
+    private final cn.unionaid.disbursement.Statements statements;
 
-    DisbursementApi(Batches batches, Payments payments) {
+    DisbursementApi(Batches batches, Payments payments, cn.unionaid.disbursement.Statements statements) {
         this.batches = batches;
         this.payments = payments;
+        this.statements = statements;
     }
 
     record FromRun(long runId, FundSource source, String title) {
@@ -177,25 +179,25 @@ class DisbursementApi {
     @PostMapping("/{id}/statement")
     StatementResult statement(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         try (java.io.InputStream in = file.getInputStream()) {
-            return payments.importStatement(scope(), id, in);
+            return statements.importStatement(scope(), id, in);
         }
     }
 
     @GetMapping("/{id}/reconciliation")
     ReconciliationReport reconciliation(@PathVariable long id) {
-        return payments.report(scope(), id);
+        return statements.report(scope(), id);
     }
 
     @PostMapping("/{id}/statement-lines/{lineId}/match/{itemId}")
     ReconciliationReport match(@PathVariable long id, @PathVariable long lineId, @PathVariable long itemId) {
-        payments.matchLine(scope(), id, lineId, itemId);
-        return payments.report(scope(), id);
+        statements.matchLine(scope(), id, lineId, itemId);
+        return statements.report(scope(), id);
     }
 
     @PostMapping("/{id}/statement-lines/{lineId}/set-aside")
     ReconciliationReport setAside(@PathVariable long id, @PathVariable long lineId, @RequestBody Reason body) {
-        payments.setAside(scope(), id, lineId, body.reason());
-        return payments.report(scope(), id);
+        statements.setAside(scope(), id, lineId, body.reason());
+        return statements.report(scope(), id);
     }
 
     @GetMapping("/statement-template.xlsx")
