@@ -47,6 +47,23 @@ public final class BatchFlow {
                 {"programId":%d,"source":"%s","title":"%s","lines":[%s]}""".formatted(programId, source, title, lines));
     }
 
+    /** Approves, as {@code prefix.reviewer}, the proposed versions of the standard {@code key}. */
+    public void approveProposed(String key) throws Exception {
+        String proposed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/parameter-versions/proposed").with(as("reviewer"))).andReturn().getResponse().getContentAsString();
+        postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
+                "$[?(@.key == '" + key + "')].id") + "}").andExpect(status().isOk());
+    }
+
+    /** The year's same-level budget and one receipt of it, by {@code prefix.finance}. */
+    public void sameLevelFunds(int year, String budgetYuan, String receiptYuan, String receivedOn, String voucher) throws Exception {
+        postJson("finance", "/api/v1/funds/budget", "{\"year\":" + year + ",\"source\":\"SAME_LEVEL\",\"amountYuan\":\""
+                + budgetYuan + "\"}").andExpect(status().isNoContent());
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":%d,"source":"SAME_LEVEL","date":"%s","amountYuan":"%s","voucher":"%s"}""".formatted(year, receivedOn,
+                receiptYuan, voucher)).andExpect(status().isNoContent());
+    }
+
     public static long created(ResultActions result) throws Exception {
         String body = result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();

@@ -107,15 +107,8 @@ class RollupTwoCitiesTests {
                   - {code: %3$s-HELP, name: 困难职工帮扶, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
                      windowFrom: "%1$d-01-01", windowTo: "%1$d-12-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %2$s.cap}}}
                 """.formatted(YEAR, p, p.toUpperCase()))).andExpect(status().isOk());
-        String proposed = mvc.perform(get("/api/v1/parameter-versions/proposed").with(flow.as("reviewer"))).andReturn()
-                .getResponse().getContentAsString();
-        flow.postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
-                "$[?(@.key == '" + p + ".cap')].id") + "}").andExpect(status().isOk());
-        flow.postJson("finance", "/api/v1/funds/budget", "{\"year\":" + YEAR + ",\"source\":\"SAME_LEVEL\",\"amountYuan\":\"60000\"}")
-                .andExpect(status().isNoContent());
-        flow.postJson("finance", "/api/v1/funds/receipts", """
-                {"year":%d,"source":"SAME_LEVEL","date":"%d-02-01","amountYuan":"50000","voucher":"汇总测试配套-1"}""".formatted(YEAR, YEAR))
-                .andExpect(status().isNoContent());
+        flow.approveProposed(p + ".cap");
+        flow.sameLevelFunds(YEAR, "60000", "50000", YEAR + "-02-01", "汇总测试配套-1");
         if (allocateFen > 0) {
             long county = TestUnions.openUnder(mvc, jdbc, org, p.toUpperCase() + "C", place + "某县总工会（汇总测试）", "COUNTY",
                     region, Map.of());

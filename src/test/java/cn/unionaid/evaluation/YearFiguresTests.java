@@ -73,15 +73,8 @@ class YearFiguresTests {
                   - {code: GX-SFC, name: 春节慰问, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
                      windowFrom: "%1$d-01-01", windowTo: "%2$d-01-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %3$s.cap}}}
                 """.formatted(y, y + 1, u))).andExpect(status().isOk());
-        String proposed = mvc.perform(get("/api/v1/parameter-versions/proposed").with(flow.as("reviewer"))).andReturn()
-                .getResponse().getContentAsString();
-        flow.postJson("reviewer", "/api/v1/parameter-versions/approve", "{\"ids\":" + JsonPath.read(proposed,
-                "$[?(@.key == '" + u + ".cap')].id") + "}").andExpect(status().isOk());
-        flow.postJson("finance", "/api/v1/funds/budget", "{\"year\":" + y + ",\"source\":\"SAME_LEVEL\",\"amountYuan\":\"60000\"}")
-                .andExpect(status().isNoContent());
-        flow.postJson("finance", "/api/v1/funds/receipts", """
-                {"year":%d,"source":"SAME_LEVEL","date":"%d-02-01","amountYuan":"50000","voucher":"高新配套-1"}""".formatted(y, y))
-                .andExpect(status().isNoContent());
+        flow.approveProposed(u + ".cap");
+        flow.sameLevelFunds(y, "60000", "50000", y + "-02-01", "高新配套-1");
         long help = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-HELP'").param(union).query(Long.class).single();
         long sfc = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-SFC'").param(union).query(Long.class).single();
         // h9 leaves the register in May: on file at 31 December are 11.
