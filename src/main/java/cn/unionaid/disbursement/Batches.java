@@ -8,6 +8,7 @@ import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.internal.BatchRepository;
+import cn.unionaid.funds.BatchLedger;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
@@ -263,8 +264,7 @@ public class Batches {
                     .map(h -> h.payee() + "（" + h.reason() + "）").toList()));
         }
         Batch after = step(scope, id, "batch.reviewed", opinion, b -> b.review(Actor.current()));
-        funds.reserve(before.orgId(), programYear(scope, before), before.source(), before.programId(), before.totalFen(), id,
-                LocalDate.now());
+        funds.reserve(ledgerOf(scope, before), before.totalFen(), LocalDate.now());
         return after;
     }
 
@@ -300,8 +300,8 @@ public class Batches {
         String note = "剔除：" + reason.strip();
         batches.setItemStatus(itemId, ItemStatus.EXCLUDED, note);
         if (batch.status() != BatchStatus.DRAFT && batch.status() != BatchStatus.SUBMITTED) {
-            funds.book(batch.orgId(), programYear(scope, batch), batch.source(), batch.programId(), LedgerKind.RELEASE,
-                    item.amountFen(), id, itemId, LocalDate.now(), item.reference(), note);
+            funds.book(ledgerOf(scope, batch), new Funds.Movement(LedgerKind.RELEASE, LocalDate.now(), item.amountFen(),
+                    item.reference(), itemId, note));
         }
         releaseHolds(itemId, CurrentUser.require().getUsername());
         audit.record("batch.itemRemoved", "batch", id, Map.of("item", itemId, "reason", reason.strip()));
@@ -314,8 +314,8 @@ public class Batches {
         Batch before = find(scope, id);
         Batch after = step(scope, id, "batch.rejected", reason, b -> b.reject(Actor.current(), reason));
         if (before.reserved()) {
-            funds.book(before.orgId(), programYear(scope, before), before.source(), before.programId(), LedgerKind.RELEASE,
-                    before.totalFen(), id, null, LocalDate.now(), "批次" + id + "退回", reason);
+            funds.book(ledgerOf(scope, before), new Funds.Movement(LedgerKind.RELEASE, LocalDate.now(), before.totalFen(),
+                    "批次" + id + "退回", null, reason));
         }
         return after;
     }
@@ -455,6 +455,11 @@ public class Batches {
     /** The batch in scope with its row locked until the transaction ends: every step that moves money starts here. */
     Batch locked(DataScope scope, long id) {
         return batches.findForUpdate(scope, id).orElseThrow(() -> BusinessRuleException.notFound("batch.error.notFound"));
+    }
+
+    /** The ledger the batch is booked on: its union, its program's year, its source and program. */
+    BatchLedger ledgerOf(DataScope scope, Batch b) {
+        return new BatchLedger(b.orgId(), programYear(scope, b), b.source(), b.programId(), b.id());
     }
 
     /** The budget year a batch is charged to: its program's year, never the year it happens to be paid in. */

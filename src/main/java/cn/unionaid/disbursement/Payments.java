@@ -12,6 +12,7 @@ import java.util.Map;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.internal.BatchRepository;
+import cn.unionaid.funds.BatchLedger;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
@@ -76,7 +77,7 @@ public class Payments {
         }
         Actor actor = Actor.current();
         batch.fileGenerated(actor, "0".repeat(64), reissue);
-        int year = batches.programYear(scope, batch);
+        BatchLedger on = batches.ledgerOf(scope, batch);
         int excluded = 0;
         List<BatchItemView> pending = new ArrayList<>();
         Map<Long, String> held = new java.util.HashMap<>();
@@ -93,8 +94,8 @@ public class Payments {
                     batches.releaseHolds(item.id(), actor.username());
                 }
                 repository.setItemStatus(item.id(), ItemStatus.EXCLUDED, why);
-                funds.book(batch.orgId(), year, batch.source(), batch.programId(), LedgerKind.RELEASE, item.amountFen(),
-                        batchId, item.id(), LocalDate.now(), item.reference(), "发放前复核剔除：" + why);
+                funds.book(on, new Funds.Movement(LedgerKind.RELEASE, LocalDate.now(), item.amountFen(), item.reference(),
+                        item.id(), "发放前复核剔除：" + why));
                 excluded++;
             } else {
                 pending.add(item);
@@ -171,12 +172,11 @@ public class Payments {
     public void reissue(DataScope scope, long batchId, long itemId) {
         Batch batch = lockedForSettledItem(scope, batchId);
         BatchItemView item = settled(batchId, itemId);
-        int year = batches.programYear(scope, batch);
         Payee p = payees.find(scope, SubjectType.valueOf(item.subjectType()), item.subjectId())
                 .filter(Payee::eligibleNow)
                 .orElseThrow(() -> BusinessRuleException.conflict("batch.error.payeeIneligible"));
         moveSettled(itemId, ItemStatus.REISSUED, "已重新发放");
-        funds.reserve(batch.orgId(), year, batch.source(), batch.programId(), item.amountFen(), batchId, LocalDate.now());
+        funds.reserve(batches.ledgerOf(scope, batch), item.amountFen(), LocalDate.now());
         jdbc.sql("""
                 insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
                                         card_masked, amount_fen, reference, status, reissue_of, entitled_fen,
@@ -199,8 +199,8 @@ public class Payments {
         Batch batch = lockedForSettledItem(scope, batchId);
         BatchItemView item = settled(batchId, itemId);
         moveSettled(itemId, ItemStatus.REFUNDED, reason.strip());
-        funds.book(batch.orgId(), batches.programYear(scope, batch), batch.source(), batch.programId(), LedgerKind.REFUND,
-                item.amountFen(), batchId, itemId, LocalDate.now(), item.reference(), reason.strip());
+        funds.book(batches.ledgerOf(scope, batch), new Funds.Movement(LedgerKind.REFUND, LocalDate.now(), item.amountFen(),
+                item.reference(), itemId, reason.strip()));
         audit.record("batch.refunded", "batch", batchId, Map.of("itemId", itemId, "reason", reason.strip()));
     }
 

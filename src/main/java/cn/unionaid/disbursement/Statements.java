@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.internal.BatchRepository;
+import cn.unionaid.funds.BatchLedger;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
@@ -226,7 +227,7 @@ public class Statements {
                  order by s.line_no * 10 + t.step
                 """.formatted(settlement)).query((rs, n) -> new Funds.Movement(LedgerKind.valueOf(rs.getString(1)),
                         rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6))).list();
-        funds.bookMovements(batch.orgId(), year, batch.source(), batch.programId(), batch.id(), movements);
+        funds.bookMovements(new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id()), movements);
         jdbc.sql("""
                 update disbursement.batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
                   from statement_match s, %s
@@ -241,8 +242,9 @@ public class Statements {
         if (settlement == null) {
             return false;
         }
-        settlement.movements.forEach(m -> funds.book(batch.orgId(), year, batch.source(), batch.programId(), m.kind,
-                item.amountFen(), batch.id(), item.id(), date, item.reference(), m.note(item.name())));
+        BatchLedger on = new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
+        settlement.movements.forEach(m -> funds.book(on, new Funds.Movement(m.kind, date, item.amountFen(), item.reference(),
+                item.id(), m.note(item.name()))));
         repository.setItemStatus(item.id(), settlement.to, settlement.statusNote == null || bankNote == null
                 ? settlement.statusNote : settlement.statusNote + "：" + bankNote);
         return true;

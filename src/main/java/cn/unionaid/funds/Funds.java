@@ -199,8 +199,12 @@ public class Funds {
      * or spent for the source, or what is left of the program's budget line for it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void reserve(long orgId, int year, FundSource source, long programId, long amountFen, long batchId,
-            LocalDate date) {
+    public void reserve(BatchLedger on, long amountFen, LocalDate date) {
+        long orgId = on.orgId();
+        int year = on.year();
+        FundSource source = on.source();
+        long programId = on.programId();
+        long batchId = on.batchId();
         checkAvailable(orgId, year, source, amountFen);
         boolean programHasBudget = jdbc.sql("""
                 select exists(select 1 from funds.budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
@@ -231,13 +235,12 @@ public class Funds {
 
     /** Books one movement of a batch or item (release, payment, return, refund) on its source's ledger. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void book(long orgId, int year, FundSource source, long programId, LedgerKind kind, long amountFen,
-            long batchId, Long itemId, LocalDate date, String voucher, String note) {
-        if (kind == LedgerKind.RESERVE || kind == LedgerKind.RECEIPT) {
-            throw new IllegalArgumentException(kind + " has its own operation");
+    public void book(BatchLedger on, Movement m) {
+        if (m.kind() == LedgerKind.RESERVE || m.kind() == LedgerKind.RECEIPT) {
+            throw new IllegalArgumentException(m.kind() + " has its own operation");
         }
-        ledger.append(orgId, year, source, programId, kind, date, amountFen, voucher, batchId, itemId, note,
-                CurrentUser.require().getUsername());
+        ledger.append(on.orgId(), on.year(), on.source(), on.programId(), m.kind(), m.entryDate(), m.amountFen(), m.voucher(),
+                on.batchId(), m.itemId(), m.note(), CurrentUser.require().getUsername());
     }
 
     /** One movement a batch causes on its ledger (a payment, a return, a release, a refund), in booking order. */
@@ -250,14 +253,15 @@ public class Funds {
      * Answers the number of entries booked.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long bookMovements(long orgId, int year, FundSource source, long programId, long batchId, List<Movement> movements) {
+    public long bookMovements(BatchLedger on, List<Movement> movements) {
         if (movements.stream().anyMatch(m -> !java.util.EnumSet.of(LedgerKind.RELEASE, LedgerKind.PAYMENT, LedgerKind.RETURN,
                 LedgerKind.REFUND).contains(m.kind()))) {
             throw new IllegalArgumentException("reservations and receipts have their own operations");
         }
         String by = CurrentUser.require().getUsername();
-        List<Object[]> rows = movements.stream().map(m -> new Object[] {orgId, year, source.name(), programId, m.kind().name(),
-                java.sql.Date.valueOf(m.entryDate()), m.amountFen(), m.voucher(), batchId, m.itemId(), m.note(), by}).toList();
+        List<Object[]> rows = movements.stream().map(m -> new Object[] {on.orgId(), on.year(), on.source().name(), on.programId(),
+                m.kind().name(), java.sql.Date.valueOf(m.entryDate()), m.amountFen(), m.voucher(), on.batchId(), m.itemId(),
+                m.note(), by}).toList();
         int[][] counts = template.batchUpdate("""
                 insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
                                                 item_id, note, created_by)
