@@ -59,6 +59,15 @@ class ModuleSchemaUpgradeTests {
                     tables.put(rs.getString(2), rs.getString(1));
                 }
             }
+            // Only yesterday's tables: those a later migration added are not in a V24 database.
+            java.util.Set<String> yesterday = new java.util.HashSet<>();
+            try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(
+                    "select table_name from information_schema.tables where table_schema = 'public'")) {
+                while (rs.next()) {
+                    yesterday.add(rs.getString(1));
+                }
+            }
+            tables.keySet().retainAll(yesterday);
             // Yesterday's database: the same rows in public, written past triggers and keys as a restore would.
             try (Statement st = target.createStatement()) {
                 st.execute("set session_replication_role = replica");
