@@ -20,17 +20,28 @@ class DemoYearOnFirstStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoYearOnFirstStart.class);
 
-    private final DemoYear year;
+    /** The advisory lock two instances starting together take, so that one builds the year and the other finds it. */
+    private static final long DEMO_YEAR_LOCK = 0x44454d4f59454152L;
 
-    DemoYearOnFirstStart(DemoYear year) {
+    private final DemoYear year;
+    private final javax.sql.DataSource dataSource;
+
+    DemoYearOnFirstStart(DemoYear year, javax.sql.DataSource dataSource) {
         this.year = year;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        try {
-            year.buildIfAbsent();
-        } catch (RuntimeException e) {
+        // A connection of its own holds the lock for the whole build, which runs in many transactions.
+        try (java.sql.Connection lock = dataSource.getConnection(); java.sql.Statement st = lock.createStatement()) {
+            st.execute("select pg_advisory_lock(" + DEMO_YEAR_LOCK + ")");
+            try {
+                year.buildIfAbsent();
+            } finally {
+                st.execute("select pg_advisory_unlock(" + DEMO_YEAR_LOCK + ")");
+            }
+        } catch (RuntimeException | java.sql.SQLException e) {
             log.error("Could not build the demo year", e);
         }
     }

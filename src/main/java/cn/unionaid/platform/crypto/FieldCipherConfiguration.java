@@ -75,13 +75,25 @@ class FieldCipherConfiguration {
         p.setProperty("data-key.1", Base64.getEncoder().encodeToString(dataKey));
         p.setProperty("current-key-id", "1");
         p.setProperty("index-key", Base64.getEncoder().encodeToString(indexKey));
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "union-aid field encryption keys - back these up with the database; losing them loses the data");
-        }
+        // Written whole to a file of its own, then linked into place: two instances starting together on one key
+        // directory never read half a file, and the second finds the first's keys instead of putting its own there.
+        Path tmp = Files.createTempFile(dir, "field-keys", ".tmp");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                p.store(w, "union-aid field encryption keys - back these up with the database; losing them loses the data");
+            }
+            try {
+                Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException another) {
+                return;
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
         log.warn("Generated field encryption keys into {}. This is for a single machine with the embedded database: "
                 + "production must supply its own keys through UNIONAID_CRYPTO_* (see README).", file.toAbsolutePath());
