@@ -75,6 +75,18 @@ class ExternalServerInstancesTests {
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             signIn(browser, portA);
             assertThat(get(browser, portB, "/").body()).contains("欢迎，益阳经办人（益阳市总工会）");
+            // One batch reviewed at the same moment on both instances: reserved once.
+            long batch = submittedBatch(portA, url, owner, ownerPassword);
+            CompletableFuture<Integer> reviewA = CompletableFuture.supplyAsync(() -> api(portA, "yiyang.reviewer", "POST",
+                    "/api/v1/batches/" + batch + "/review", "{}").statusCode());
+            CompletableFuture<Integer> reviewB = CompletableFuture.supplyAsync(() -> api(portB, "yiyang.reviewer", "POST",
+                    "/api/v1/batches/" + batch + "/review", "{}").statusCode());
+            assertThat(List.of(reviewA.get(), reviewB.get())).containsExactlyInAnyOrder(200, 409);
+            try (Connection c = DriverManager.getConnection(url, owner, ownerPassword); Statement st = c.createStatement()) {
+                assertThat(single(st, "select count(*) from funds.ledger_entry where batch_id = " + batch + " and kind = 'RESERVE'"))
+                        .isEqualTo(1);
+            }
+
             a.close();
             HttpResponse<String> after = get(browser, portB, "/registry/model-workers");
             assertThat(after.statusCode()).isEqualTo(200);
@@ -85,6 +97,62 @@ class ExternalServerInstancesTests {
             try (Connection c = DriverManager.getConnection(URL, owner, ownerPassword); Statement st = c.createStatement()) {
                 st.execute("drop database if exists " + database + " with (force)");
             }
+        }
+    }
+
+    /** A 2024 program of 益阳 with one model worker's hand-made batch, submitted, its money received. */
+    private static long submittedBatch(int port, String url, String owner, String ownerPassword) throws Exception {
+        String yaml = """
+                year: 2024
+                parameters:
+                  - {key: ext.cap, name: 上限, unit: YUAN, versions: [{region: "430900", from: "2024-01-01", value: "3000", document: 益工发〔2024〕9号}]}
+                programs:
+                  - {code: EXT-HELP, name: 困难劳模帮扶, beneficiary: MODEL_WORKER, fundSources: [SAME_LEVEL], referenceDate: "2024-01-01",
+                     windowFrom: "2024-01-01", windowTo: "2024-12-31",
+                     rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: ext.cap}}}
+                """;
+        assertThat(api(port, "yiyang.clerk", "POST", "/api/v1/policy/import", yaml, "application/yaml").statusCode()).isEqualTo(200);
+        String proposed = api(port, "yiyang.reviewer", "GET", "/api/v1/parameter-versions/proposed", null).body();
+        List<Object> ids = com.jayway.jsonpath.JsonPath.read(proposed, "$[?(@.key == 'ext.cap')].id");
+        assertThat(ids).as(proposed).hasSize(1);
+        assertThat(api(port, "yiyang.reviewer", "POST", "/api/v1/parameter-versions/approve", "{\"ids\":" + ids + "}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api(port, "yiyang.finance", "POST", "/api/v1/funds/receipts", """
+                {"year":2024,"source":"SAME_LEVEL","date":"2024-01-10","amountYuan":"20000","voucher":"益阳配套2024-ext"}""")
+                .statusCode()).isEqualTo(204);
+        long program;
+        long worker;
+        try (Connection c = DriverManager.getConnection(url, owner, ownerPassword); Statement st = c.createStatement()) {
+            program = single(st, "select id from policy.program where code = 'EXT-HELP'");
+            worker = single(st, "select min(m.id) from registry.model_worker m join org.organisation o on o.id = m.org_id "
+                    + "where o.code = '430900' and m.archive_open and m.living");
+        }
+        HttpResponse<String> created = api(port, "yiyang.clerk", "POST", "/api/v1/batches", """
+                {"programId":%d,"source":"SAME_LEVEL","title":"两实例并发审核","lines":[{"subjectId":%d,"amountYuan":"2000.00"}]}"""
+                .formatted(program, worker));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long batchId = ((Number) com.jayway.jsonpath.JsonPath.read(created.body(), "$.id")).longValue();
+        assertThat(api(port, "yiyang.clerk", "POST", "/api/v1/batches/" + batchId + "/submit", "{}").statusCode()).isEqualTo(200);
+        return batchId;
+    }
+
+    private static HttpResponse<String> api(int port, String user, String method, String path, String json) {
+        return api(port, user, method, path, json, "application/json");
+    }
+
+    private static HttpResponse<String> api(int port, String user, String method, String path, String body, String type) {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + basic);
+        request = body == null ? request.GET() : request.header("Content-Type", type)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
