@@ -238,16 +238,26 @@ public class Payments {
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR', 'EVALUATOR')")
     @Transactional(readOnly = true)
     public List<ProgramPaid> paidByProgram(DataScope scope, int year, LocalDate cutOff) {
+        // One pass over the year's items and one over its ledger for all programs at once, not one of each per program.
         return jdbc.sql("""
-                select p.id, p.name,
-                       (select count(distinct (i.subject_type, i.subject_id)) from disbursement.batch_item i
-                         where i.program_id = p.id and %s) as people,
-                       coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
-                                   from funds.v_ledger_entry l where l.org_id = p.org_id and l.year = p.year and l.program_id = p.id
-                                    and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= :cutOff), 0) as fen,
-                       (select max(l.entry_date) from funds.v_ledger_entry l where l.org_id = p.org_id and l.year = p.year
-                           and l.program_id = p.id and l.kind = 'PAYMENT' and l.entry_date <= :cutOff) as last
-                  from policy.v_program p where p.org_id = :org and p.year = :year order by p.id
+                with programs as (
+                    select p.id, p.name from policy.v_program p where p.org_id = :org and p.year = :year
+                ), people as (
+                    select i.program_id, count(distinct (i.subject_type, i.subject_id)) as people
+                      from disbursement.batch_item i join programs p on p.id = i.program_id
+                     where %s
+                     group by i.program_id
+                ), money as (
+                    select l.program_id, sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end) as fen,
+                           max(l.entry_date) filter (where l.kind = 'PAYMENT') as last
+                      from funds.v_ledger_entry l
+                     where l.org_id = :org and l.year = :year and l.program_id in (select id from programs)
+                       and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= :cutOff
+                     group by l.program_id
+                )
+                select p.id, p.name, coalesce(pe.people, 0) as people, coalesce(m.fen, 0) as fen, m.last
+                  from programs p left join people pe on pe.program_id = p.id left join money m on m.program_id = p.id
+                 order by p.id
                 """.formatted(PaidItems.asOf("i"))).param("cutOff", cutOff).param("org", scope.orgId())
                 .param("year", year).query((rs, n) -> {
                     java.sql.Date last = rs.getDate("last");

@@ -40,7 +40,7 @@ final class WrkLoad {
         return Files.isExecutable(WRK);
     }
 
-    /** Signs in through the form (with its CSRF token) and answers the session cookie. */
+    /** Signs in through the form (with its CSRF token) and answers the session cookie, as {@code NAME=value}. */
     String signIn(String username, String password) throws IOException, InterruptedException {
         String page = http.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
@@ -56,20 +56,23 @@ final class WrkLoad {
         if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in refused: " + r.statusCode() + " " + r.headers().map());
         }
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        // Spring Session names its cookie SESSION; the servlet container's own is JSESSIONID.
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("SESSION") || c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie after signing in"));
     }
 
     /** One request as the load will make it; answers the status and the body. */
     HttpResponse<String> get(String path, String session) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Cookie", "JSESSIONID=" + session)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).header("Cookie", session)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs wrk for {@code seconds} with {@code connections} over the paths; answers its figures by name. */
     Map<String, Double> run(List<String> paths, String session, int connections, int seconds)
             throws IOException, InterruptedException {
-        return runWithHeader(paths, "Cookie", "JSESSIONID=" + session, connections, seconds);
+        return runWithHeader(paths, "Cookie", session, connections, seconds);
     }
 
     /** Runs wrk with one header on every request (a session cookie, an Authorization). */
