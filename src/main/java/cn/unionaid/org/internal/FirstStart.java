@@ -75,6 +75,7 @@ class FirstStart implements ApplicationRunner {
             new DemoUser("changde.clerk", "常德经办人", "430700", Role.CLERK),
             new DemoUser("yueyang.finance", "岳阳财务", "430600", Role.FINANCE),
             new DemoUser("xinjiang.clerk", "新疆经办人", "650000", Role.CLERK),
+            new DemoUser("hunan.leader", "湖南领导", "430000", Role.LEADER),
             new DemoUser("hunan.auditor", "湖南审计", "430000", Role.AUDITOR),
             new DemoUser("hunan.evaluator", "湖南评价人", "430000", Role.EVALUATOR));
 
