@@ -12,9 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HitMatching {
 
-    /** The states in which a batch's money has not yet left: a hit can still hold a payment back. */
-    static final String UNPAID = "('DRAFT', 'SUBMITTED', 'REVIEWED', 'DECIDED', 'PUBLICIZING', 'PUBLICITY_CLOSED')";
-
     private static final String MATCHES = """
             with lists as (
                 select l.id, l.kind, lo.path from crosscheck.outside_list l join org.v_organisation lo on lo.id = l.org_id
@@ -47,7 +44,7 @@ class HitMatching {
               join disbursement.v_batch b on b.id = i.batch_id
              where i.status = 'PENDING' and b.status in %s
             on conflict do nothing
-            """.formatted(UNPAID);
+            """.formatted(cn.unionaid.disbursement.BatchStatus.notYetPaidSql());
     private static final String BATCH_HITS = """
             insert into crosscheck.cross_check_hit (org_id, list_id, row_no, subject_type, subject_id, batch_id, batch_item_id)
             select b.org_id, e.list_id, e.row_no, i.subject_type, i.subject_id, b.id, i.id

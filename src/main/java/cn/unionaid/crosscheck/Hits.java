@@ -189,9 +189,9 @@ public class Hits implements ItemHolds {
                 .orElseThrow(() -> BusinessRuleException.notFound("crosscheck.error.notFound"));
     }
 
+    /** The hit with its row locked until the transaction ends, read once; another union's hit is not found. */
     private HitView locked(DataScope scope, long hitId) {
-        find(scope, hitId);
-        jdbc.sql("select id from crosscheck.cross_check_hit where id = ? for update").param(hitId).query(Long.class).single();
+        jdbc.sql("select id from crosscheck.cross_check_hit where id = ? for update").param(hitId).query(Long.class).list();
         return find(scope, hitId);
     }
 

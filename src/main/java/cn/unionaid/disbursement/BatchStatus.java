@@ -16,6 +16,18 @@ public enum BatchStatus implements Labelled {
     /** A draft given up (作废): its lines no longer hold anyone. */
     CANCELLED("已作废");
 
+    /**
+     * Before the payment file: the batch's money has not left for the bank, so a payment can still be taken out of it
+     * or held back (外部数据比对). One definition for the Java and, through {@link #notYetPaidSql()}, the SQL.
+     */
+    public static final java.util.Set<BatchStatus> NOT_YET_PAID = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(DRAFT, SUBMITTED, REVIEWED, DECIDED, PUBLICIZING, PUBLICITY_CLOSED));
+
+    /** {@link #NOT_YET_PAID} as an SQL list: {@code ('DRAFT', 'SUBMITTED', …)}. */
+    public static String notYetPaidSql() {
+        return NOT_YET_PAID.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
     private final String label;
 
     BatchStatus(String label) {

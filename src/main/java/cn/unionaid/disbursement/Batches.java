@@ -290,16 +290,14 @@ public class Batches {
             throw BusinessRuleException.invalid("batch.error.removeReason");
         }
         Batch batch = locked(scope, id);
-        java.util.Set<BatchStatus> open = java.util.EnumSet.of(BatchStatus.DRAFT, BatchStatus.SUBMITTED, BatchStatus.REVIEWED,
-                BatchStatus.DECIDED, BatchStatus.PUBLICIZING, BatchStatus.PUBLICITY_CLOSED);
-        if (!open.contains(batch.status())) {
+        if (!BatchStatus.NOT_YET_PAID.contains(batch.status())) {
             throw BusinessRuleException.conflict("batch.error.state", batch.status().label(), BatchStatus.SUBMITTED.label());
         }
         BatchItemView item = batches.item(id, itemId).filter(i -> ItemStatus.PENDING.name().equals(i.status()))
                 .orElseThrow(() -> BusinessRuleException.notFound("batch.error.itemNotFound"));
         String note = "剔除：" + reason.strip();
         batches.setItemStatus(itemId, ItemStatus.EXCLUDED, note);
-        if (batch.status() != BatchStatus.DRAFT && batch.status() != BatchStatus.SUBMITTED) {
+        if (batch.reserved()) {
             funds.book(ledgerOf(scope, batch), new Funds.Movement(LedgerKind.RELEASE, LocalDate.now(), item.amountFen(),
                     item.reference(), itemId, note));
         }

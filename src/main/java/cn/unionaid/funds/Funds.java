@@ -200,25 +200,22 @@ public class Funds {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(BatchLedger on, long amountFen, LocalDate date) {
-        long orgId = on.orgId();
-        int year = on.year();
-        FundSource source = on.source();
-        long programId = on.programId();
-        long batchId = on.batchId();
-        checkAvailable(orgId, year, source, amountFen);
+        checkAvailable(on.orgId(), on.year(), on.source(), amountFen);
         boolean programHasBudget = jdbc.sql("""
                 select exists(select 1 from funds.budget_line where org_id = ? and year = ? and program_id = ? and source = ?)
-                """).param(orgId).param(year).param(programId).param(source.name()).query(Boolean.class).single();
+                """).param(on.orgId()).param(on.year()).param(on.programId()).param(on.source().name())
+                .query(Boolean.class).single();
         if (programHasBudget) {
-            SourceBalance line = find(ledger.balances(orgId, year, programId, LocalDate.of(9999, 12, 31)), source);
+            SourceBalance line = find(ledger.balances(on.orgId(), on.year(), on.programId(), LocalDate.of(9999, 12, 31)),
+                    on.source());
             long room = line.budgetFen() - line.reservedFen() - line.spentFen();
             if (amountFen > room) {
-                throw BusinessRuleException.conflict("funds.error.overBudget", source.label(),
+                throw BusinessRuleException.conflict("funds.error.overBudget", on.source().label(),
                         Money.ofFen(room).toYuanString(), Money.ofFen(amountFen).toYuanString());
             }
         }
-        ledger.append(orgId, year, source, programId, LedgerKind.RESERVE, date, amountFen, "批次" + batchId, batchId, null,
-                null, CurrentUser.require().getUsername());
+        ledger.append(on.orgId(), on.year(), on.source(), on.programId(), LedgerKind.RESERVE, date, amountFen,
+                "批次" + on.batchId(), on.batchId(), null, null, CurrentUser.require().getUsername());
     }
 
     /** Locks the source and refuses an outflow larger than what is available (used by allocations). */
@@ -262,18 +259,12 @@ public class Funds {
         List<Object[]> rows = movements.stream().map(m -> new Object[] {on.orgId(), on.year(), on.source().name(), on.programId(),
                 m.kind().name(), java.sql.Date.valueOf(m.entryDate()), m.amountFen(), m.voucher(), on.batchId(), m.itemId(),
                 m.note(), by}).toList();
-        int[][] counts = template.batchUpdate("""
+        template.batchUpdate("""
                 insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
                                                 item_id, note, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows, 1000, (ps, row) -> {
-                    for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
-                    }
-                });
-        return java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).filter(c -> c > 0).count()
-                + java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream)
-                        .filter(c -> c == java.sql.Statement.SUCCESS_NO_INFO).count();
+                """, rows);
+        return rows.size();
     }
 
     private static SourceBalance find(List<SourceBalance> balances, FundSource source) {

@@ -1,13 +1,8 @@
 package cn.unionaid.org;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +13,7 @@ import cn.unionaid.platform.AuthenticatedUser;
 import cn.unionaid.platform.BearerTokens;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
+import cn.unionaid.shared.SecretTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,7 +41,6 @@ public class ApiTokens implements BearerTokens {
     }
 
     private static final int MAX_DAYS = 366;
-    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final UserRepository users;
     private final AuditLog audit;
@@ -69,14 +64,12 @@ public class ApiTokens implements BearerTokens {
         if (days < 1 || days > MAX_DAYS) {
             throw BusinessRuleException.invalid("token.error.days", MAX_DAYS);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String value = "ua_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String value = "ua_" + SecretTokens.generate();
         Instant expires = Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         long id = jdbc.sql("""
                 insert into org.api_token (user_id, name, token_hash, prefix, read_only, expires_at)
                 values (?, ?, ?, ?, ?, ?) returning id
-                """).param(me.userId()).param(name.strip()).param(hash(value)).param(value.substring(0, 10))
+                """).param(me.userId()).param(name.strip()).param(SecretTokens.digest(value)).param(value.substring(0, 10))
                 .param(readOnly).param(Timestamp.from(expires)).query(Long.class).single();
         audit.record("token.created", "api_token", id, Map.of("name", name.strip(), "readOnly", readOnly, "days", days));
         return new Created(mine().stream().filter(t -> t.id() == id).findFirst().orElseThrow(), value);
@@ -112,21 +105,13 @@ public class ApiTokens implements BearerTokens {
         Optional<Row> row = jdbc.sql("""
                 select t.id, u.username, t.read_only from org.api_token t join org.app_user u on u.id = t.user_id
                  where t.token_hash = ? and t.revoked_at is null and t.expires_at > now()
-                """).param(hash(token)).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional();
+                """).param(SecretTokens.digest(token)).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional();
         return row.flatMap(r -> users.principal(r.username(), source).map(user -> {
             // Noted at most once a minute: a busy integration does not write a row per call.
             jdbc.sql("update org.api_token set last_used_at = now() where id = ? and (last_used_at is null "
                     + "or last_used_at < now() - interval '1 minute')").param(r.id()).update();
             return new Use(r.id(), user, r.readOnly());
         }));
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(Timestamp t) {

@@ -1,12 +1,7 @@
 package cn.unionaid.registry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +12,7 @@ import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.shared.FieldCipher;
+import cn.unionaid.shared.SecretTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LivingConfirmations {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the person answers. */
     public enum Answer implements cn.unionaid.shared.Labelled {
@@ -98,8 +92,8 @@ public class LivingConfirmations {
         String by = CurrentUser.require().getUsername();
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> p : people) {
-            String token = newToken();
-            rows.add(new Object[] {p.get("org_id"), p.get("id"), year, hash(token), cipher.encrypt(token),
+            String token = SecretTokens.generate();
+            rows.add(new Object[] {p.get("org_id"), p.get("id"), year, SecretTokens.digest(token), cipher.encrypt(token),
                     java.sql.Date.valueOf(expiresOn), by});
         }
         template.batchUpdate("""
@@ -180,7 +174,7 @@ public class LivingConfirmations {
         if (answer == null) {
             throw BusinessRuleException.invalid("confirmation.error.answer");
         }
-        if (photo == null || photo.length < 4 || !isPicture(photo)) {
+        if (photo == null || FileStore.documentType(photo).filter(type -> type.startsWith("image/")).isEmpty()) {
             throw BusinessRuleException.invalid("confirmation.error.photo");
         }
         String said = note == null || note.isBlank() ? "" : "；留言：" + note.strip().substring(0, Math.min(200, note.strip().length()));
@@ -208,7 +202,7 @@ public class LivingConfirmations {
                   from registry.living_confirmation c join registry.model_worker m on m.id = c.model_worker_id
                  where c.token_hash = ? and c.used_at is null and c.expires_on >= current_date
                    and m.archive_open and m.living
-                """ + (lock ? " for update of c" : "")).param(hash(token)).query().listOfRows().stream().findFirst();
+                """ + (lock ? " for update of c" : "")).param(SecretTokens.digest(token)).query().listOfRows().stream().findFirst();
     }
 
     /** 张三丰 → 张**: the page shows no more than the family name. */
@@ -218,25 +212,5 @@ public class LivingConfirmations {
         }
         int first = name.offsetByCodePoints(0, 1);
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
-    }
-
-    private static boolean isPicture(byte[] c) {
-        boolean jpeg = (c[0] & 0xff) == 0xFF && (c[1] & 0xff) == 0xD8;
-        boolean png = (c[0] & 0xff) == 0x89 && c[1] == 'P' && c[2] == 'N' && c[3] == 'G';
-        return jpeg || png;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
 import cn.unionaid.platform.Role;
+import cn.unionaid.platform.web.Downloads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -180,8 +181,8 @@ class EvaluationWeb {
         String name = year + "年度" + (frame == Frame.SELF ? "绩效自评报告" : "绩效评价报告");
         var viewed = organisations.choose(CurrentUser.require().scope(), org).scope();
         return "pdf".equalsIgnoreCase(format)
-                ? ReportDownloads.pdf(name + ".pdf", reports.pdf(viewed, year, frame, confirmUnscored))
-                : ReportDownloads.docx(name + ".docx", reports.docx(viewed, year, frame,
+                ? Downloads.pdf(name + ".pdf", reports.pdf(viewed, year, frame, confirmUnscored))
+                : Downloads.docx(name + ".docx", reports.docx(viewed, year, frame,
                         confirmUnscored));
     }
 
@@ -193,6 +194,6 @@ class EvaluationWeb {
 
     @GetMapping({"/evaluation/templates/{frame}", "/api/v1/evaluation/templates/{frame}"})
     ResponseEntity<byte[]> template(@PathVariable Frame frame) {
-        return ReportDownloads.docx(frame.label() + "报告模板.docx", templates.current(CurrentUser.require().scope(), frame));
+        return Downloads.docx(frame.label() + "报告模板.docx", templates.current(CurrentUser.require().scope(), frame));
     }
 }

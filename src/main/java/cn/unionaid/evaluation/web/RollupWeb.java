@@ -13,7 +13,6 @@ import cn.unionaid.platform.sheets.Workbooks;
 import cn.unionaid.platform.web.Downloads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +85,7 @@ class RollupWeb {
             throw cn.unionaid.platform.BusinessRuleException.invalid("rollup.error.format");
         }
         String name = year + "年度帮扶专项资金绩效评价汇总报告." + (pdf ? "pdf" : "docx");
-        return pdf ? Downloads.of(name, MediaType.APPLICATION_PDF, report.pdf(CurrentUser.require().scope(), year))
-                : Downloads.of(name, Downloads.DOCX, report.docx(CurrentUser.require().scope(), year));
+        return pdf ? Downloads.pdf(name, report.pdf(CurrentUser.require().scope(), year))
+                : Downloads.docx(name, report.docx(CurrentUser.require().scope(), year));
     }
 }

@@ -27,4 +27,12 @@ public final class Downloads {
     public static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
         return of(fileName, XLSX, content);
     }
+
+    public static ResponseEntity<byte[]> docx(String fileName, byte[] content) {
+        return of(fileName, DOCX, content);
+    }
+
+    public static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+        return of(fileName, MediaType.APPLICATION_PDF, content);
+    }
 }
