@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExternalServerInstancesTests {
 
     private static final String URL = System.getenv("UNIONAID_TEST_EXTERNAL_PG");
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
     @Test
     void twoInstancesStartTogetherShareTheSessionAndOneServesOnWhenTheOtherStops() throws Exception {
@@ -56,10 +57,23 @@ class ExternalServerInstancesTests {
                 "spring.flyway.user=" + owner, "spring.flyway.password=" + ownerPassword, "unionaid.demo=true",
                 "unionaid.crypto.key-dir=" + shared + "/keys", "unionaid.files-dir=" + shared + "/files",
                 "unionaid.audit.anchor-dir=" + shared + "/anchors");
-        CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> start(properties));
-        CompletableFuture<ConfigurableApplicationContext> startB = CompletableFuture.supplyAsync(() -> start(properties));
-        ConfigurableApplicationContext a = startA.get();
-        ConfigurableApplicationContext b = startB.get();
+        // Two Spring Boot starts in one JVM would both reconfigure the one Logback context at the same moment (and one
+        // fails on it); in this JVM the logging stays as the test run set it up. Separate processes would not share it.
+        String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
+        ConfigurableApplicationContext a;
+        ConfigurableApplicationContext b;
+        try {
+            CompletableFuture<ConfigurableApplicationContext> startA = CompletableFuture.supplyAsync(() -> start(properties));
+            CompletableFuture<ConfigurableApplicationContext> startB = CompletableFuture.supplyAsync(() -> start(properties));
+            a = startA.get();
+            b = startB.get();
+        } finally {
+            if (loggingSystem == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingSystem);
+            }
+        }
         try {
             try (Connection c = DriverManager.getConnection(url, owner, ownerPassword); Statement st = c.createStatement()) {
                 assertThat(single(st, "select count(*) - count(distinct version) from flyway_schema_history where version is not null"))
