@@ -12,6 +12,20 @@ public final class PaidItems {
     private PaidItems() {
     }
 
+    /**
+     * The same definition for a query that groups each item with its ledger entries (those of kinds PAYMENT and RETURN
+     * dated on or before {@code :cutOff}, aliased {@code entry}): the {@code having} condition that keeps the paid ones.
+     * It reads the ledger once for all items (hash join and aggregate) where {@link #asOf} probes it per item.
+     */
+    public static String groupedAsOf(String entry) {
+        return "bool_or(%1$s.kind = 'PAYMENT') and not bool_or(%1$s.kind = 'RETURN')".formatted(entry);
+    }
+
+    /** The ledger entries {@link #groupedAsOf} groups: PAYMENT and RETURN, dated on or before {@code :cutOff}. */
+    public static String groupedEntries(String entry) {
+        return "%1$s.kind in ('PAYMENT', 'RETURN') and %1$s.entry_date <= :cutOff".formatted(entry);
+    }
+
     /** The SQL condition on a {@code batch_item} aliased {@code item}, with the named parameter {@code :cutOff}. */
     public static String asOf(String item) {
         return """

@@ -49,16 +49,24 @@ class ReportConsistency {
             found.add("指标“发放金额” " + amount.toPlainString() + " 万元与年度发放总额 " + yuan(total) + " 元不一致");
         }
         jdbc.sql("""
-                select b.id, b.title, b.total_fen,
-                       coalesce((select sum(i.amount_fen) from disbursement.v_batch_item i where i.batch_id = b.id
-                                   and i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')), 0) as live,
-                       coalesce((select sum(i.amount_fen) from disbursement.v_batch_item i where i.batch_id = b.id and i.status = 'PAID'), 0) as paid,
-                       coalesce((select sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end)
-                                   from funds.v_ledger_entry l where l.batch_id = b.id and l.kind in ('PAYMENT', 'RETURN')), 0) as booked
-                  from disbursement.v_batch b join policy.v_program p on p.id = b.program_id
-                 where p.org_id = ? and p.year = ? and b.status <> 'CANCELLED'
+                with batches as (
+                    select b.id, b.title, b.total_fen from disbursement.v_batch b join policy.v_program p on p.id = b.program_id
+                     where p.org_id = :org and p.year = :year and b.status <> 'CANCELLED'
+                ), items as (
+                    select i.batch_id,
+                           sum(i.amount_fen) filter (where i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')) as live,
+                           sum(i.amount_fen) filter (where i.status = 'PAID') as paid
+                      from disbursement.v_batch_item i where i.batch_id in (select id from batches) group by i.batch_id
+                ), booked as (
+                    select l.batch_id, sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end) as fen
+                      from funds.v_ledger_entry l
+                     where l.batch_id in (select id from batches) and l.kind in ('PAYMENT', 'RETURN') group by l.batch_id
+                )
+                select b.id, b.title, b.total_fen, coalesce(i.live, 0) as live, coalesce(i.paid, 0) as paid,
+                       coalesce(k.fen, 0) as booked
+                  from batches b left join items i on i.batch_id = b.id left join booked k on k.batch_id = b.id
                  order by b.id
-                """).param(scope.orgId()).param(year).query((rs, n) -> {
+                """).param("org", scope.orgId()).param("year", year).query((rs, n) -> {
                     String name = "批次 " + rs.getLong(1) + "“" + rs.getString(2) + "”";
                     if (rs.getLong(3) != rs.getLong(4)) {
                         found.add(name + "金额合计 " + yuan(rs.getLong(3)) + " 元，与其发放明细 " + yuan(rs.getLong(4)) + " 元不一致");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
 import cn.unionaid.disbursement.BatchFlow;
@@ -121,6 +122,16 @@ class YearFiguresTests {
                 .andExpect(jsonPath("$.returned").value(1));
         importHouseholds(code, "GX26", 20, "2026-11-01", u + ".clerk");
         assertThat(metrics(flow, y)).as(y + " as of its year end, after later data").isEqualTo(before);
+        // PaidItems' two forms, probed per item and grouped with the ledger, select the same items at every cut-off.
+        for (LocalDate cut : List.of(LocalDate.of(y, 6, 19), LocalDate.of(y, 7, 1), LocalDate.of(y, 12, 31),
+                LocalDate.of(y + 1, 1, 15), LocalDate.of(y + 1, 3, 1))) {
+            List<Long> probed = jdbc.sql("select i.id from disbursement.batch_item i where " + PaidItems.asOf("i")
+                    + " order by i.id").param("cutOff", cut).query(Long.class).list();
+            List<Long> grouped = jdbc.sql("select i.id from disbursement.batch_item i join funds.ledger_entry l on l.item_id = i.id and "
+                    + PaidItems.groupedEntries("l") + " group by i.id having " + PaidItems.groupedAsOf("l") + " order by i.id")
+                    .param("cutOff", cut).query(Long.class).list();
+            assertThat(grouped).as("paid as of " + cut).isEqualTo(probed);
+        }
 
         // The report: one cut-off for the total and its parts; the January money is in neither.
         byte[] docx = mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y)).param("format", "docx")
