@@ -135,7 +135,7 @@ public class OutsideLists {
             template.batchUpdate(INSERT_ENTRY, batch);
         }
         HitMatching.Counts counts = matching.matchList(listId);
-        audit.record("crosscheck.listImported", "outside_list", listId, Map.of("kind", kind.name(), "source", source.strip(),
+        audit.record("crosscheck.listImported", "outside_list", listId, Map.of("kind", kind.name(), "provider", source.strip(),
                 "asOf", asOf.toString(), "entries", entries.size(), "hits", counts.archives() + counts.payments(),
                 "sha256", stored.sha256()));
         return new Imported(listId, entries.size(), counts.archives() + counts.payments(), counts.payments());

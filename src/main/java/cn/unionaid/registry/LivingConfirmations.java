@@ -190,7 +190,7 @@ public class LivingConfirmations {
         jdbc.sql("update registry.living_confirmation set used_at = now(), answer = ?, photo_key = ? where id = ?")
                 .param(answer.name()).param(key).param(id).update();
         audit.recordAs("自助认证", ((Number) c.get("org_id")).longValue(), "registry.selfConfirmed", "model_worker", person,
-                Map.of("year", year, "answer", answer.name(), "survey", recorded == 1 ? "recorded" : "alreadySurveyed"));
+                Map.of("year", year, "answer", answer.name(), "survey", recorded == 1 ? "RECORDED" : "ALREADY_SURVEYED"));
     }
 
     private Optional<Map<String, Object>> live(String token, boolean lock) {
