@@ -93,7 +93,7 @@ public class EvaluationReports {
     public YearFigures figures(DataScope scope, int year, Frame frame) {
         LocalDate cutOff = Metric.cutOff(year);
         YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, frame);
-        return new YearFigures(evaluated, funds.balances(scope, year, null, cutOff),
+        return new YearFigures(evaluated, evaluated.measured().balances(),
                 payments.paidByProgram(scope, year, cutOff), funds.spentOutsidePrograms(scope, year, cutOff),
                 drafts(scope, year, evaluated.score()));
     }
@@ -140,9 +140,13 @@ public class EvaluationReports {
         text.add((frame == Frame.SELF ? "本单位" : "评价机构") + "依据本系统记录的" + year
                 + "年度预算、资金到位、发放批次、银行对账、合规检查及满意度调查数据开展评价，数据截至" + ChineseDates.format(yearEnd) + "。金额以万元为单位时按分折算，不作舍入。");
         text.add("三、综合评价情况及结论");
-        text.add("按" + frame.label() + "指标体系（" + String.join("、", score.children().stream()
-                .map(c -> c.name() + Scorer.plain(c.weight()) + "分").toList()) + "）计算，得分" + Scorer.plain(score.score())
-                + "分，等级“" + evaluated.grade() + "”。");
+        if (evaluated.nothingToEvaluate()) {
+            text.add(year + "年度" + union + "无预算安排、资金到位和支出记录，无评价对象，不作综合评分，不评定等级。");
+        } else {
+            text.add("按" + frame.label() + "指标体系（" + String.join("、", score.children().stream()
+                    .map(c -> c.name() + Scorer.plain(c.weight()) + "分").toList()) + "）计算，得分" + Scorer.plain(score.score())
+                    + "分，等级“" + evaluated.grade() + "”。");
+        }
         List<SurveyView> yearSurveys = surveys.ofYear(scope, year);
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
         long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
@@ -234,8 +238,8 @@ public class EvaluationReports {
             rows.add(List.of(l.level() + "级", l.name(), Scorer.plain(l.weight()), l.target(), l.actual(), l.source(),
                     Scorer.plain(l.score()), l.leaf() ? String.join("；", l.reasons()) : ""));
         }
-        rows.add(List.of("合计", "", Scorer.plain(evaluated.score().weight()), "", "", "", Scorer.plain(evaluated.score().score()),
-                "等级：" + evaluated.grade()));
+        rows.add(List.of("合计", "", Scorer.plain(evaluated.score().weight()), "", "",  "",
+                evaluated.nothingToEvaluate() ? "-" : Scorer.plain(evaluated.score().score()), "等级：" + evaluated.grade()));
         return new Documents.Annex("附表1 " + evaluated.frame().label() + "指标体系及评分表", rows);
     }
 

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
  */
 public record GradeBands(BigDecimal excellent, BigDecimal good, BigDecimal fair) {
 
+    /** The grade of a union-year with nothing to evaluate (no budget, receipt or payment): none, never 差. */
+    public static final String NOT_GRADED = "不评级";
+
     public static final GradeBands DEFAULT = new GradeBands(BigDecimal.valueOf(90), BigDecimal.valueOf(80),
             BigDecimal.valueOf(60));
 

@@ -155,8 +155,7 @@ public class Rollup {
         if (thirdIssued || systems.customised(theirs, year, Frame.THIRD_PARTY)) {
             thirdParty = plain(evaluation.evaluate(theirs, year, Frame.THIRD_PARTY).score());
         }
-        // A union with no budget, receipt or payment in the year is not scored: nothing to evaluate is not a 差.
-        boolean noData = budget == 0 && received == 0 && paid == 0;
+        boolean noData = evaluated.nothingToEvaluate();
         Row row = new Row(union.id(), union.name(), bySource, budget, received, down, paid, people, households, open,
                 bySeverity, noData ? null : plain(evaluated.score()), noData ? null : evaluated.grade(), thirdParty,
                 selfIssued, thirdIssued, milestones);

@@ -66,6 +66,27 @@ public class YearActuals {
     @PreAuthorize(EvaluationRoles.READERS)
     @Transactional(readOnly = true)
     public Map<Metric, BigDecimal> metrics(DataScope scope, int year) {
+        return measure(scope, year).metrics();
+    }
+
+    /**
+     * The year measured at its cut-off: its metrics and the balances by source they stand on (budget, received, spent),
+     * which the report prints beside them, so both come from one reading.
+     */
+    public record Measured(Map<Metric, BigDecimal> metrics, List<SourceBalance> balances) {
+
+        /**
+         * A union-year with no budget, no money received and nothing paid has nothing to evaluate (无评价对象): it is
+         * given no score and no grade (never 差), in the report, the pages and the roll-up alike.
+         */
+        public boolean nothingToEvaluate() {
+            return balances.stream().allMatch(b -> b.budgetFen() == 0 && b.receivedFen() == 0 && b.spentFen() == 0);
+        }
+    }
+
+    @PreAuthorize(EvaluationRoles.READERS)
+    @Transactional(readOnly = true)
+    public Measured measure(DataScope scope, int year) {
         Map<Metric, BigDecimal> m = new EnumMap<>(Metric.class);
         LocalDate cutOff = Metric.cutOff(year);
         // The year's items are counted distinct four ways.
@@ -161,7 +182,7 @@ public class YearActuals {
         long answered = yearSurveys.stream().mapToLong(SurveyView::answered).sum();
         long satisfied = yearSurveys.stream().mapToLong(SurveyView::satisfiedCount).sum();
         put(m, Metric.SATISFACTION, answered == 0 ? null : BigDecimal.valueOf(satisfied * 1000 / answered, 1));
-        return m;
+        return new Measured(m, balances);
     }
 
     /**

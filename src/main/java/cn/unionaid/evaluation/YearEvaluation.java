@@ -30,7 +30,12 @@ public class YearEvaluation {
     }
 
     public record Evaluated(int year, Frame frame, Indicator system, Score score, Map<String, Actual> actuals,
-            Map<String, BigDecimal> targets, String grade, Map<Metric, BigDecimal> metrics) {
+            Map<String, BigDecimal> targets, String grade, Map<Metric, BigDecimal> metrics, YearActuals.Measured measured) {
+
+        /** No budget, receipt or payment in the year: no score and no grade ({@link YearActuals.Measured#nothingToEvaluate}). */
+        public boolean nothingToEvaluate() {
+            return measured.nothingToEvaluate();
+        }
 
         public List<Line> lines() {
             List<Line> lines = new ArrayList<>();
@@ -74,7 +79,8 @@ public class YearEvaluation {
     @Transactional(readOnly = true)
     public Evaluated evaluate(DataScope scope, int year, Frame frame) {
         Indicator system = systems.of(scope, year, frame);
-        Map<Metric, BigDecimal> metrics = actuals.metrics(scope, year);
+        YearActuals.Measured measured = actuals.measure(scope, year);
+        Map<Metric, BigDecimal> metrics = measured.metrics();
         Map<String, YearActuals.ManualActual> manual = actuals.manual(scope, year, frame);
         Map<String, Actual> leafActuals = new LinkedHashMap<>();
         collect(system, metrics, manual, leafActuals);
@@ -84,7 +90,8 @@ public class YearEvaluation {
         leafActuals.forEach((code, a) -> values.put(code, a.value()));
         Score score = new Scorer().score(system, new Scorer.Inputs(values, evaluations.deductions(scope, year, frame),
                 evaluations.overrides(scope, year, frame), declared));
-        return new Evaluated(year, frame, system, score, leafActuals, declared, grades.grade(score.score()), metrics);
+        String grade = measured.nothingToEvaluate() ? GradeBands.NOT_GRADED : grades.grade(score.score());
+        return new Evaluated(year, frame, system, score, leafActuals, declared, grade, metrics, measured);
     }
 
     private static void collect(Indicator node, Map<Metric, BigDecimal> metrics, Map<String, YearActuals.ManualActual> manual,

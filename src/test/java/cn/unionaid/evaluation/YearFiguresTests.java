@@ -145,6 +145,14 @@ class YearFiguresTests {
         assertThat(text).contains("截至" + y + "年12月31日共发放" + wan + "万元，其中困难职工帮扶5人，" + wan + "万元。")
                 .doesNotContain("春节慰问3人");
 
+        // A year with no budget, receipt or payment has nothing to evaluate: no score and no grade, never 差.
+        byte[] empty = mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y + 3)).param("format", "docx")
+                .param("confirmUnscored", "true").with(flow.as("leader"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(empty)); XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+            assertThat(x.getText()).contains("无评价对象，不作综合评分，不评定等级", "等级：不评级").doesNotContain("差");
+        }
+
         // A paid payment with nothing on the ledger behind it: the report's figures disagree, and it is not issued.
         long c = BatchFlow.created(flow.manual(help, "SAME_LEVEL", "补发", List.of(h.get(10)), List.of("900.00")));
         jdbc.sql("update disbursement.batch_item set status = 'PAID' where batch_id = ?").param(c).update();

@@ -58,6 +58,9 @@ class AuditWording {
         if (value == null) {
             return "";
         }
+        if (value instanceof Boolean b) {
+            return messages.get(b ? "common.yes" : "common.no");
+        }
         if (key.endsWith("Fen") && value instanceof Number n) {
             return Money.ofFen(n.longValue()).toYuanString() + " 元";
         }
