@@ -219,15 +219,17 @@ public class Statements {
     /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
     private void settleSingles(Batch batch, int year) {
         String settlement = Settlement.asSqlValues("t");
-        List<Funds.Movement> movements = jdbc.sql("""
-                select t.kind, s.value_date, i.amount_fen, i.reference, i.id, t.note_prefix || i.name as note
+        // Staged in SQL and booked from there: 800,000 movements never pass through the heap.
+        jdbc.sql("""
+                create temporary table settle_movement on commit drop as
+                select s.line_no::bigint * 10 + t.step as seq, t.kind, s.value_date as entry_date, i.amount_fen,
+                       i.reference as voucher, i.id as item_id, t.note_prefix || i.name as note
                   from statement_match s join disbursement.batch_item i on i.id = s.item_id
                   join %s on t.outcome = s.outcome and t.from_status = i.status
                  where s.single
-                 order by s.line_no * 10 + t.step
-                """.formatted(settlement)).query((rs, n) -> new Funds.Movement(LedgerKind.valueOf(rs.getString(1)),
-                        rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6))).list();
-        funds.bookMovements(new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id()), movements);
+                """.formatted(settlement)).update();
+        funds.bookMovements(new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id()),
+                new Funds.StagedMovements("settle_movement"));
         jdbc.sql("""
                 update disbursement.batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
                   from statement_match s, %s
