@@ -117,6 +117,9 @@ public class RegistryQueries {
     private Where modelWorkerWhere(DataScope scope, RegistryFilter f) {
         return new Where(scope)
                 .and(!blank(f.q()) && !isIdTail(f.q()), "m.name like :q", "q", () -> contains(f.q()))
+                // two characters have no trigram to search by: their bigram index (V27) finds the candidates
+                .and(isTwoCharacters(f.q()), "registry.name_bigrams(m.name) @> array[cast(:bigram as text)]", "bigram",
+                        () -> f.q().strip())
                 .and(isIdTail(f.q()), "m.id_number_masked like :tail", "tail", () -> "%" + f.q().strip())
                 .and(!blank(f.idNumber()), "m.id_number_bidx = :bidx", "bidx", () -> blindIndex(f.idNumber()))
                 .and(isRegionCode(f.region()), () -> regionPredicate("m", f.region()), "region", () -> regionValue(f.region()))
@@ -211,6 +214,10 @@ public class RegistryQueries {
                                 where d.name like :regionName or p.name like :regionName or g.name like :regionName)""";
 
     /** The last digits of an ID number (3 to 6), as people quote them: matched against the masked copy's tail. */
+    private static boolean isTwoCharacters(String q) {
+        return q != null && !isIdTail(q) && q.strip().codePointCount(0, q.strip().length()) == 2;
+    }
+
     private static boolean isIdTail(String q) {
         return q != null && q.strip().matches("\\d{3}[\\dXx]?|\\d{4,5}[\\dXx]");
     }

@@ -82,6 +82,14 @@ class ListExportsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> tails = com.jayway.jsonpath.JsonPath.read(byTail, "$.items[*].idNumberMasked");
         assertThat(tails).isNotEmpty().allMatch(t -> t.endsWith(tail));
+        // Two characters of a name, wherever they stand in it (served by the name's bigram index, V27), and only those.
+        String name = jdbc.sql("select name from registry.model_worker where org_id = ? and char_length(name) = 3 order by id limit 1")
+                .param(DemoUsers.orgId(jdbc, "430900")).query(String.class).single();
+        String pair = name.substring(1);
+        String byPair = mvc.perform(get("/api/v1/model-workers").param("q", pair).with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> names = com.jayway.jsonpath.JsonPath.read(byPair, "$.items[*].name");
+        assertThat(names).contains(name).allMatch(n -> n.contains(pair));
         String byRegion = mvc.perform(get("/api/v1/model-workers").param("region", "资阳").with(DemoUsers.api("yiyang.clerk")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> regions = com.jayway.jsonpath.JsonPath.read(byRegion, "$.items[*].regionCode");
