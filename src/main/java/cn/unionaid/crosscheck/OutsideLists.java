@@ -187,7 +187,7 @@ public class OutsideLists {
 
     /** The template a clerk fills from another register's export. */
     public static byte[] template() {
-        return Workbooks.template("外部比对名单", COLUMNS, List.of(List.of("430903196505051234", "张三", "2024-03-01",
+        return Workbooks.template("外部比对名单", COLUMNS, List.of(List.of("43090319650505123X", "张三", "2024-03-01",
                 "示例行，导入前请删除")), List.of(ID_NUMBER), Map.of());
     }
 

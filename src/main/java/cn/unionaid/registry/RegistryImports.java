@@ -144,7 +144,7 @@ public class RegistryImports {
     /** The roster template: text columns, dropdowns for the fixed lists, required headers noted, example rows. */
     public static byte[] template(RosterKind kind) {
         if (kind == RosterKind.MODEL_WORKERS) {
-            return Workbooks.template("劳模花名册", ModelWorkerSheet.COLUMNS, List.of(List.of("张三", "430903196505051234",
+            return Workbooks.template("劳模花名册", ModelWorkerSheet.COLUMNS, List.of(List.of("张三", "43090319650505123X",
                     "省部级劳动模范", "2005", "离退休", "益阳市某机械厂", "430903", "430903", "3200.00", "2023-09", "13800000000",
                     "中国农业银行益阳分行", "6228480000000000000", "是", "保持", "2020-01-01", "示例行，导入前请删除")),
                     ModelWorkerSheet.REQUIRED, java.util.Map.of(ModelWorkerSheet.HONOUR, labels(Honour.class),
@@ -152,9 +152,9 @@ public class RegistryImports {
                             ModelWorkerSheet.HONOUR_STATE, List.of("保持", "撤销")));
         }
         return Workbooks.template("困难职工家庭花名册", HouseholdSheet.COLUMNS, List.of(
-                List.of("HS-0001", "户主", "李四", "430903197803031234", "1200.00", "慢性病", "深度困难", "因病致困", "租住公房",
+                List.of("HS-0001", "户主", "李四", "430903197803031231", "1200.00", "慢性病", "深度困难", "因病致困", "租住公房",
                         "中国工商银行益阳分行", "6222020000000000000", "430903", "430903", "2021-03-01"),
-                List.of("HS-0001", "子女", "李小四", "430903200805051234", "0", "健康")),
+                List.of("HS-0001", "子女", "李小四", "430903200805051230", "0", "健康")),
                 HouseholdSheet.REQUIRED, java.util.Map.of(HouseholdSheet.RELATION, labels(Relation.class),
                         HouseholdSheet.CATEGORY, labels(HardshipCategory.class)));
     }
