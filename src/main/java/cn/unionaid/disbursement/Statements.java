@@ -84,7 +84,7 @@ public class Statements {
         Batch batch = batches.locked(scope, batchId).settledBy(Actor.current());
         repository.update(batch);
         batch = batches.find(scope, batchId);
-        int year = batches.programYear(scope, batch);
+        BatchLedger ledger = batches.ledgerOf(scope, batch);
         jdbc.sql("""
                 create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
                     name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null,
@@ -120,17 +120,16 @@ public class Statements {
                 select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?, bank_note
                   from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
-        settleSingles(batch, year);
+        settleSingles(ledger);
         record Repeated(long itemId, StatementOutcome outcome, LocalDate date, String digest, String note) {
         }
-        Batch settling = batch;
         jdbc.sql("""
                 select s.item_id, s.outcome, s.value_date, s.digest, s.bank_note from statement_match s
                  where s.item_id is not null and not s.single order by s.line_no
                 """).query((rs, n) -> new Repeated(rs.getLong(1), StatementOutcome.valueOf(rs.getString(2)),
                 rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5))).list()
                 .forEach(l -> {
-                    if (!book(settling, year, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date(),
+                    if (!book(ledger, repository.item(batchId, l.itemId()).orElseThrow(), l.outcome(), l.date(),
                             l.note())) {
                         jdbc.sql("update disbursement.statement_line set item_id = null, matched_by = null where line_digest = ?")
                                 .param(l.digest()).update();
@@ -217,7 +216,7 @@ public class Statements {
     }
 
     /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
-    private void settleSingles(Batch batch, int year) {
+    private void settleSingles(BatchLedger ledger) {
         String settlement = Settlement.asSqlValues("t");
         // Staged in SQL and booked from there: 800,000 movements never pass through the heap.
         jdbc.sql("""
@@ -228,7 +227,7 @@ public class Statements {
                   join %s on t.outcome = s.outcome and t.from_status = i.status
                  where s.single
                 """.formatted(settlement)).update();
-        funds.bookMovements(new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id()),
+        funds.bookMovements(ledger,
                 new Funds.StagedMovements("settle_movement"));
         jdbc.sql("""
                 update disbursement.batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
@@ -238,13 +237,12 @@ public class Statements {
     }
 
     /** Books one line against its payment; answers false when the line settles nothing (the payment is left as it is). */
-    private boolean book(Batch batch, int year, BatchItemView item, StatementOutcome outcome, LocalDate date,
+    private boolean book(BatchLedger on, BatchItemView item, StatementOutcome outcome, LocalDate date,
             String bankNote) {
         Settlement settlement = Settlement.of(outcome, ItemStatus.valueOf(item.status())).orElse(null);
         if (settlement == null) {
             return false;
         }
-        BatchLedger on = new BatchLedger(batch.orgId(), year, batch.source(), batch.programId(), batch.id());
         settlement.movements.forEach(m -> funds.book(on, new Funds.Movement(m.kind, date, item.amountFen(), item.reference(),
                 item.id(), m.note(item.name()))));
         repository.setItemStatus(item.id(), settlement.to, settlement.statusNote == null || bankNote == null
@@ -354,7 +352,7 @@ public class Statements {
         }
         jdbc.sql("update disbursement.statement_line set item_id = ?, matched_by = 'HAND' where id = ?").param(itemId).param(lineId)
                 .update();
-        book(batch, batches.programYear(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date(),
+        book(batches.ledgerOf(scope, batch), item, StatementOutcome.valueOf(line.outcome()), line.date(),
                 line.note());
         if (batch.status() == BatchStatus.FILE_GENERATED && repository.countItems(batchId, ItemStatus.PENDING) == 0) {
             repository.update(batches.find(scope, batchId).reconciled());

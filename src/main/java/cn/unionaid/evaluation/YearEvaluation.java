@@ -30,7 +30,12 @@ public class YearEvaluation {
     }
 
     public record Evaluated(int year, Frame frame, Indicator system, Score score, Map<String, Actual> actuals,
-            Map<String, BigDecimal> targets, String grade, Map<Metric, BigDecimal> metrics, YearActuals.Measured measured) {
+            Map<String, BigDecimal> targets, String grade, YearActuals.Measured measured) {
+
+        /** The year's metrics at its cut-off, as measured. */
+        public Map<Metric, BigDecimal> metrics() {
+            return measured.metrics();
+        }
 
         /** No budget, receipt or payment in the year: no score and no grade ({@link YearActuals.Measured#nothingToEvaluate}). */
         public boolean nothingToEvaluate() {
@@ -91,7 +96,7 @@ public class YearEvaluation {
         Score score = new Scorer().score(system, new Scorer.Inputs(values, evaluations.deductions(scope, year, frame),
                 evaluations.overrides(scope, year, frame), declared));
         String grade = measured.nothingToEvaluate() ? GradeBands.NOT_GRADED : grades.grade(score.score());
-        return new Evaluated(year, frame, system, score, leafActuals, declared, grade, metrics, measured);
+        return new Evaluated(year, frame, system, score, leafActuals, declared, grade, measured);
     }
 
     private static void collect(Indicator node, Map<Metric, BigDecimal> metrics, Map<String, YearActuals.ManualActual> manual,

@@ -70,15 +70,20 @@ public class Parameters {
 
     @PreAuthorize(PolicyRoles.EDITORS)
     @Transactional
-    public void define(String key, String name, ParameterUnit unit) {
-        if (key == null || !key.matches("[a-z0-9][a-z0-9._-]{1,79}") || name == null || name.isBlank() || unit == null) {
+    public String define(String key, String name, ParameterUnit unit) {
+        if (key == null || key.isBlank()) {
+            // A clerk need not invent a code: one is made up for the union (programs' rules refer to it by it).
+            key = "local." + CurrentUser.require().scope().orgId() + "." + Long.toString(System.currentTimeMillis(), 36);
+        }
+        if (!key.matches("[a-z0-9][a-z0-9._-]{1,79}") || name == null || name.isBlank() || unit == null) {
             throw BusinessRuleException.invalid("policy.error.parameterKey");
         }
         if (repository.definition(key).isPresent()) {
-            return;
+            return key;
         }
         repository.define(new ParameterDefinition(key, name.strip(), unit), CurrentUser.require().getUsername());
         audit.record("policy.parameterDefined", "parameter", key, Map.of("name", name.strip(), "unit", unit.name()));
+        return key;
     }
 
     /**

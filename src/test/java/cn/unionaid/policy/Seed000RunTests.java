@@ -183,6 +183,11 @@ class Seed000RunTests {
     void aMissingStandardStopsTheRunAndNamesIt() throws Exception {
         mvc.perform(post("/api/v1/parameters").with(clerk()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"key\":\"t000.bonus\",\"name\":\"测试奖励标准\",\"unit\":\"YUAN\"}")).andExpect(status().isNoContent());
+        // Without a key one is made up for the union, and named in the answer's Location.
+        String location = mvc.perform(post("/api/v1/parameters").with(clerk()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"测试自定义标准\",\"unit\":\"YUAN\"}")).andExpect(status().isNoContent())
+                .andReturn().getResponse().getHeader("Location");
+        org.assertj.core.api.Assertions.assertThat(location).matches("/api/v1/parameters/local\\.\\d+\\.[0-9a-z]+/versions");
         String yaml = """
                 year: 2023
                 programs:

@@ -184,10 +184,12 @@ class PolicyApi {
         return parameters.all();
     }
 
+    /** Defines a standard; without a key one is made up, and the Location header names the standard's key. */
     @PostMapping("/parameters")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void define(@RequestBody Definition body) {
-        parameters.define(body.key(), body.name(), body.unit());
+    org.springframework.http.ResponseEntity<Void> define(@RequestBody Definition body) {
+        String key = parameters.define(body.key(), body.name(), body.unit());
+        return org.springframework.http.ResponseEntity.noContent()
+                .location(java.net.URI.create("/api/v1/parameters/" + key + "/versions")).build();
     }
 
     @PostMapping("/parameters/{key}/versions")

@@ -208,13 +208,8 @@ class PolicyPages {
         String back = act(flash, "/policy/parameters", () -> {
             // An existing standard is chosen by name; a new one is defined with its code, name and unit first.
             String chosen = key == null || key.isBlank() ? (newKey == null ? "" : newKey.strip()) : key.strip();
-            boolean defining = (key == null || key.isBlank()) && name != null && !name.isBlank() && unit != null;
-            if (defining && chosen.isEmpty()) {
-                // A clerk need not invent a code: one is made up for the union (programs' rules refer to it by it).
-                chosen = "local." + scope().orgId() + "." + Long.toString(System.currentTimeMillis(), 36);
-            }
-            if (defining) {
-                parameters.define(chosen, name, unit);
+            if ((key == null || key.isBlank()) && name != null && !name.isBlank() && unit != null) {
+                chosen = parameters.define(chosen, name, unit);
             }
             parameters.propose(chosen, regionCode, effectiveFrom, value, documentRef);
             flash.addFlashAttribute("notice", messages.get("common.saved"));
