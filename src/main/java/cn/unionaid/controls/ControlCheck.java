@@ -136,7 +136,7 @@ public enum ControlCheck {
                            sum(case l.kind when 'PAYMENT' then l.amount_fen when 'RETURN' then -l.amount_fen else 0 end) as spent,
                            (select sum(amount_fen) from funds.v_budget_line bl where bl.org_id = l.org_id and bl.year = l.year
                                and bl.source = l.source) as budget
-                      from funds.v_ledger_entry l group by l.org_id, l.year, l.source) s
+                      from funds.v_ledger_day l group by l.org_id, l.year, l.source) s
              where s.budget is not null and s.spent > s.budget
             """.formatted(FundSource.sqlLabel("s.source")));
 

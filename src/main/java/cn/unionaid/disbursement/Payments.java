@@ -260,7 +260,7 @@ public class Payments {
                 ), money as (
                     select l.program_id, sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end) as fen,
                            max(l.entry_date) filter (where l.kind = 'PAYMENT') as last
-                      from funds.v_ledger_entry l
+                      from funds.v_ledger_day l
                      where l.org_id = :org and l.year = :year and l.program_id in (select id from programs)
                        and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= :cutOff
                      group by l.program_id

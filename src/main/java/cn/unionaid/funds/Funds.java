@@ -129,7 +129,7 @@ public class Funds {
     @Transactional(readOnly = true)
     public long spentOutsidePrograms(DataScope scope, int year, LocalDate asOf) {
         return jdbc.sql("""
-                select coalesce(sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end), 0) from funds.ledger_entry
+                select coalesce(sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end), 0) from funds.ledger_day
                  where org_id = ? and year = ? and program_id is null and kind in ('PAYMENT', 'RETURN') and entry_date <= ?
                 """).param(scope.orgId()).param(year).param(asOf).query(Long.class).single();
     }
@@ -165,7 +165,7 @@ public class Funds {
         return jdbc.sql("""
                 with months as (select generate_series(make_date(?, 1, 1), make_date(? + 1, 2, 1), interval '1 month')::date as m)
                 select to_char(m, 'YYYY-MM') as month,
-                       coalesce((select sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end) from funds.ledger_entry
+                       coalesce((select sum(case kind when 'PAYMENT' then amount_fen else -amount_fen end) from funds.ledger_day
                                   where org_id = ? and year = ? and kind in ('PAYMENT', 'RETURN')
                                     and entry_date < (m + interval '1 month')::date), 0) as spent
                   from months order by m

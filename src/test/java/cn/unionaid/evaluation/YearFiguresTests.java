@@ -132,6 +132,20 @@ class YearFiguresTests {
                     .param("cutOff", cut).query(Long.class).list();
             assertThat(grouped).as("paid as of " + cut).isEqualTo(probed);
         }
+        // The balances, spending and program amounts read the ledger's day sums: they equal the entries, every booking of
+        // every test so far included, and the application cannot write them.
+        String byDay = "org_id, year, source, program_id, batch_id, kind, entry_date";
+        assertThat(jdbc.sql("""
+                (select %1$s, item_id is not null, sum(amount_fen), count(*) from funds.ledger_entry group by %1$s, item_id is not null
+                 except select %1$s, itemised, amount_fen, entries from funds.ledger_day)
+                union all
+                (select %1$s, itemised, amount_fen, entries from funds.ledger_day
+                 except select %1$s, item_id is not null, sum(amount_fen), count(*) from funds.ledger_entry group by %1$s, item_id is not null)
+                """.formatted(byDay)).query().listOfRows()).as("day sums that differ from the ledger").isEmpty();
+        assertThat(jdbc.sql("select count(*) from funds.ledger_day where org_id = ?").param(union).query(Long.class).single())
+                .isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update funds.ledger_day set amount_fen = 0").update())
+                .rootCause().hasMessageContaining("permission denied");
 
         // The report: one cut-off for the total and its parts; the January money is in neither.
         byte[] docx = mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y)).param("format", "docx")

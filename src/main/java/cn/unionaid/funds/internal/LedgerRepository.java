@@ -11,7 +11,10 @@ import cn.unionaid.shared.FundSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Ledger entries and the balances read from them with one aggregate query. */
+/**
+ * Ledger entries, and the balances read with one aggregate query over the ledger's day sums ({@code funds.ledger_day},
+ * kept by the ledger's own trigger in the same transaction as each entry: V28), not over the entries themselves.
+ */
 @Repository
 public class LedgerRepository {
 
@@ -33,7 +36,7 @@ public class LedgerRepository {
                        sum(case kind when 'RESERVE' then amount_fen when 'RELEASE' then -amount_fen else 0 end) as reserved,
                        sum(case when entry_date > :asOf then 0 when kind = 'PAYMENT' then amount_fen
                                 when kind = 'RETURN' then -amount_fen else 0 end) as spent
-                  from funds.ledger_entry where org_id = :org and year = :year
+                  from funds.ledger_day where org_id = :org and year = :year
                    and (:program::bigint is null or program_id = :program or kind in ('RECEIPT', 'ALLOCATION_IN', 'CARRY_OVER', 'ALLOCATION_OUT', 'REFUND'))
                  group by source
             ), sources as (select source from budget union select source from ledger)
