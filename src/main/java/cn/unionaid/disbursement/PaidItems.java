@@ -1,29 +1,28 @@
 package cn.unionaid.disbursement;
 
+import java.time.LocalDate;
+
 /**
  * The one definition of a payment that counts as paid as of a cut-off date (截至某日已支付): the bank paid it on or
  * before that date (a PAYMENT on its fund source's ledger) and had not returned it by then (no RETURN on or before
  * it). It is read from the dated ledger, never from the payment's status today, so a later return, re-issue or import
  * never changes what a past date shows. Every figure of people, 人次 and amounts paid (metrics, report, dashboard)
  * uses it; see docs/metrics.md.
+ * <p>
+ * A program year's figures are taken at its {@link #yearEnd 31 December}. At that cut-off the definition is kept as
+ * payments and returns are booked (V29: {@code disbursement.paid_item} and its counts by program, person and
+ * union-year, refreshed by {@code disbursement.paid_figures_refresh}, which evaluates exactly this definition for the
+ * items a booking names), so the year's figures read a few hundred rows; {@link PaidFigures#check} compares everything
+ * kept with this definition every night.
  */
 public final class PaidItems {
 
     private PaidItems() {
     }
 
-    /**
-     * The same definition for a query that groups each item with its ledger entries (those of kinds PAYMENT and RETURN
-     * dated on or before {@code :cutOff}, aliased {@code entry}): the {@code having} condition that keeps the paid ones.
-     * It reads the ledger once for all items (hash join and aggregate) where {@link #asOf} probes it per item.
-     */
-    public static String groupedAsOf(String entry) {
-        return "bool_or(%1$s.kind = 'PAYMENT') and not bool_or(%1$s.kind = 'RETURN')".formatted(entry);
-    }
-
-    /** The ledger entries {@link #groupedAsOf} groups: PAYMENT and RETURN, dated on or before {@code :cutOff}. */
-    public static String groupedEntries(String entry) {
-        return "%1$s.kind in ('PAYMENT', 'RETURN') and %1$s.entry_date <= :cutOff".formatted(entry);
+    /** The cut-off of a program year's figures: its 31 December (截至当年12月31日). */
+    public static LocalDate yearEnd(int year) {
+        return LocalDate.of(year, 12, 31);
     }
 
     /** The SQL condition on a {@code batch_item} aliased {@code item}, with the named parameter {@code :cutOff}. */

@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
 
-    private final cn.unionaid.platform.db.LargeQueries largeQueries;
     private final Batches batches;
     private final BatchRepository repository;
     private final Payees payees;
@@ -49,8 +48,7 @@ public class Payments {
     private final AuditLog audit;
 
     Payments(Batches batches, BatchRepository repository, Payees payees, Funds funds, FieldCipher cipher, FileStore files,
-            JdbcClient jdbc, AuditLog audit, cn.unionaid.platform.db.LargeQueries largeQueries) {
-        this.largeQueries = largeQueries;
+            JdbcClient jdbc, AuditLog audit) {
         this.batches = batches;
         this.repository = repository;
         this.payees = payees;
@@ -232,31 +230,18 @@ public class Payments {
     }
 
     /**
-     * Paid per program of the union's year as of {@code cutOff} (docs/metrics.md): the amount is the ledger's payments
-     * less returns dated on or before it, the people those {@link PaidItems paid as of} it — the same cut-off as the
-     * year's total, so the parts add up to it.
+     * Paid per program of the union's year as of its {@link PaidItems#yearEnd 31 December} (docs/metrics.md): the
+     * amount is the ledger's payments less returns dated on or before it (the ledger's day sums), the people those
+     * {@link PaidItems paid as of} it (kept as they are booked, {@code disbursement.paid_program}) — the same cut-off as
+     * the year's total, so the parts add up to it.
      */
     // The year's figures are read by evaluators too (评价人): the report and the roll-up stand on them.
     @PreAuthorize("hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR', 'EVALUATOR')")
     @Transactional(readOnly = true)
-    public List<ProgramPaid> paidByProgram(DataScope scope, int year, LocalDate cutOff) {
-        // One pass over the year's items and one over its ledger for all programs at once, not one of each per program.
-        largeQueries.allowLargeSortsAndHashes();
+    public List<ProgramPaid> paidByProgram(DataScope scope, int year) {
         return jdbc.sql("""
                 with programs as (
                     select p.id, p.name from policy.v_program p where p.org_id = :org and p.year = :year
-                ), paid as (
-                    -- the items grouped with their ledger entries once (hash join), not probed one by one
-                    select i.program_id, i.subject_type, i.subject_id
-                      from disbursement.batch_item i join programs p on p.id = i.program_id
-                      join funds.v_ledger_entry l on l.item_id = i.id and %s
-                     group by i.id, i.program_id, i.subject_type, i.subject_id
-                    having %s
-                ), paid_subjects as (
-                    -- distinct by grouping (a hash aggregate), not by a sorted count(distinct)
-                    select program_id from paid group by program_id, subject_type, subject_id
-                ), people as (
-                    select program_id, count(*) as people from paid_subjects group by program_id
                 ), money as (
                     select l.program_id, sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end) as fen,
                            max(l.entry_date) filter (where l.kind = 'PAYMENT') as last
@@ -266,10 +251,10 @@ public class Payments {
                      group by l.program_id
                 )
                 select p.id, p.name, coalesce(pe.people, 0) as people, coalesce(m.fen, 0) as fen, m.last
-                  from programs p left join people pe on pe.program_id = p.id left join money m on m.program_id = p.id
+                  from programs p left join disbursement.paid_program pe on pe.program_id = p.id
+                  left join money m on m.program_id = p.id
                  order by p.id
-                """.formatted(PaidItems.groupedEntries("l"), PaidItems.groupedAsOf("l"))).param("cutOff", cutOff)
-                .param("org", scope.orgId())
+                """).param("cutOff", PaidItems.yearEnd(year)).param("org", scope.orgId())
                 .param("year", year).query((rs, n) -> {
                     java.sql.Date last = rs.getDate("last");
                     return new ProgramPaid(rs.getLong(1), rs.getString(2), rs.getLong("people"), rs.getLong("fen"),

@@ -43,7 +43,7 @@ public class Dashboard {
     @Transactional(readOnly = true)
     public View build(DataScope scope, int year) {
         LocalDate cutOff = Metric.cutOff(year);
-        List<Map<String, Object>> byProgram = payments.paidByProgram(scope, year, cutOff).stream()
+        List<Map<String, Object>> byProgram = payments.paidByProgram(scope, year).stream()
                 .map(p -> Map.<String, Object>of("name", p.programName(), "value", Money.ofFen(p.amountFen()).toYuanString()))
                 .toList();
         List<Map<String, Object>> bySource = funds.balances(scope, year, null, cutOff).stream()
@@ -51,13 +51,14 @@ public class Dashboard {
                 .toList();
         List<Map<String, Object>> byRegion = jdbc.sql("""
                 select coalesce(r.name, x.region_code) as region, sum(i.amount_fen) as fen
-                  from disbursement.v_batch_item i join policy.v_program p on p.id = i.program_id
+                  from disbursement.v_paid_item k join disbursement.v_batch_item i on i.id = k.item_id
+                  join policy.v_program p on p.id = k.program_id
                   join (select 'MODEL_WORKER' as t, id, region_code from registry.v_model_worker
                         union all select 'HOUSEHOLD', id, region_code from registry.v_household) x on x.t = i.subject_type and x.id = i.subject_id
                   left join org.v_region r on r.code = x.region_code
-                 where p.org_id = :org and p.year = :year and %s group by 1 order by 1
-                """.formatted(cn.unionaid.disbursement.PaidItems.asOf("i"))).param("org", scope.orgId())
-                .param("year", year).param("cutOff", cutOff).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
+                 where p.org_id = :org and p.year = :year group by 1 order by 1
+                """).param("org", scope.orgId())
+                .param("year", year).query((rs, n) -> Map.<String, Object>of("name", rs.getString(1),
                 "value", Money.ofFen(rs.getLong(2)).toYuanString())).list();
         List<Map<String, Object>> findings = jdbc.sql("""
                 select check_code, count(*) from controls.v_finding f join org.v_organisation o on o.id = f.org_id

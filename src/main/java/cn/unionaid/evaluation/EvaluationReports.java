@@ -94,7 +94,7 @@ public class EvaluationReports {
         LocalDate cutOff = Metric.cutOff(year);
         YearEvaluation.Evaluated evaluated = evaluation.evaluate(scope, year, frame);
         return new YearFigures(evaluated, evaluated.measured().balances(),
-                payments.paidByProgram(scope, year, cutOff), funds.spentOutsidePrograms(scope, year, cutOff),
+                payments.paidByProgram(scope, year), funds.spentOutsidePrograms(scope, year, cutOff),
                 drafts(scope, year, evaluated.score()));
     }
 

@@ -67,6 +67,6 @@ public enum Metric implements Labelled {
 
     /** The cut-off date of a year's figures: 31 December of the year (年末). */
     public static java.time.LocalDate cutOff(int year) {
-        return java.time.LocalDate.of(year, 12, 31);
+        return cn.unionaid.disbursement.PaidItems.yearEnd(year);
     }
 }

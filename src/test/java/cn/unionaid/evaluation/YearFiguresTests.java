@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import cn.unionaid.disbursement.PaidFigures;
 import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
@@ -53,6 +54,8 @@ class YearFiguresTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaidFigures paidFigures;
 
     @ParameterizedTest(name = "{0}, amounts drawn with seed {1}")
     @CsvSource({"2023, 20231231, T015", "2025, 7, T015B"})
@@ -122,16 +125,23 @@ class YearFiguresTests {
                 .andExpect(jsonPath("$.returned").value(1));
         importHouseholds(code, "GX26", 20, "2026-11-01", u + ".clerk");
         assertThat(metrics(flow, y)).as(y + " as of its year end, after later data").isEqualTo(before);
-        // PaidItems' two forms, probed per item and grouped with the ledger, select the same items at every cut-off.
-        for (LocalDate cut : List.of(LocalDate.of(y, 6, 19), LocalDate.of(y, 7, 1), LocalDate.of(y, 12, 31),
-                LocalDate.of(y + 1, 1, 15), LocalDate.of(y + 1, 3, 1))) {
-            List<Long> probed = jdbc.sql("select i.id from disbursement.batch_item i where " + PaidItems.asOf("i")
-                    + " order by i.id").param("cutOff", cut).query(Long.class).list();
-            List<Long> grouped = jdbc.sql("select i.id from disbursement.batch_item i join funds.ledger_entry l on l.item_id = i.id and "
-                    + PaidItems.groupedEntries("l") + " group by i.id having " + PaidItems.groupedAsOf("l") + " order by i.id")
-                    .param("cutOff", cut).query(Long.class).list();
-            assertThat(grouped).as("paid as of " + cut).isEqualTo(probed);
-        }
+        // The figures kept as bookings arrive (V29) are PaidItems' definition at each program year's 31 December: per
+        // program the people, items and items paid in the window, for every booking of every test so far; and the
+        // nightly check, which evaluates the definition again for every item, finds nothing to correct.
+        String atYearEnd = PaidItems.asOf("i").replace(":cutOff", "make_date(p.year, 12, 31)");
+        String byDefinition = """
+                select i.program_id, count(distinct (i.subject_type, i.subject_id)), count(*),
+                       count(*) filter (where exists (select 1 from funds.ledger_entry w where w.item_id = i.id and w.kind = 'PAYMENT'
+                           and w.year = p.year and w.entry_date between p.window_from and p.window_to
+                           and w.entry_date <= make_date(p.year, 12, 31)))
+                  from disbursement.batch_item i join policy.program p on p.id = i.program_id where %s group by i.program_id
+                """.formatted(atYearEnd);
+        String kept = "select program_id, people, items, on_time from disbursement.paid_program where items <> 0 or people <> 0";
+        assertThat(jdbc.sql("(" + byDefinition + " except " + kept + ") union all (" + kept + " except " + byDefinition + ")")
+                .query().listOfRows()).as("programs whose kept figures differ from the definition").isEmpty();
+        assertThat(jdbc.sql("select sum(people) from disbursement.paid_program where program_id in (?, ?)").param(help).param(sfc)
+                .query(Long.class).single()).as("paid at the year's end: h0, h2..h5").isEqualTo(5L);
+        assertThat(paidFigures.check()).as("items the nightly check had to correct").isZero();
         // The balances, spending and program amounts read the ledger's day sums: they equal the entries, every booking of
         // every test so far included, and the application cannot write them.
         String byDay = "org_id, year, source, program_id, batch_id, kind, entry_date";
@@ -158,6 +168,14 @@ class YearFiguresTests {
         String wan = Money.ofFen(amount).toWanYuanString();
         assertThat(text).contains("截至" + y + "年12月31日共发放" + wan + "万元，其中困难职工帮扶5人，" + wan + "万元。")
                 .doesNotContain("春节慰问3人");
+
+        // A program's window decides which payments were on time (按时): moved to open after the June payments, the year's
+        // timeliness falls to 0 at once; moved back, every figure is what it was.
+        assertThat(new BigDecimal(before.get("TIMELINESS").toString())).isEqualByComparingTo("100");
+        jdbc.sql("update policy.program set window_from = ? where id = ?").param(LocalDate.of(y, 7, 1)).param(help).update();
+        assertThat(new BigDecimal(metrics(flow, y).get("TIMELINESS").toString())).isEqualByComparingTo("0");
+        jdbc.sql("update policy.program set window_from = ? where id = ?").param(LocalDate.of(y, 1, 1)).param(help).update();
+        assertThat(metrics(flow, y)).isEqualTo(before);
 
         // A year with no budget, receipt or payment has nothing to evaluate: no score and no grade, never 差.
         byte[] empty = mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y + 3)).param("format", "docx")

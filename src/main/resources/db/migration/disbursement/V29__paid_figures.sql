@@ -1,0 +1,189 @@
+-- The year's paid figures, kept as payments and returns are booked (已支付口径的维护): the items paid as of their
+-- program year's 31 December (PaidItems: a PAYMENT on or before it and no RETURN on or before it), and counted by
+-- program, by person and by union-year, so that the report, the dashboard and the roll-up read a few hundred rows
+-- instead of joining a province's millions of items with their ledger entries (the scale harness: minutes).
+--
+-- One definition, one implementation: paid_figures_refresh(items) recomputes the given items from the ledger by that
+-- definition, compares them with what is kept, and carries only the differences up the counts. The ledger's trigger
+-- calls it for the items a booking names; a program whose window changes is refreshed whole; the nightly check refreshes
+-- everything and reports any difference it had to carry (there should be none). The application's role reads these
+-- tables but cannot write them: only these functions (security definer, owned by the schema's owner) do.
+
+-- Each item paid as of its program year's 31 December, and whether a payment fell in the program's window (按时).
+create table disbursement.paid_item (
+    item_id      bigint primary key,
+    program_id   bigint      not null,
+    subject_type varchar(20) not null,
+    subject_id   bigint      not null,
+    on_time      boolean     not null
+);
+create index paid_item_program on disbursement.paid_item (program_id);
+
+-- Paid items per program and person (人次 is the number of these with items > 0).
+create table disbursement.paid_pair (
+    program_id   bigint      not null,
+    subject_type varchar(20) not null,
+    subject_id   bigint      not null,
+    items        int         not null,
+    primary key (program_id, subject_type, subject_id)
+);
+
+-- Per program: people paid (受助人数), paid items and those paid on time.
+create table disbursement.paid_program (
+    program_id bigint primary key,
+    org_id     bigint not null,
+    year       int    not null,
+    people     bigint not null,
+    items      bigint not null,
+    on_time    bigint not null
+);
+create index paid_program_year on disbursement.paid_program (org_id, year);
+
+-- Per union-year and person: in how many of the year's programs the person was paid.
+create table disbursement.paid_subject (
+    org_id       bigint      not null,
+    year         int         not null,
+    subject_type varchar(20) not null,
+    subject_id   bigint      not null,
+    programs     int         not null,
+    primary key (org_id, year, subject_type, subject_id)
+);
+
+-- Per union-year and kind of person: how many were paid in any of the year's programs (受助劳模、受助困难职工家庭).
+create table disbursement.paid_year (
+    org_id       bigint      not null,
+    year         int         not null,
+    subject_type varchar(20) not null,
+    subjects     bigint      not null,
+    primary key (org_id, year, subject_type)
+);
+
+create function disbursement.paid_figures_refresh(items bigint[]) returns bigint
+    language plpgsql security definer set search_path = disbursement, pg_temp
+as $$
+declare
+    changed bigint;
+begin
+    with touched as (
+        select distinct t.id from unnest(items) as t(id)
+    ), now_paid as (
+        -- the definition (PaidItems.asOf at the program year's 31 December), item by item
+        select i.id, i.program_id, p.org_id, p.year, i.subject_type, i.subject_id,
+               bool_or(l.kind = 'PAYMENT' and l.year = p.year and l.entry_date between p.window_from and p.window_to) as on_time
+          from touched t join disbursement.batch_item i on i.id = t.id join policy.program p on p.id = i.program_id
+          join funds.ledger_entry l on l.item_id = i.id and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= make_date(p.year, 12, 31)
+         group by i.id, i.program_id, p.org_id, p.year, i.subject_type, i.subject_id
+        having bool_or(l.kind = 'PAYMENT') and not bool_or(l.kind = 'RETURN')
+    ), kept as (
+        select k.item_id, k.program_id, p.org_id, p.year, k.subject_type, k.subject_id, k.on_time
+          from touched t join disbursement.paid_item k on k.item_id = t.id join policy.program p on p.id = k.program_id
+    ), change as (
+        select coalesce(n.id, k.item_id) as item_id, coalesce(n.program_id, k.program_id) as program_id,
+               coalesce(n.org_id, k.org_id) as org_id, coalesce(n.year, k.year) as year,
+               coalesce(n.subject_type, k.subject_type) as subject_type, coalesce(n.subject_id, k.subject_id) as subject_id,
+               (n.id is not null)::int - (k.item_id is not null)::int as d_items,
+               coalesce(n.on_time, false)::int - coalesce(k.on_time, false)::int as d_on_time,
+               n.id is not null as paid_now, n.on_time
+          from now_paid n full join kept k on k.item_id = n.id
+         where n.id is null or k.item_id is null or n.on_time <> k.on_time
+    ), gone as (
+        delete from disbursement.paid_item k using change c where k.item_id = c.item_id and not c.paid_now
+    ), put as (
+        insert into disbursement.paid_item (item_id, program_id, subject_type, subject_id, on_time)
+        select item_id, program_id, subject_type, subject_id, on_time from change where paid_now order by item_id
+        on conflict (item_id) do update set on_time = excluded.on_time
+    ), pair_delta as (
+        select program_id, org_id, year, subject_type, subject_id, sum(d_items) as d from change
+         group by program_id, org_id, year, subject_type, subject_id having sum(d_items) <> 0
+    ), pair as (
+        insert into disbursement.paid_pair as x (program_id, subject_type, subject_id, items)
+        select program_id, subject_type, subject_id, d from pair_delta order by program_id, subject_type, subject_id
+        on conflict (program_id, subject_type, subject_id) do update set items = x.items + excluded.items
+        returning x.program_id, x.subject_type, x.subject_id, x.items
+    ), crossing as (
+        -- a person who starts (+1) or stops (-1) counting as paid in a program
+        select d.program_id, d.org_id, d.year, d.subject_type, d.subject_id,
+               case when p.items > 0 and p.items - d.d <= 0 then 1 when p.items <= 0 and p.items - d.d > 0 then -1 else 0 end as d_people
+          from pair p join pair_delta d using (program_id, subject_type, subject_id)
+    ), program_delta as (
+        select c.program_id, c.org_id, c.year, coalesce(sum(c.d_items), 0) as d_items, coalesce(sum(c.d_on_time), 0) as d_on_time,
+               coalesce((select sum(x.d_people) from crossing x where x.program_id = c.program_id), 0) as d_people
+          from change c group by c.program_id, c.org_id, c.year
+    ), program as (
+        insert into disbursement.paid_program as x (program_id, org_id, year, people, items, on_time)
+        select program_id, org_id, year, d_people, d_items, d_on_time from program_delta order by program_id
+        on conflict (program_id) do update
+            set people = x.people + excluded.people, items = x.items + excluded.items, on_time = x.on_time + excluded.on_time
+    ), subject_delta as (
+        select org_id, year, subject_type, subject_id, sum(d_people) as d from crossing
+         group by org_id, year, subject_type, subject_id having sum(d_people) <> 0
+    ), subject as (
+        insert into disbursement.paid_subject as x (org_id, year, subject_type, subject_id, programs)
+        select org_id, year, subject_type, subject_id, d from subject_delta order by org_id, year, subject_type, subject_id
+        on conflict (org_id, year, subject_type, subject_id) do update set programs = x.programs + excluded.programs
+        returning x.org_id, x.year, x.subject_type, x.subject_id, x.programs
+    ), year_delta as (
+        select s.org_id, s.year, s.subject_type,
+               sum(case when s.programs > 0 and s.programs - d.d <= 0 then 1 when s.programs <= 0 and s.programs - d.d > 0 then -1 else 0 end) as d
+          from subject s join subject_delta d using (org_id, year, subject_type, subject_id)
+         group by s.org_id, s.year, s.subject_type
+    ), year_put as (
+        insert into disbursement.paid_year as x (org_id, year, subject_type, subjects)
+        select org_id, year, subject_type, d from year_delta where d <> 0 order by org_id, year, subject_type
+        on conflict (org_id, year, subject_type) do update set subjects = x.subjects + excluded.subjects
+    )
+    select count(*) into changed from change;
+    return changed;
+end
+$$;
+
+-- The items a booking names, refreshed in the booking's transaction.
+create function disbursement.paid_figures_booked() returns trigger
+    language plpgsql security definer set search_path = disbursement, pg_temp
+as $$
+declare
+    items bigint[];
+begin
+    select array_agg(distinct item_id) into items from added where item_id is not null and kind in ('PAYMENT', 'RETURN');
+    if items is not null then
+        perform disbursement.paid_figures_refresh(items);
+    end if;
+    return null;
+end
+$$;
+
+create trigger ledger_entry_paid_figures after insert on funds.ledger_entry
+    referencing new table as added for each statement execute function disbursement.paid_figures_booked();
+
+-- A program's window decides which of its payments were on time: when it changes, its items are refreshed whole.
+create function disbursement.paid_figures_program_changed() returns trigger
+    language plpgsql security definer set search_path = disbursement, pg_temp
+as $$
+begin
+    perform disbursement.paid_figures_refresh(array(select id from disbursement.batch_item where program_id = new.id));
+    return null;
+end
+$$;
+
+create trigger program_window_paid_figures after update of year, window_from, window_to on policy.program
+    for each row when (old.year is distinct from new.year or old.window_from is distinct from new.window_from
+                       or old.window_to is distinct from new.window_to)
+    execute function disbursement.paid_figures_program_changed();
+
+-- What the ledger already holds.
+select disbursement.paid_figures_refresh(array(select distinct item_id from funds.ledger_entry where item_id is not null));
+
+create view disbursement.v_paid_item as select * from disbursement.paid_item;
+create view disbursement.v_paid_program as select * from disbursement.paid_program;
+create view disbursement.v_paid_year as select * from disbursement.paid_year;
+
+do $$
+begin
+    if exists (select from pg_roles where rolname = 'unionaid_app') then
+        revoke insert, update, delete, truncate on disbursement.paid_item, disbursement.paid_pair, disbursement.paid_program,
+            disbursement.paid_subject, disbursement.paid_year from unionaid_app;
+        grant select on disbursement.paid_item, disbursement.paid_pair, disbursement.paid_program, disbursement.paid_subject,
+            disbursement.paid_year, disbursement.v_paid_item, disbursement.v_paid_program, disbursement.v_paid_year to unionaid_app;
+    end if;
+end
+$$;
