@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The year's paid figures kept as payments are booked (已支付口径的维护, V29): each night every program's items are
- * evaluated again by {@link PaidItems}' definition and compared with what is kept. Nothing should differ: the ledger's
+ * The year's paid figures kept as payments are booked (已支付口径的维护, V29) and each batch's sums by status (V30):
+ * each night every program's items are evaluated again by {@link PaidItems}' definition, and every batch's payments
+ * summed again, and compared with what is kept. Nothing should differ: the ledger's
  * trigger keeps them in each booking's transaction. A difference (a row written around the application, a fault) is
  * carried into the kept figures and recorded in the audit log with the programs it touched, so it never drifts silently.
  */
@@ -40,7 +41,7 @@ public class PaidFigures {
         }
     }
 
-    /** Compares every program's kept figures with the definition; answers the number of items that differed. */
+    /** Compares every program's kept figures and every batch's sums with the payments; answers how many differed. */
     @Transactional
     public long check() {
         List<Long> programs = jdbc.sql("select distinct program_id from disbursement.batch_item order by 1").query(Long.class).list();
@@ -55,6 +56,11 @@ public class PaidFigures {
                 differed += n;
             }
         }
-        return differed;
+        long sums = jdbc.sql("select disbursement.batch_item_sum_check()").query(Long.class).single();
+        if (sums > 0) {
+            log.error("Batch sums differed from the payments in {} (batch, status) rows; corrected", sums);
+            audit.record("paidFigures.corrected", "batch", "*", Map.of("rows", sums));
+        }
+        return differed + sums;
     }
 }

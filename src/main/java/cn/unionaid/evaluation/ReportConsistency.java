@@ -53,13 +53,15 @@ class ReportConsistency {
                     select b.id, b.title, b.total_fen from disbursement.v_batch b join policy.v_program p on p.id = b.program_id
                      where p.org_id = :org and p.year = :year and b.status <> 'CANCELLED'
                 ), items as (
-                    select i.batch_id,
-                           sum(i.amount_fen) filter (where i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')) as live,
-                           sum(i.amount_fen) filter (where i.status = 'PAID') as paid
-                      from disbursement.v_batch_item i where i.batch_id in (select id from batches) group by i.batch_id
+                    -- each batch's payments summed by status, kept as they are added and settled (V30)
+                    select s.batch_id,
+                           sum(s.amount_fen) filter (where s.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')) as live,
+                           sum(s.amount_fen) filter (where s.status = 'PAID') as paid
+                      from disbursement.v_batch_item_sum s where s.batch_id in (select id from batches) group by s.batch_id
                 ), booked as (
+                    -- the ledger's day sums (V28)
                     select l.batch_id, sum(case l.kind when 'PAYMENT' then l.amount_fen else -l.amount_fen end) as fen
-                      from funds.v_ledger_entry l
+                      from funds.v_ledger_day l
                      where l.batch_id in (select id from batches) and l.kind in ('PAYMENT', 'RETURN') group by l.batch_id
                 )
                 select b.id, b.title, b.total_fen, coalesce(i.live, 0) as live, coalesce(i.paid, 0) as paid,

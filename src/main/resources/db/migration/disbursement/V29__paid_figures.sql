@@ -63,76 +63,93 @@ create function disbursement.paid_figures_refresh(items bigint[]) returns bigint
 as $$
 declare
     changed bigint;
+    nestloop text := current_setting('enable_nestloop');
 begin
-    with touched as (
-        select distinct t.id from unnest(items) as t(id)
-    ), now_paid as (
+    -- The items to look at, counted for the planner: one item of a hand booking is probed through the indexes, the
+    -- 800,000 of a province's statement are joined by hashing (a nested loop over a misjudged set ran for minutes).
+    create temporary table paid_touched on commit drop as select distinct t.id from unnest(items) as t(id);
+    analyze pg_temp.paid_touched;
+    if (select count(*) from pg_temp.paid_touched) > 10000 then
+        perform set_config('enable_nestloop', 'off', true);
+    end if;
+    create temporary table paid_change on commit drop as
+    with now_paid as (
         -- the definition (PaidItems.asOf at the program year's 31 December), item by item
         select i.id, i.program_id, p.org_id, p.year, i.subject_type, i.subject_id,
                bool_or(l.kind = 'PAYMENT' and l.year = p.year and l.entry_date between p.window_from and p.window_to) as on_time
-          from touched t join disbursement.batch_item i on i.id = t.id join policy.program p on p.id = i.program_id
+          from pg_temp.paid_touched t join disbursement.batch_item i on i.id = t.id join policy.program p on p.id = i.program_id
           join funds.ledger_entry l on l.item_id = i.id and l.kind in ('PAYMENT', 'RETURN') and l.entry_date <= make_date(p.year, 12, 31)
          group by i.id, i.program_id, p.org_id, p.year, i.subject_type, i.subject_id
         having bool_or(l.kind = 'PAYMENT') and not bool_or(l.kind = 'RETURN')
     ), kept as (
         select k.item_id, k.program_id, p.org_id, p.year, k.subject_type, k.subject_id, k.on_time
-          from touched t join disbursement.paid_item k on k.item_id = t.id join policy.program p on p.id = k.program_id
-    ), change as (
-        select coalesce(n.id, k.item_id) as item_id, coalesce(n.program_id, k.program_id) as program_id,
-               coalesce(n.org_id, k.org_id) as org_id, coalesce(n.year, k.year) as year,
-               coalesce(n.subject_type, k.subject_type) as subject_type, coalesce(n.subject_id, k.subject_id) as subject_id,
-               (n.id is not null)::int - (k.item_id is not null)::int as d_items,
-               coalesce(n.on_time, false)::int - coalesce(k.on_time, false)::int as d_on_time,
-               n.id is not null as paid_now, n.on_time
-          from now_paid n full join kept k on k.item_id = n.id
-         where n.id is null or k.item_id is null or n.on_time <> k.on_time
-    ), gone as (
-        delete from disbursement.paid_item k using change c where k.item_id = c.item_id and not c.paid_now
-    ), put as (
-        insert into disbursement.paid_item (item_id, program_id, subject_type, subject_id, on_time)
-        select item_id, program_id, subject_type, subject_id, on_time from change where paid_now order by item_id
-        on conflict (item_id) do update set on_time = excluded.on_time
-    ), pair_delta as (
-        select program_id, org_id, year, subject_type, subject_id, sum(d_items) as d from change
-         group by program_id, org_id, year, subject_type, subject_id having sum(d_items) <> 0
-    ), pair as (
-        insert into disbursement.paid_pair as x (program_id, subject_type, subject_id, items)
-        select program_id, subject_type, subject_id, d from pair_delta order by program_id, subject_type, subject_id
-        on conflict (program_id, subject_type, subject_id) do update set items = x.items + excluded.items
-        returning x.program_id, x.subject_type, x.subject_id, x.items
-    ), crossing as (
-        -- a person who starts (+1) or stops (-1) counting as paid in a program
-        select d.program_id, d.org_id, d.year, d.subject_type, d.subject_id,
-               case when p.items > 0 and p.items - d.d <= 0 then 1 when p.items <= 0 and p.items - d.d > 0 then -1 else 0 end as d_people
-          from pair p join pair_delta d using (program_id, subject_type, subject_id)
-    ), program_delta as (
-        select c.program_id, c.org_id, c.year, coalesce(sum(c.d_items), 0) as d_items, coalesce(sum(c.d_on_time), 0) as d_on_time,
-               coalesce((select sum(x.d_people) from crossing x where x.program_id = c.program_id), 0) as d_people
-          from change c group by c.program_id, c.org_id, c.year
-    ), program as (
-        insert into disbursement.paid_program as x (program_id, org_id, year, people, items, on_time)
-        select program_id, org_id, year, d_people, d_items, d_on_time from program_delta order by program_id
-        on conflict (program_id) do update
-            set people = x.people + excluded.people, items = x.items + excluded.items, on_time = x.on_time + excluded.on_time
-    ), subject_delta as (
-        select org_id, year, subject_type, subject_id, sum(d_people) as d from crossing
-         group by org_id, year, subject_type, subject_id having sum(d_people) <> 0
-    ), subject as (
-        insert into disbursement.paid_subject as x (org_id, year, subject_type, subject_id, programs)
-        select org_id, year, subject_type, subject_id, d from subject_delta order by org_id, year, subject_type, subject_id
-        on conflict (org_id, year, subject_type, subject_id) do update set programs = x.programs + excluded.programs
-        returning x.org_id, x.year, x.subject_type, x.subject_id, x.programs
-    ), year_delta as (
-        select s.org_id, s.year, s.subject_type,
-               sum(case when s.programs > 0 and s.programs - d.d <= 0 then 1 when s.programs <= 0 and s.programs - d.d > 0 then -1 else 0 end) as d
-          from subject s join subject_delta d using (org_id, year, subject_type, subject_id)
-         group by s.org_id, s.year, s.subject_type
-    ), year_put as (
+          from pg_temp.paid_touched t join disbursement.paid_item k on k.item_id = t.id join policy.program p on p.id = k.program_id
+    )
+    select coalesce(n.id, k.item_id) as item_id, coalesce(n.program_id, k.program_id) as program_id,
+           coalesce(n.org_id, k.org_id) as org_id, coalesce(n.year, k.year) as year,
+           coalesce(n.subject_type, k.subject_type) as subject_type, coalesce(n.subject_id, k.subject_id) as subject_id,
+           (n.id is not null)::int - (k.item_id is not null)::int as d_items,
+           coalesce(n.on_time, false)::int - coalesce(k.on_time, false)::int as d_on_time,
+           n.id is not null as paid_now, n.on_time
+      from now_paid n full join kept k on k.item_id = n.id
+     where n.id is null or k.item_id is null or n.on_time <> k.on_time;
+    drop table pg_temp.paid_touched;
+    select count(*) into changed from pg_temp.paid_change;
+    if changed > 0 then
+        analyze pg_temp.paid_change;
+        -- the differences carried up: every step joins sets (hash joins), never rescans one per row of another
+        perform set_config('enable_nestloop', 'off', true);
+        with gone as (
+            delete from disbursement.paid_item k using pg_temp.paid_change c where k.item_id = c.item_id and not c.paid_now
+        ), put as (
+            insert into disbursement.paid_item (item_id, program_id, subject_type, subject_id, on_time)
+            select item_id, program_id, subject_type, subject_id, on_time from pg_temp.paid_change where paid_now order by item_id
+            on conflict (item_id) do update set on_time = excluded.on_time
+        ), pair_delta as (
+            select program_id, org_id, year, subject_type, subject_id, sum(d_items) as d from pg_temp.paid_change
+             group by program_id, org_id, year, subject_type, subject_id having sum(d_items) <> 0
+        ), pair as (
+            insert into disbursement.paid_pair as x (program_id, subject_type, subject_id, items)
+            select program_id, subject_type, subject_id, d from pair_delta order by program_id, subject_type, subject_id
+            on conflict (program_id, subject_type, subject_id) do update set items = x.items + excluded.items
+            returning x.program_id, x.subject_type, x.subject_id, x.items
+        ), crossing as (
+            -- a person who starts (+1) or stops (-1) counting as paid in a program
+            select d.program_id, d.org_id, d.year, d.subject_type, d.subject_id,
+                   case when p.items > 0 and p.items - d.d <= 0 then 1 when p.items <= 0 and p.items - d.d > 0 then -1 else 0 end as d_people
+              from pair p join pair_delta d using (program_id, subject_type, subject_id)
+        ), program_people as (
+            select program_id, sum(d_people) as d from crossing group by program_id
+        ), program_delta as (
+            select c.program_id, c.org_id, c.year, sum(c.d_items) as d_items, sum(c.d_on_time) as d_on_time
+              from pg_temp.paid_change c group by c.program_id, c.org_id, c.year
+        ), program as (
+            insert into disbursement.paid_program as x (program_id, org_id, year, people, items, on_time)
+            select d.program_id, d.org_id, d.year, coalesce(pp.d, 0), d.d_items, d.d_on_time
+              from program_delta d left join program_people pp on pp.program_id = d.program_id order by d.program_id
+            on conflict (program_id) do update
+                set people = x.people + excluded.people, items = x.items + excluded.items, on_time = x.on_time + excluded.on_time
+        ), subject_delta as (
+            select org_id, year, subject_type, subject_id, sum(d_people) as d from crossing
+             group by org_id, year, subject_type, subject_id having sum(d_people) <> 0
+        ), subject as (
+            insert into disbursement.paid_subject as x (org_id, year, subject_type, subject_id, programs)
+            select org_id, year, subject_type, subject_id, d from subject_delta order by org_id, year, subject_type, subject_id
+            on conflict (org_id, year, subject_type, subject_id) do update set programs = x.programs + excluded.programs
+            returning x.org_id, x.year, x.subject_type, x.subject_id, x.programs
+        ), year_delta as (
+            select s.org_id, s.year, s.subject_type,
+                   sum(case when s.programs > 0 and s.programs - d.d <= 0 then 1
+                            when s.programs <= 0 and s.programs - d.d > 0 then -1 else 0 end) as d
+              from subject s join subject_delta d using (org_id, year, subject_type, subject_id)
+             group by s.org_id, s.year, s.subject_type
+        )
         insert into disbursement.paid_year as x (org_id, year, subject_type, subjects)
         select org_id, year, subject_type, d from year_delta where d <> 0 order by org_id, year, subject_type
-        on conflict (org_id, year, subject_type) do update set subjects = x.subjects + excluded.subjects
-    )
-    select count(*) into changed from change;
+        on conflict (org_id, year, subject_type) do update set subjects = x.subjects + excluded.subjects;
+    end if;
+    drop table pg_temp.paid_change;
+    perform set_config('enable_nestloop', nestloop, true);
     return changed;
 end
 $$;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.unionaid.disbursement.PaidFigures;
+import cn.unionaid.funds.LedgerDaySums;
 import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
@@ -56,6 +57,8 @@ class YearFiguresTests {
     JdbcClient jdbc;
     @Autowired
     PaidFigures paidFigures;
+    @Autowired
+    LedgerDaySums ledgerDaySums;
 
     @ParameterizedTest(name = "{0}, amounts drawn with seed {1}")
     @CsvSource({"2023, 20231231, T015", "2025, 7, T015B"})
@@ -141,7 +144,8 @@ class YearFiguresTests {
                 .query().listOfRows()).as("programs whose kept figures differ from the definition").isEmpty();
         assertThat(jdbc.sql("select sum(people) from disbursement.paid_program where program_id in (?, ?)").param(help).param(sfc)
                 .query(Long.class).single()).as("paid at the year's end: h0, h2..h5").isEqualTo(5L);
-        assertThat(paidFigures.check()).as("items the nightly check had to correct").isZero();
+        assertThat(paidFigures.check()).as("items and batch sums the nightly check had to correct").isZero();
+        assertThat(ledgerDaySums.check()).as("ledger days the nightly check had to correct").isZero();
         // The balances, spending and program amounts read the ledger's day sums: they equal the entries, every booking of
         // every test so far included, and the application cannot write them.
         String byDay = "org_id, year, source, program_id, batch_id, kind, entry_date";
