@@ -11,7 +11,6 @@ import java.util.Map;
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.registry.OnFile;
-import cn.unionaid.registry.SubjectType;
 import cn.unionaid.funds.Funds;
 import cn.unionaid.funds.SourceBalance;
 import cn.unionaid.platform.BusinessRuleException;
@@ -174,19 +173,15 @@ public class YearActuals {
     }
 
     /**
-     * The people on file in scope on {@code date} (在档人数), from each archive's dated events: opened on or before it
-     * and not, by then, deceased, revoked, lifted out of hardship or closed. An archive imported later with a later
-     * 建档日期 never joins an earlier date.
+     * The people on file in scope on {@code date} (在档人数), by {@link OnFile}'s definition: opened on or before it and
+     * not, by then, deceased, revoked, lifted out of hardship or closed. Read from the day counts the register keeps as
+     * archives are opened, closed and transferred ({@code registry.v_on_file_day}, V32), not from every archive.
      */
     private long onFile(DataScope scope, LocalDate date) {
         return jdbc.sql("""
-                select (select count(*) from registry.v_model_worker m join org.v_organisation o on o.id = m.org_id
-                         where starts_with(o.path, :scope) and %s)
-                     + (select count(*) from registry.v_household h join org.v_organisation o on o.id = h.org_id
-                         where starts_with(o.path, :scope) and %s)
-                """.formatted(OnFile.asOf(SubjectType.MODEL_WORKER, "m", "date"),
-                OnFile.asOf(SubjectType.HOUSEHOLD, "h", "date")))
-                .param("scope", scope.orgPath()).param("date", date).query(Long.class).single();
+                select coalesce(sum(d.delta), 0) from registry.v_on_file_day d join org.v_organisation o on o.id = d.org_id
+                 where starts_with(o.path, :scope) and d.day <= :date
+                """).param("scope", scope.orgPath()).param("date", date).query(Long.class).single();
     }
 
     @PreAuthorize(EvaluationRoles.DATA_ENTRY)

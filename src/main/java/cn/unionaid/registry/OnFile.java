@@ -3,7 +3,8 @@ package cn.unionaid.registry;
 /**
  * The one definition of an archive being on file (在档) on a date, from its dated events: opened (建档) on or before
  * it, and not taken off the register by then — a model worker by 死亡, 撤销荣誉 or 注销, a household by 脱困 or 注销.
- * A run's 在册 condition and the year's coverage both read it.
+ * A run's 在册 condition reads it; the year's coverage reads the same definition kept as counts by day as archives open,
+ * close and move ({@link OnFileCounts}, V32), which the nightly check compares with it.
  */
 public final class OnFile {
 

@@ -15,6 +15,9 @@ import java.util.Random;
 
 import cn.unionaid.disbursement.PaidFigures;
 import cn.unionaid.funds.LedgerDaySums;
+import cn.unionaid.registry.OnFile;
+import cn.unionaid.registry.OnFileCounts;
+import cn.unionaid.registry.SubjectType;
 import cn.unionaid.disbursement.PaidItems;
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
@@ -59,6 +62,8 @@ class YearFiguresTests {
     PaidFigures paidFigures;
     @Autowired
     LedgerDaySums ledgerDaySums;
+    @Autowired
+    OnFileCounts onFileCounts;
 
     @ParameterizedTest(name = "{0}, amounts drawn with seed {1}")
     @CsvSource({"2023, 20231231, T015", "2025, 7, T015B"})
@@ -146,6 +151,20 @@ class YearFiguresTests {
                 .query(Long.class).single()).as("paid at the year's end: h0, h2..h5").isEqualTo(5L);
         assertThat(paidFigures.check()).as("items and batch sums the nightly check had to correct").isZero();
         assertThat(ledgerDaySums.check()).as("ledger days the nightly check had to correct").isZero();
+        // The people on file, counted by day as archives open, close and move (V32), are OnFile's definition for every
+        // union on this year's last day and the next's, and the nightly check finds nothing to correct.
+        for (LocalDate day : List.of(LocalDate.of(y, 12, 31), LocalDate.of(y + 1, 12, 31))) {
+            String definition = """
+                    select o.id, (select count(*) from registry.model_worker m where m.org_id = o.id and %s)
+                               + (select count(*) from registry.household h where h.org_id = o.id and %s)
+                      from org.organisation o
+                    """.formatted(OnFile.asOf(SubjectType.MODEL_WORKER, "m", "day"), OnFile.asOf(SubjectType.HOUSEHOLD, "h", "day"));
+            String counted = "select o.id, coalesce((select sum(d.delta) from registry.on_file_day d where d.org_id = o.id "
+                    + "and d.day <= :day), 0) from org.organisation o";
+            assertThat(jdbc.sql("(" + definition + " except " + counted + ") union all (" + counted + " except " + definition + ")")
+                    .param("day", day).query().listOfRows()).as("unions whose count on file on " + day + " differs").isEmpty();
+        }
+        assertThat(onFileCounts.check()).as("archives the nightly check had to correct").isZero();
         // The balances, spending and program amounts read the ledger's day sums: they equal the entries, every booking of
         // every test so far included, and the application cannot write them.
         String byDay = "org_id, year, source, program_id, batch_id, kind, entry_date";
