@@ -30,17 +30,10 @@ public class Controls {
     static final String READERS = "hasAnyRole('AUDITOR', 'LEADER', 'REVIEWER', 'FINANCE', 'CLERK', 'EVALUATOR')";
     private static final long LOCK = 0x434F4E54L;
 
-    /**
-     * A check's hits, found first into a temporary table: PostgreSQL plans a {@code CREATE TABLE … AS} in parallel (both
-     * cores over a province's items) but never the query of an {@code INSERT}; the few hits are then upserted.
-     */
-    private static final String FIND = """
-            create temporary table control_hits (org_id, subject_key, year, detail, amount_fen, batch_id) on commit drop as %s
-            """;
     private static final String UPSERT = """
             insert into controls.finding (check_code, org_id, subject_key, year, detail, amount_fen, batch_id, status, first_run, last_run)
             select :code, h.org_id, h.subject_key, h.year, h.detail, h.amount_fen, h.batch_id, 'OPEN', :run, :run
-              from control_hits h
+              from (%s) as h(org_id, subject_key, year, detail, amount_fen, batch_id)
             on conflict (check_code, subject_key) where status <> 'CLOSED'
             do update set last_run = excluded.last_run, last_seen_at = now(), detail = excluded.detail,
                           amount_fen = excluded.amount_fen
@@ -94,9 +87,7 @@ public class Controls {
         int closed = 0;
         for (ControlCheck check : ControlCheck.values()) {
             long t0 = System.nanoTime();
-            jdbc.sql(FIND.formatted(check.sql())).update();
-            hits.put(check, jdbc.sql(UPSERT).param("code", check.name()).param("run", runId).update());
-            jdbc.sql("drop table control_hits").update();
+            hits.put(check, jdbc.sql(UPSERT.formatted(check.sql())).param("code", check.name()).param("run", runId).update());
             closed += jdbc.sql(CLOSE_GONE).param("code", check.name()).param("run", runId).update();
             millis.put(check, (System.nanoTime() - t0) / 1_000_000);
             log.info("Control check {} took {} ms, {} hits", check, millis.get(check), hits.get(check));
