@@ -1,6 +1,6 @@
 -- The year's paid figures, kept as payments and returns are booked (已支付口径的维护): the items paid as of their
 -- program year's 31 December (PaidItems: a PAYMENT on or before it and no RETURN on or before it), and counted by
--- program, by person and by union-year, so that the report, the dashboard and the roll-up read a few hundred rows
+-- program and by union-year, so that the report, the dashboard and the roll-up read a few hundred rows
 -- instead of joining a province's millions of items with their ledger entries (the scale harness: minutes).
 --
 -- One definition, one implementation: paid_figures_refresh(items) recomputes the given items from the ledger by that
@@ -10,23 +10,19 @@
 -- tables but cannot write them: only these functions (security definer, owned by the schema's owner) do.
 
 -- Each item paid as of its program year's 31 December, and whether a payment fell in the program's window (按时).
+-- Its two indexes answer "how many paid items has this person in this program" and "in how many of the union-year's
+-- programs was this person paid", which is all the counts above it need to know when a person starts or stops counting.
 create table disbursement.paid_item (
     item_id      bigint primary key,
     program_id   bigint      not null,
+    org_id       bigint      not null,
+    year         int         not null,
     subject_type varchar(20) not null,
     subject_id   bigint      not null,
     on_time      boolean     not null
 );
-create index paid_item_program on disbursement.paid_item (program_id);
-
--- Paid items per program and person (人次 is the number of these with items > 0).
-create table disbursement.paid_pair (
-    program_id   bigint      not null,
-    subject_type varchar(20) not null,
-    subject_id   bigint      not null,
-    items        int         not null,
-    primary key (program_id, subject_type, subject_id)
-);
+create index paid_item_pair on disbursement.paid_item (program_id, subject_type, subject_id);
+create index paid_item_subject on disbursement.paid_item (org_id, year, subject_type, subject_id, program_id);
 
 -- Per program: people paid (受助人数), paid items and those paid on time.
 create table disbursement.paid_program (
@@ -38,16 +34,6 @@ create table disbursement.paid_program (
     on_time    bigint not null
 );
 create index paid_program_year on disbursement.paid_program (org_id, year);
-
--- Per union-year and person: in how many of the year's programs the person was paid.
-create table disbursement.paid_subject (
-    org_id       bigint      not null,
-    year         int         not null,
-    subject_type varchar(20) not null,
-    subject_id   bigint      not null,
-    programs     int         not null,
-    primary key (org_id, year, subject_type, subject_id)
-);
 
 -- Per union-year and kind of person: how many were paid in any of the year's programs (受助劳模、受助困难职工家庭).
 create table disbursement.paid_year (
@@ -82,8 +68,8 @@ begin
          group by i.id, i.program_id, p.org_id, p.year, i.subject_type, i.subject_id
         having bool_or(l.kind = 'PAYMENT') and not bool_or(l.kind = 'RETURN')
     ), kept as (
-        select k.item_id, k.program_id, p.org_id, p.year, k.subject_type, k.subject_id, k.on_time
-          from pg_temp.paid_touched t join disbursement.paid_item k on k.item_id = t.id join policy.program p on p.id = k.program_id
+        select k.item_id, k.program_id, k.org_id, k.year, k.subject_type, k.subject_id, k.on_time
+          from pg_temp.paid_touched t join disbursement.paid_item k on k.item_id = t.id
     )
     select coalesce(n.id, k.item_id) as item_id, coalesce(n.program_id, k.program_id) as program_id,
            coalesce(n.org_id, k.org_id) as org_id, coalesce(n.year, k.year) as year,
@@ -94,30 +80,28 @@ begin
       from now_paid n full join kept k on k.item_id = n.id
      where n.id is null or k.item_id is null or n.on_time <> k.on_time;
     drop table pg_temp.paid_touched;
+    perform set_config('enable_nestloop', nestloop, true);
     select count(*) into changed from pg_temp.paid_change;
     if changed > 0 then
         analyze pg_temp.paid_change;
-        -- the differences carried up: every step joins sets (hash joins), never rescans one per row of another
-        perform set_config('enable_nestloop', 'off', true);
         with gone as (
             delete from disbursement.paid_item k using pg_temp.paid_change c where k.item_id = c.item_id and not c.paid_now
-        ), put as (
-            insert into disbursement.paid_item (item_id, program_id, subject_type, subject_id, on_time)
-            select item_id, program_id, subject_type, subject_id, on_time from pg_temp.paid_change where paid_now order by item_id
-            on conflict (item_id) do update set on_time = excluded.on_time
-        ), pair_delta as (
+        )
+        insert into disbursement.paid_item (item_id, program_id, org_id, year, subject_type, subject_id, on_time)
+        select item_id, program_id, org_id, year, subject_type, subject_id, on_time from pg_temp.paid_change where paid_now
+         order by item_id
+        on conflict (item_id) do update set on_time = excluded.on_time;
+        -- the items as they stand now are visible from here on: count what each changed person has
+        with pair_delta as (
             select program_id, org_id, year, subject_type, subject_id, sum(d_items) as d from pg_temp.paid_change
              group by program_id, org_id, year, subject_type, subject_id having sum(d_items) <> 0
-        ), pair as (
-            insert into disbursement.paid_pair as x (program_id, subject_type, subject_id, items)
-            select program_id, subject_type, subject_id, d from pair_delta order by program_id, subject_type, subject_id
-            on conflict (program_id, subject_type, subject_id) do update set items = x.items + excluded.items
-            returning x.program_id, x.subject_type, x.subject_id, x.items
         ), crossing as (
             -- a person who starts (+1) or stops (-1) counting as paid in a program
             select d.program_id, d.org_id, d.year, d.subject_type, d.subject_id,
-                   case when p.items > 0 and p.items - d.d <= 0 then 1 when p.items <= 0 and p.items - d.d > 0 then -1 else 0 end as d_people
-              from pair p join pair_delta d using (program_id, subject_type, subject_id)
+                   case when n.items > 0 and n.items - d.d <= 0 then 1 when n.items <= 0 and n.items - d.d > 0 then -1 else 0 end as d_people
+              from pair_delta d cross join lateral (
+                       select count(*) as items from disbursement.paid_item k
+                        where k.program_id = d.program_id and k.subject_type = d.subject_type and k.subject_id = d.subject_id) n
         ), program_people as (
             select program_id, sum(d_people) as d from crossing group by program_id
         ), program_delta as (
@@ -132,16 +116,14 @@ begin
         ), subject_delta as (
             select org_id, year, subject_type, subject_id, sum(d_people) as d from crossing
              group by org_id, year, subject_type, subject_id having sum(d_people) <> 0
-        ), subject as (
-            insert into disbursement.paid_subject as x (org_id, year, subject_type, subject_id, programs)
-            select org_id, year, subject_type, subject_id, d from subject_delta order by org_id, year, subject_type, subject_id
-            on conflict (org_id, year, subject_type, subject_id) do update set programs = x.programs + excluded.programs
-            returning x.org_id, x.year, x.subject_type, x.subject_id, x.programs
         ), year_delta as (
+            -- a person who starts (+1) or stops (-1) counting as paid in any of the union-year's programs
             select s.org_id, s.year, s.subject_type,
-                   sum(case when s.programs > 0 and s.programs - d.d <= 0 then 1
-                            when s.programs <= 0 and s.programs - d.d > 0 then -1 else 0 end) as d
-              from subject s join subject_delta d using (org_id, year, subject_type, subject_id)
+                   sum(case when n.programs > 0 and n.programs - s.d <= 0 then 1
+                            when n.programs <= 0 and n.programs - s.d > 0 then -1 else 0 end) as d
+              from subject_delta s cross join lateral (
+                       select count(distinct k.program_id) as programs from disbursement.paid_item k
+                        where k.org_id = s.org_id and k.year = s.year and k.subject_type = s.subject_type and k.subject_id = s.subject_id) n
              group by s.org_id, s.year, s.subject_type
         )
         insert into disbursement.paid_year as x (org_id, year, subject_type, subjects)
@@ -149,7 +131,6 @@ begin
         on conflict (org_id, year, subject_type) do update set subjects = x.subjects + excluded.subjects;
     end if;
     drop table pg_temp.paid_change;
-    perform set_config('enable_nestloop', nestloop, true);
     return changed;
 end
 $$;
@@ -182,9 +163,9 @@ begin
 end
 $$;
 
-create trigger program_window_paid_figures after update of year, window_from, window_to on policy.program
-    for each row when (old.year is distinct from new.year or old.window_from is distinct from new.window_from
-                       or old.window_to is distinct from new.window_to)
+-- (A program's union and year never change: they are its identity.)
+create trigger program_window_paid_figures after update of window_from, window_to on policy.program
+    for each row when (old.window_from is distinct from new.window_from or old.window_to is distinct from new.window_to)
     execute function disbursement.paid_figures_program_changed();
 
 -- What the ledger already holds.
@@ -197,10 +178,9 @@ create view disbursement.v_paid_year as select * from disbursement.paid_year;
 do $$
 begin
     if exists (select from pg_roles where rolname = 'unionaid_app') then
-        revoke insert, update, delete, truncate on disbursement.paid_item, disbursement.paid_pair, disbursement.paid_program,
-            disbursement.paid_subject, disbursement.paid_year from unionaid_app;
-        grant select on disbursement.paid_item, disbursement.paid_pair, disbursement.paid_program, disbursement.paid_subject,
-            disbursement.paid_year, disbursement.v_paid_item, disbursement.v_paid_program, disbursement.v_paid_year to unionaid_app;
+        revoke insert, update, delete, truncate on disbursement.paid_item, disbursement.paid_program, disbursement.paid_year
+            from unionaid_app;
+        grant select on disbursement.paid_item, disbursement.paid_program, disbursement.paid_year, disbursement.v_paid_item, disbursement.v_paid_program, disbursement.v_paid_year to unionaid_app;
     end if;
 end
 $$;
