@@ -84,13 +84,12 @@ begin
     select count(*) into changed from pg_temp.paid_change;
     if changed > 0 then
         analyze pg_temp.paid_change;
-        with gone as (
-            delete from disbursement.paid_item k using pg_temp.paid_change c where k.item_id = c.item_id and not c.paid_now
-        )
+        delete from disbursement.paid_item k using pg_temp.paid_change c where k.item_id = c.item_id and not c.paid_now;
+        update disbursement.paid_item k set on_time = c.on_time from pg_temp.paid_change c
+         where k.item_id = c.item_id and c.paid_now and c.d_items = 0;
         insert into disbursement.paid_item (item_id, program_id, org_id, year, subject_type, subject_id, on_time)
-        select item_id, program_id, org_id, year, subject_type, subject_id, on_time from pg_temp.paid_change where paid_now
-         order by item_id
-        on conflict (item_id) do update set on_time = excluded.on_time;
+        select item_id, program_id, org_id, year, subject_type, subject_id, on_time from pg_temp.paid_change
+         where paid_now and d_items = 1 order by item_id;
         -- the items as they stand now are visible from here on: count what each changed person has
         with pair_delta as (
             select program_id, org_id, year, subject_type, subject_id, sum(d_items) as d from pg_temp.paid_change
