@@ -7,22 +7,20 @@ import cn.unionaid.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The year's paid figures kept as payments are booked (已支付口径的维护, V29) and each batch's sums by status (V30):
- * each night every program's items are evaluated again by {@link PaidItems}' definition, and every batch's payments
- * summed again, and compared with what is kept. Nothing should differ: the ledger's
- * trigger keeps them in each booking's transaction. A difference (a row written around the application, a fault) is
- * carried into the kept figures and recorded in the audit log with the programs it touched, so it never drifts silently.
+ * The year's paid figures kept as payments are booked (已支付口径的维护, V29) and each batch's sums by status (V30): each
+ * night (KeptFiguresCheck) every program's items are evaluated again by {@link PaidItems}' definition, and every
+ * batch's payments summed again, and compared with what is kept. Nothing should differ: the ledger's trigger keeps
+ * them in each booking's transaction. A difference (a row written around the application, a fault) is carried into
+ * the kept figures and recorded in the audit log with the programs it touched, so it never drifts silently.
  */
 @Service
 public class PaidFigures {
 
     private static final Logger log = LoggerFactory.getLogger(PaidFigures.class);
-    private static final long LOCK = 0x50414944L;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -30,15 +28,6 @@ public class PaidFigures {
     PaidFigures(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-    }
-
-    /** Nightly, by whichever instance takes the lock first. */
-    @Scheduled(cron = "${unionaid.paid-figures.cron:0 10 3 * * *}")
-    @Transactional
-    public void nightly() {
-        if (jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-            check();
-        }
     }
 
     /** Compares every program's kept figures and every batch's sums with the payments; answers how many differed. */

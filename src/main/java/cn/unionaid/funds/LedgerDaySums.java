@@ -6,20 +6,19 @@ import cn.unionaid.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's day sums (台账日汇总, V28) that balances and the year's figures read: kept by the ledger's own trigger in
- * each booking's transaction and unwritable by the application. Each night they are compared with the entries in one
- * snapshot; a difference (which should never happen) is corrected and recorded in the audit log.
+ * each booking's transaction and unwritable by the application. Each night (KeptFiguresCheck) they are compared
+ * with the entries in one snapshot; a difference (which should never happen) is corrected and recorded in the audit
+ * log.
  */
 @Service
 public class LedgerDaySums {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerDaySums.class);
-    private static final long LOCK = 0x4C444159L;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -27,15 +26,6 @@ public class LedgerDaySums {
     LedgerDaySums(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-    }
-
-    /** Nightly, by whichever instance takes the lock first. */
-    @Scheduled(cron = "${unionaid.ledger-day-sums.cron:0 20 3 * * *}")
-    @Transactional
-    public void nightly() {
-        if (jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-            check();
-        }
     }
 
     /** Compares the day sums with the entries; answers the number of days that differed (and were corrected). */

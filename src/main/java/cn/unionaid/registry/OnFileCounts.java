@@ -6,20 +6,18 @@ import cn.unionaid.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The people on file counted by day (在档人数, V32), kept as archives are opened, closed and transferred, by
- * {@link OnFile}'s definition. Each night every archive is evaluated again from its events and compared with what is
- * kept; a difference (which should never happen) is corrected and recorded in the audit log.
+ * The people on file counted by day (在档人数, V32), kept as archives are opened, closed and transferred, by {@link
+ * OnFile}'s definition. Each night (KeptFiguresCheck) every archive is evaluated again from its events and compared
+ * with what is kept; a difference (which should never happen) is corrected and recorded in the audit log.
  */
 @Service
 public class OnFileCounts {
 
     private static final Logger log = LoggerFactory.getLogger(OnFileCounts.class);
-    private static final long LOCK = 0x4F4E4649L;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -27,15 +25,6 @@ public class OnFileCounts {
     OnFileCounts(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-    }
-
-    /** Nightly, by whichever instance takes the lock first. */
-    @Scheduled(cron = "${unionaid.on-file-counts.cron:0 40 3 * * *}")
-    @Transactional
-    public void nightly() {
-        if (jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-            check();
-        }
     }
 
     /** Compares every archive's kept span with its events; answers how many archives differed (and were corrected). */
