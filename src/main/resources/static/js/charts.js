@@ -8,7 +8,8 @@ document.addEventListener('DOMContentLoaded', function () {
       tooltip: {},
       grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
       xAxis: { type: 'category', data: data.map(function (d) { return d.name; }), axisLabel: { rotate: 30 } },
-      yAxis: { type: 'value', name: '元' },
+      // the unit the page names (data-unit); amounts in 元 otherwise
+      yAxis: { type: 'value', name: el.getAttribute('data-unit') || '元' },
       series: [{ type: 'bar', data: data.map(function (d) { return Number(d.value); }), itemStyle: { color: '#b3261e' } }]
     });
   });
