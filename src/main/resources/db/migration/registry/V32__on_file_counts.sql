@@ -140,3 +140,12 @@ begin
     end if;
 end
 $$;
+
+-- The nightly comparison (OnFileCounts.check): every archive of both kinds evaluated again from its events; answers how
+-- many differed from what was kept (and were corrected).
+create function registry.on_file_check() returns bigint
+    language sql security definer set search_path = registry, pg_temp
+as $$
+    select registry.on_file_refresh('MODEL_WORKER', array(select id from registry.model_worker))
+         + registry.on_file_refresh('HOUSEHOLD', array(select id from registry.household));
+$$;
