@@ -64,8 +64,14 @@ abstract class BrowserTest {
         }
     }
 
+    /**
+     * Signs in and waits until the browser has left the login page, so that the next navigation carries the new
+     * session (a get issued while the login POST is still in flight lands on the login page again).
+     */
     void signIn(String username, String password) {
         browser.get(url("/login"));
         submitLogin(username, password);
+        waitUntil(d -> !d.getCurrentUrl().contains("/login")
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }

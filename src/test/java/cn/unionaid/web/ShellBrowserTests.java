@@ -110,7 +110,7 @@ class ShellBrowserTests extends BrowserTest {
         String own = browser.findElement(By.id("score")).getText();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("org-select"))).selectByVisibleText("益阳市总工会");
         browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
-        waitUntil(d -> d.getCurrentUrl().contains("org="));
+        waitUntil(d -> d.getCurrentUrl().contains("org=") && !d.findElements(By.id("viewing-other")).isEmpty());
         assertThat(browser.findElement(By.id("viewing-other")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("score")).getText()).isNotEqualTo(own);
         screenshot("province-dashboard-yiyang");
