@@ -25,6 +25,18 @@ public class LargeQueries {
         this.workMem = workMem;
     }
 
+    /**
+     * For queries that scan millions of rows and let only a few out (the control checks): PostgreSQL's default cost
+     * of passing a row from a parallel worker (0.1) assumes most rows come out, and with the planner's cautious
+     * estimates of such filters it kept every check on one core. For the rest of the current transaction a row
+     * passed costs what a row evaluated does, so scans and hash joins are shared among the parallel workers.
+     * Only statements that write nothing or create a table from a query ({@code CREATE TABLE … AS}) can use them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void preferParallelScans() {
+        jdbc.sql("set local parallel_tuple_cost = 0.01").update();
+    }
+
     /** Raises the memory of each sort and hash for the rest of the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void allowLargeSortsAndHashes() {
