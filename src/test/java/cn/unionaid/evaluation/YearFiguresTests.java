@@ -179,6 +179,9 @@ class YearFiguresTests {
                 .isPositive();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update funds.ledger_day set amount_fen = 0").update())
                 .rootCause().hasMessageContaining("permission denied");
+        // Nor can it hand the trigger's last step a change of its own making.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("select disbursement.paid_figures_apply()").query().listOfRows())
+                .rootCause().hasMessageContaining("permission denied");
 
         // The report: one cut-off for the total and its parts; the January money is in neither.
         byte[] docx = mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y)).param("format", "docx")
