@@ -13,12 +13,19 @@ enum CheckReading {
     /**
      * Every payment and return booked against a payment item (支付流水), with its item {@code i}, batch {@code b},
      * program {@code p}, the ledger entry {@code l}, and {@code o.opened}: the first day the payee was put on file
-     * (建档; null when never), as the register keeps it for every archive and checks against its events nightly.
+     * (建档; null when never), as the register keeps it for every archive and checks against its events nightly; and
+     * {@code g}: the payee's first death, revoked honour, move out, lifting out of hardship or closing (its
+     * {@code kind} and {@code event_date}; null when none), so that a payment on or after it stands out.
      */
     BOOKED_PAYMENTS("""
             from funds.v_ledger_entry l join disbursement.v_batch_item i on i.id = l.item_id
             join disbursement.v_batch b on b.id = i.batch_id join policy.v_program p on p.id = b.program_id
             left join registry.v_on_file_span o on o.subject_type = i.subject_type and o.subject_id = i.subject_id
+            left join (select distinct on (subject_type, subject_id) subject_type, subject_id, kind, event_date
+                         from registry.v_registry_event
+                        where kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
+                        order by subject_type, subject_id, event_date, id) g
+                   on g.subject_type = i.subject_type and g.subject_id = i.subject_id
             """, "l.kind in ('PAYMENT', 'RETURN') and l.item_id is not null"),
 
     /**

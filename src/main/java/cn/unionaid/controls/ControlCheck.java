@@ -10,18 +10,13 @@ import cn.unionaid.shared.FundSource;
  */
 public enum ControlCheck {
 
-    DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "支付前核实对象健在、荣誉有效、仍属本单位，杜绝冒领", "发放前逐人核验死亡、撤销荣誉和迁出信息，已支付的依规追回", """
-            select distinct on (l.id) b.org_id, 'item:' || i.id, p.year,
-                   i.name || ' 于 ' || e.event_date || ' ' || case e.kind when 'DECEASED' then '死亡' when 'HONOUR_REVOKED' then '撤销荣誉'
-                        when 'MOVED_OUT' then '迁出' when 'LIFTED' then '脱困' else '注销' end
-                   || '，' || l.entry_date || ' 仍支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
-                   i.amount_fen, b.id
-              from registry.v_registry_event e
-              join disbursement.v_batch_item i on i.subject_type = e.subject_type and i.subject_id = e.subject_id
-              join funds.v_ledger_entry l on l.item_id = i.id and l.kind = 'PAYMENT' and e.event_date <= l.entry_date
-              join disbursement.v_batch b on b.id = i.batch_id join policy.v_program p on p.id = b.program_id
-             where e.kind in ('DECEASED', 'HONOUR_REVOKED', 'MOVED_OUT', 'CLOSED', 'LIFTED')
-             order by l.id, e.event_date
+    DECEASED_PAYEE("冒领：支付时已故、撤销荣誉或已迁出", Severity.HIGH, "支付前核实对象健在、荣誉有效、仍属本单位，杜绝冒领", "发放前逐人核验死亡、撤销荣誉和迁出信息，已支付的依规追回",
+            CheckReading.BOOKED_PAYMENTS, "l.kind = 'PAYMENT' and g.event_date <= l.entry_date", """
+            b.org_id, 'item:' || i.id, p.year,
+            i.name || ' 于 ' || g.event_date || ' ' || case g.kind when 'DECEASED' then '死亡' when 'HONOUR_REVOKED' then '撤销荣誉'
+                 when 'MOVED_OUT' then '迁出' when 'LIFTED' then '脱困' else '注销' end
+            || '，' || l.entry_date || ' 仍支付 ' || (i.amount_fen / 100.0)::numeric(14, 2) || ' 元',
+            i.amount_fen, b.id
             """),
     NOT_IN_REGISTER("虚列支出：支付对象不在档案中", Severity.HIGH, "先建档、后帮扶，杜绝虚列支出", "坚持先建档、后帮扶，对无档案的支付逐笔核实并追回",
             CheckReading.BOOKED_PAYMENTS, "l.kind = 'PAYMENT' and (o.opened is null or o.opened > l.entry_date)", """
