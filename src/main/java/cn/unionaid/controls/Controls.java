@@ -36,11 +36,13 @@ public class Controls {
             create temporary table control_hit (check_code, org_id, subject_key, year, detail, amount_fen, batch_id)
                 on commit drop as %s
             """;
+    /** One finding per check and subject: a payment booked twice is one payment to look at, not a failed run. */
     private static final String UPSERT = """
             with opened as (
                 insert into controls.finding (check_code, org_id, subject_key, year, detail, amount_fen, batch_id, status, first_run, last_run)
                 select h.check_code, h.org_id, h.subject_key, h.year, h.detail, h.amount_fen, h.batch_id, 'OPEN', :run, :run
-                  from control_hit h
+                  from (select distinct on (check_code, subject_key) * from control_hit
+                         order by check_code, subject_key, detail) h
                 on conflict (check_code, subject_key) where status <> 'CLOSED'
                 do update set last_run = excluded.last_run, last_seen_at = now(), detail = excluded.detail,
                               amount_fen = excluded.amount_fen

@@ -180,7 +180,9 @@ class SeededFaultsTests {
                 .param(workers.get(0)).update();
         // 虚列支出: a payee with no archive
         long ghost = batchBehindTheBack("NX-SFC", "SAME_LEVEL", true);
-        paidItem(ghost, 999_999_999L, "查无此人", 100_00, "SAME_LEVEL", "2025-02-01");
+        long ghostItem = paidItem(ghost, 999_999_999L, "查无此人", 100_00, "SAME_LEVEL", "2025-02-01");
+        // ... and booked twice: still one finding for the one payment, and the run does not fail on it
+        payment(ghostItem, ghost, 100_00, "SAME_LEVEL", "2025-02-02");
         // 扩大发放范围: someone the run found ineligible, slipped into the run's batch
         long outside = paidItem(cleanBatch, workers.get(9), w + "9", 1000_00, "SAME_LEVEL", "2025-01-24");
         // 不按标准发放: one payee of the run's batch paid more than the run says
