@@ -30,6 +30,12 @@ begin
     select count(*) into changed from pg_temp.paid_change;
     if changed > 0 then
         analyze pg_temp.paid_change;
+        -- Two bookings of one union-year at once would each count what a person had before the other's change and both
+        -- add theirs (a person paid in two programs by two clerks at once counted twice); the second waits here until
+        -- the first commits, and its counting statement then sees the first's items. (Keyed like Funds' source lock:
+        -- the union, then the year.)
+        perform pg_advisory_xact_lock(k.org_id::int, k.year)
+           from (select distinct org_id, year from pg_temp.paid_change order by org_id, year) k;
         -- count what each changed person had before the change (rows written long ago, mostly all-visible, so the
         -- index answers alone), and add the change to it
         with pair_delta as (
