@@ -87,6 +87,20 @@ class WhyNotPaidTests {
         List<Map<String, Object>> lines = JsonPath.read(totals, "$.byExclusion");
         lines.forEach(l -> byCause.put(l.get("name").toString(), ((Number) l.get("people")).intValue()));
         assertThat(byCause).containsExactlyInAnyOrderEntriesOf(Map.of("档案已注销", 1, "建档晚于参照日期", 1, "已脱困", 1));
+
+        // A finished run never changes: the database refuses a changed amount, an added person and a deletion.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "update policy.entitlement set amount_fen = 90000 where run_id = ? and subject_id = ?").param(runId).param(h.get(0)).update())
+                .rootCause().hasMessageContaining("can only be written while it is being computed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                insert into policy.entitlement (run_id, subject_type, subject_id, name, region_code, in_register, decision,
+                                                amount_fen, reason_code, explanation)
+                values (?, 'HOUSEHOLD', -1, '补录', '430981', true, 'ELIGIBLE', 80000, 'ELIGIBLE', '补录')
+                """).param(runId).update()).rootCause().hasMessageContaining("can only be written while it is being computed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from policy.entitlement where run_id = ?")
+                .param(runId).update()).rootCause().hasMessageContaining("permission denied");
+        assertThat(jdbc.sql("select sum(amount_fen) from policy.entitlement where run_id = ?").param(runId).query(Long.class)
+                .single()).isEqualTo(80000L);
     }
 
     @Test

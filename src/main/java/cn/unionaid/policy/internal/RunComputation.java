@@ -53,16 +53,20 @@ public class RunComputation {
             "grouping", "employment", "income_fen", "birth_date", "in_register", "cost_fen", "decision", "amount_fen",
             "reason_code", "explanation");
 
-    /** When the archive was opened, and the first event on or before the date that took it off the register. */
+    /** When the archive was opened (its first 建档), and the first event on or before the date that took it off the register. */
     private static final String STANDING = """
-            (select min(e.event_date) from registry.v_registry_event e where e.subject_type = '%1$s' and e.subject_id = %2$s.id
-                and e.kind = 'OPENED') as opened_on,
-            gone.kind as left_kind, gone.event_date as left_on
+            s.opened as opened_on, gone.kind as left_kind, gone.event_date as left_on
             """;
+    /**
+     * The register's kept spans (first 建档 and first ending date, kept as events are written and compared with them
+     * every night) give both dates in one join; the ending event itself is looked up only for the few whose span ended
+     * on or before the date.
+     */
     private static final String GONE = """
+            left join registry.v_on_file_span s on s.subject_type = '%1$s' and s.subject_id = %2$s.id
             left join lateral (select e.kind, e.event_date from registry.v_registry_event e
-                                where e.subject_type = '%1$s' and e.subject_id = %2$s.id and e.event_date <= :d
-                                  and e.kind in (%3$s) order by e.event_date, e.id limit 1) gone on true
+                                where s.ended <= :d and e.subject_type = '%1$s' and e.subject_id = %2$s.id
+                                  and e.event_date = s.ended and e.kind in (%3$s) order by e.id limit 1) gone on true
             """;
     private static final String OTHER_PROGRAMS = """
             (select coalesce(sum(x.amount_fen), 0) from policy.entitlement x
@@ -77,7 +81,7 @@ public class RunComputation {
               %s
              where starts_with(o.path, :scope) and (:all or m.id = any(:ids))
              order by m.id
-            """.formatted(STANDING.formatted("MODEL_WORKER", "m"), OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"),
+            """.formatted(STANDING, OTHER_PROGRAMS.formatted("m", "MODEL_WORKER"),
             GONE.formatted("MODEL_WORKER", "m", OnFile.endingKinds(SubjectType.MODEL_WORKER)));
     private static final String HOUSEHOLDS = """
             select h.id, coalesce(hd.name, h.household_no) as name, h.region_code, null as honour, null as employment,
@@ -90,7 +94,7 @@ public class RunComputation {
               %s
              where starts_with(o.path, :scope) and (:all or h.id = any(:ids))
              order by h.id
-            """.formatted(STANDING.formatted("HOUSEHOLD", "h"), OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"),
+            """.formatted(STANDING, OTHER_PROGRAMS.formatted("h", "HOUSEHOLD"),
             GONE.formatted("HOUSEHOLD", "h", OnFile.endingKinds(SubjectType.HOUSEHOLD)));
     private static final String OTHER_RUNS = """
             select max(r.id) from policy.entitlement_run r join policy.program p on p.id = r.program_id
