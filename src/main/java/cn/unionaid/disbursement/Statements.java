@@ -18,6 +18,7 @@ import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.db.CsvCopy;
+import cn.unionaid.platform.db.Phases;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.platform.sheets.Cells;
 import cn.unionaid.platform.sheets.SheetHeader;
@@ -39,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Statements {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Statements.class);
 
     private final Batches batches;
     private final BatchRepository repository;
@@ -85,12 +88,14 @@ public class Statements {
         repository.update(batch);
         batch = batches.find(scope, batchId);
         BatchLedger ledger = batches.ledgerOf(scope, batch);
+        Phases phases = new Phases();
         jdbc.sql("""
                 create temporary table statement_stage (line_no int not null, digest char(64) not null, reference text,
                     name text, card_bidx bytea, amount_fen bigint not null, outcome text not null, value_date date not null,
                     bank_note text) on commit drop
                 """).update();
         long lines = stage(batchId, content);
+        phases.lap("stage");
         jdbc.sql("analyze statement_stage").update();
         // The new lines (the first of each digest not imported before), each with the payment it matches.
         jdbc.sql("""
@@ -112,7 +117,9 @@ public class Statements {
                 select m.*, m.item_id is not null and count(m.item_id) over (partition by m.item_id) = 1 as single
                   from matched m
                 """).param("batch", batchId).update();
+        phases.lap("match");
         unmatchWhatSettlesNothing();
+        phases.lap("unmatch");
         jdbc.sql("analyze statement_match").update();
         jdbc.sql("""
                 insert into disbursement.statement_line (batch_id, line_digest, reference, name, card_bidx, amount_fen, outcome,
@@ -120,7 +127,8 @@ public class Statements {
                 select ?, digest, reference, name, card_bidx, amount_fen, outcome, value_date, item_id, matched_by, ?, bank_note
                   from statement_match order by line_no
                 """).param(batchId).param(CurrentUser.require().getUsername()).update();
-        settleSingles(ledger);
+        phases.lap("record lines");
+        settleSingles(ledger, phases);
         record Repeated(long itemId, StatementOutcome outcome, LocalDate date, String digest, String note) {
         }
         jdbc.sql("""
@@ -136,6 +144,7 @@ public class Statements {
                         jdbc.sql("update statement_match set item_id = null where digest = ?").param(l.digest()).update();
                     }
                 });
+        phases.lap("book repeated");
         record Counted(int fresh, int paid, int failed, int returned, int unmatched) {
         }
         Counted counted = jdbc.sql("""
@@ -151,6 +160,8 @@ public class Statements {
             repository.update(after.reconciled());
         }
         String status = batches.find(scope, batchId).status().label();
+        phases.lap("finish");
+        log.info("Statement of batch {}: {} lines, {}", batchId, lines, phases);
         audit.record("batch.statementImported", "batch", batchId, Map.of("lines", lines, "new", counted.fresh(),
                 "paid", counted.paid(), "failed", counted.failed(), "returned", counted.returned(),
                 "unmatched", counted.unmatched()));
@@ -216,7 +227,7 @@ public class Statements {
     }
 
     /** Books at once every payment that exactly one new line of the statement speaks of, by the settlement table. */
-    private void settleSingles(BatchLedger ledger) {
+    private void settleSingles(BatchLedger ledger, Phases phases) {
         String settlement = Settlement.asSqlValues("t");
         // Staged in SQL and booked from there: 800,000 movements never pass through the heap.
         jdbc.sql("""
@@ -227,13 +238,15 @@ public class Statements {
                   join %s on t.outcome = s.outcome and t.from_status = i.status
                  where s.single
                 """.formatted(settlement)).update();
-        funds.bookMovements(ledger,
-                new Funds.StagedMovements("settle_movement"));
+        phases.lap("stage movements");
+        funds.bookMovements(ledger, new Funds.StagedMovements("settle_movement"));
+        phases.lap("book movements");
         jdbc.sql("""
                 update disbursement.batch_item i set status = t.to_status, status_note = coalesce(t.status_note || '：' || s.bank_note, t.status_note)
                   from statement_match s, %s
                  where s.single and s.item_id = i.id and t.step = 0 and t.outcome = s.outcome and t.from_status = i.status
                 """.formatted(settlement)).update();
+        phases.lap("set payments' states");
     }
 
     /** Books one line against its payment; answers false when the line settles nothing (the payment is left as it is). */

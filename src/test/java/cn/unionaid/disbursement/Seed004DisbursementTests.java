@@ -175,6 +175,20 @@ class Seed004DisbursementTests {
         byte[] statementB = statement(fileB, Map.of(1, new String[] {"成功", "2021-12-30"}), "成功", "2022-01-25");
         importStatement(b, statementB).andExpect(jsonPath("$.paid").value(10));
         importStatement(b, statementB).andExpect(jsonPath("$.alreadyImported").value(10)).andExpect(jsonPath("$.paid").value(0));
+        // The database holds what a line may name: a payment of its own batch. Payments and their lines are never deleted.
+        long itemOfA = jdbc.sql("select min(id) from disbursement.batch_item where batch_id = ?").param(a).query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                insert into disbursement.statement_line (batch_id, line_digest, amount_fen, outcome, value_date, item_id,
+                                                          matched_by, imported_by)
+                values (?, repeat('f', 64), 9000000, 'RETURNED', date '2022-01-26', ?, 'HAND', 'finance')
+                """).param(b).param(itemOfA).update()).rootCause().hasMessageContaining("not one of that batch's");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update disbursement.statement_line set batch_id = -1 where batch_id = ?")
+                .param(b).update()).rootCause().hasMessageContaining("not one of that batch's");
+        for (String table : List.of("statement_line", "batch_item", "batch")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from disbursement." + table + " where "
+                    + (table.equals("batch") ? "id" : "batch_id") + " = ?").param(b).update())
+                    .rootCause().hasMessageContaining("permission denied");
+        }
 
         mvc.perform(get("/api/v1/funds/execution").param("year", "2021").with(as("leader")))
                 .andExpect(jsonPath("$[0].name").value("年末")).andExpect(jsonPath("$[0].spentFen").value(273_790_000))
