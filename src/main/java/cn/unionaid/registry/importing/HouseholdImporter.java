@@ -25,6 +25,7 @@ import cn.unionaid.org.Regions;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.db.CsvCopy;
+import cn.unionaid.platform.db.Phases;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.registry.HardshipCategory;
 import cn.unionaid.registry.ImportError;
@@ -51,6 +52,8 @@ import static cn.unionaid.registry.importing.HouseholdSheet.*;
  */
 @Component
 public class HouseholdImporter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HouseholdImporter.class);
 
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("row_no", "org_id", "household_no", "category",
             "main_cause", "housing", "bank_name", "bank_card_enc", "bank_card_bidx", "bank_card_masked", "region_code",
@@ -205,6 +208,7 @@ public class HouseholdImporter {
     public ImportResult importRoster(DataScope scope, String fileName, InputStream in, ImportMode mode,
             LongConsumer progress) throws IOException {
         SheetLookups lookups = new SheetLookups(organisations.byCode(scope), regions.allCodes());
+        Phases phases = new Phases();
         List<ImportError> errors = new ArrayList<>();
         Map<String, Integer> headRows = new HashMap<>();
         Set<String> badHouseholds = new TreeSet<>();
@@ -246,6 +250,7 @@ public class HouseholdImporter {
         });
         households.finish();
         people.finish();
+        phases.lap("read, check, seal, stage");
         jdbc.sql("analyze hh_stage; analyze hm_stage").update();
         jdbc.sql(DUPLICATES_IN_FILE).query((ResultSet rs) -> {
             errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.duplicateInFile",
@@ -259,7 +264,8 @@ public class HouseholdImporter {
             }
         });
         jdbc.sql(DIGESTS).update();
-        return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead);
+        phases.lap("duplicates, heads, digests");
+        return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead, phases);
     }
 
     private void stageHead(CsvCopy households, String no, Head head) {
@@ -296,7 +302,7 @@ public class HouseholdImporter {
     }
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, Set<String> badHouseholds,
-            Set<Integer> refusedRows, ImportMode mode, long rowsRead) {
+            Set<Integer> refusedRows, ImportMode mode, long rowsRead, Phases phases) {
         jdbc.sql(HELD_ELSEWHERE).param("scope", scope.orgPath()).query((ResultSet rs) -> {
             errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", rs.getBoolean(5)
                     ? messages.get("import.error.memberElsewhere", rs.getString(2), rs.getString(3))
@@ -307,6 +313,7 @@ public class HouseholdImporter {
             errors.add(new ImportError(rs.getInt(1), HOUSEHOLD_NO, rs.getString(2), messages.get("registry.error.closed")));
             badHouseholds.add(rs.getString(2));
         });
+        phases.lap("held elsewhere, closed");
         errors.sort(Comparator.comparingInt(ImportError::row));
         String refused = String.join("\u001f", badHouseholds);
         int rejectedRows = jdbc.sql("select count(*) from hm_stage where household_no = any(string_to_array(:nos, chr(31)))")
@@ -323,8 +330,11 @@ public class HouseholdImporter {
         int updated = jdbc.sql(CHANGED).update();
         jdbc.sql(APPLY_CHANGES).update();
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
+        phases.lap("changes");
         int imported = jdbc.sql(COUNT_NEW).query(Integer.class).single();
         jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update();
+        phases.lap("insert new with members and events");
+        log.info("Household roster {}: {} rows, {}", fileName, rowsRead, phases);
         audit.record("registry.householdsImported", "import", fileName, Map.of("rows", rowsRead, "imported", imported,
                 "updated", updated, "unchanged", unchanged, "rejected", rejectedRows, "orgId", scope.orgId()));
         return new ImportResult(imported, updated, unchanged, rejectedRows, List.copyOf(errors), false);

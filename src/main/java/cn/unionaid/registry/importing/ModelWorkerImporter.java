@@ -22,6 +22,7 @@ import cn.unionaid.org.Regions;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.db.CsvCopy;
+import cn.unionaid.platform.db.Phases;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.registry.Employment;
 import cn.unionaid.registry.Honour;
@@ -49,6 +50,8 @@ import static cn.unionaid.registry.importing.ModelWorkerSheet.*;
  */
 @Component
 public class ModelWorkerImporter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelWorkerImporter.class);
 
     private static final List<String> STAGE_COLUMNS = List.of("row_no", "org_id", "name", "id_number_enc",
             "id_number_bidx", "id_number_masked", "sex", "birth_date", "honour", "honour_year", "employment", "employer",
@@ -178,6 +181,7 @@ public class ModelWorkerImporter {
     public ImportResult importRoster(DataScope scope, String fileName, InputStream in, ImportMode mode,
             LongConsumer progress) throws IOException {
         SheetLookups lookups = new SheetLookups(organisations.byCode(scope), regions.allCodes());
+        Phases phases = new Phases();
         List<ImportError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfPerson = new HashMap<>();
         // Good rows are sealed and streamed into the staging table as they are read, so memory does not grow with the file.
@@ -196,7 +200,8 @@ public class ModelWorkerImporter {
             }
         });
         staging.finish();
-        return merge(scope, fileName, errors, mode, rowsRead);
+        phases.lap("read, check, seal, stage");
+        return merge(scope, fileName, errors, mode, rowsRead, phases);
     }
 
     private Line check(SheetHeader header, SheetRow row, SheetLookups lookups, List<ImportError> errors) {
@@ -234,7 +239,7 @@ public class ModelWorkerImporter {
     }
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, ImportMode mode,
-            long rowsRead) {
+            long rowsRead, Phases phases) {
         // The other union is named only to a user whose scope covers it; others learn only that a file exists elsewhere.
         jdbc.sql(HELD_ELSEWHERE).param("scope", scope.orgPath()).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
                 rs.getBoolean(3) ? messages.get("import.error.heldElsewhere", rs.getString(2))
@@ -242,6 +247,7 @@ public class ModelWorkerImporter {
         jdbc.sql(FROZEN).query((rs, n) -> new ImportError(rs.getInt(1), null, "",
                 messages.get(rs.getBoolean(2) ? "registry.error.deceased" : "registry.error.closed"))).list()
                 .forEach(errors::add);
+        phases.lap("held elsewhere, frozen");
         errors.sort(java.util.Comparator.comparingInt(ImportError::row));
         int rejectedRows = (int) errors.stream().mapToInt(ImportError::row).distinct().count();
         if (!errors.isEmpty() && mode == ImportMode.ALL_OR_NOTHING) {
@@ -257,8 +263,11 @@ public class ModelWorkerImporter {
         int updated = jdbc.sql(CHANGED).update();
         jdbc.sql(APPLY_CHANGES).update();
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
+        phases.lap("changes");
         int imported = jdbc.sql(COUNT_NEW).query(Integer.class).single();
         jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update();
+        phases.lap("insert new with events");
+        log.info("Model-worker roster {}: {} rows, {}", fileName, rowsRead, phases);
         ImportResult result = new ImportResult(imported, updated, unchanged, rejectedRows, List.copyOf(errors), false);
         audit.record("registry.modelWorkersImported", "import", fileName, Map.of("rows", rowsRead, "imported", imported,
                 "updated", updated, "unchanged", unchanged, "rejected", rejectedRows, "orgId", scope.orgId()));
