@@ -3,11 +3,14 @@ package cn.unionaid.shared;
 /** A bank card or account number for a real-name transfer: digits only, 12 to 19 of them. */
 public record BankCard(String value) {
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{12,19}");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]");
+
     public BankCard {
         if (value == null || value.isEmpty()) {
             throw new InvalidValueException("bankCard.blank");
         }
-        if (!value.matches("\\d{12,19}")) {
+        if (!DIGITS.matcher(value).matches()) {
             throw new InvalidValueException("bankCard.format");
         }
     }
@@ -17,7 +20,7 @@ public record BankCard(String value) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("bankCard.blank");
         }
-        return new BankCard(text.replaceAll("[\\s-]", ""));
+        return new BankCard(SEPARATORS.matcher(text).replaceAll(""));
     }
 
     /** 6217 **** **** 5678. */

@@ -15,11 +15,13 @@ public record IdNumber(String value) {
 
     public enum Sex { MALE, FEMALE }
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
+
     public IdNumber {
         if (value == null) {
             throw new InvalidValueException("idNumber.blank");
         }
-        if (!value.matches("\\d{17}[0-9X]")) {
+        if (!FORMAT.matcher(value).matches()) {
             throw new InvalidValueException("idNumber.format");
         }
         if (checkCharacter(value.substring(0, 17)) != value.charAt(17)) {

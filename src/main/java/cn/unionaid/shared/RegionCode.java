@@ -8,8 +8,10 @@ public record RegionCode(String value) {
 
     public enum Level { PROVINCE, CITY, COUNTY }
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("[1-9]\\d{5}");
+
     public RegionCode {
-        if (value == null || !value.matches("[1-9]\\d{5}")) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
             throw new InvalidValueException("regionCode.format", value);
         }
         if (value.endsWith("0000") && !value.equals(value.substring(0, 2) + "0000")) {

@@ -30,6 +30,24 @@ class FieldCipherProperties {
         assertThat(cipher.blindIndex(text)).isEqualTo(cipher.blindIndex(text)).hasSize(32);
     }
 
+    /** The thread's reused MAC gives what a freshly keyed HMAC-SM3 gives, whatever was indexed before it. */
+    @Property
+    void aBlindIndexIsTheKeyedHmacSm3OfTheText(@ForAll String before, @ForAll String text) throws Exception {
+        cipher.blindIndex(before);
+        org.bouncycastle.crypto.macs.HMac fresh = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
+        fresh.init(new org.bouncycastle.crypto.params.KeyParameter(INDEX));
+        byte[] input = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        fresh.update(input, 0, input.length);
+        byte[] expected = new byte[32];
+        fresh.doFinal(expected, 0);
+        assertThat(cipher.blindIndex(text)).isEqualTo(expected);
+        byte[][] onAnother = new byte[1][];
+        Thread other = new Thread(() -> onAnother[0] = cipher.blindIndex(text));
+        other.start();
+        other.join();
+        assertThat(onAnother[0]).isEqualTo(expected);
+    }
+
     @Property
     void anyAlteredByteIsDetected(@ForAll @IntRange(min = 0, max = 45) int position) {
         byte[] sealed = cipher.encrypt("430902199001011234");

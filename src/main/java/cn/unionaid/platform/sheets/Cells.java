@@ -17,6 +17,8 @@ public final class Cells {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
     private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
     private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d{7,15}");
 
     private Cells() {
     }
@@ -83,7 +85,7 @@ public final class Cells {
 
     public static int year(String text) {
         String t = text.strip().replace("年", "");
-        if (!t.matches("\\d{4}")) {
+        if (!YEAR.matcher(t).matches()) {
             throw new InvalidValueException("import.error.year");
         }
         int y = Integer.parseInt(t);
@@ -96,7 +98,7 @@ public final class Cells {
     /** A phone number: digits with an optional leading + and the dashes people write. */
     public static String phone(String text) {
         String t = text.strip().replace("-", "").replace(" ", "");
-        if (!t.matches("\\+?\\d{7,15}")) {
+        if (!PHONE.matcher(t).matches()) {
             throw new InvalidValueException("import.error.phone");
         }
         return t;
