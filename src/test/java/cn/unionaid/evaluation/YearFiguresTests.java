@@ -64,6 +64,8 @@ class YearFiguresTests {
     LedgerDaySums ledgerDaySums;
     @Autowired
     OnFileCounts onFileCounts;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @ParameterizedTest(name = "{0}, amounts drawn with seed {1}")
     @CsvSource({"2023, 20231231, T015", "2025, 7, T015B"})
@@ -76,19 +78,9 @@ class YearFiguresTests {
         importHouseholds(code, "GX", 12, (y - 1) + "-06-01", u + ".clerk");
         List<Long> h = jdbc.sql("select id from registry.household where org_id = ? order by household_no").param(union)
                 .query(Long.class).list();
-        mvc.perform(post("/api/v1/policy/import").with(flow.as("clerk")).contentType("application/yaml").content("""
-                year: %1$d
-                parameters: [{key: %3$s.cap, name: 上限, unit: YUAN, versions: [{from: "%1$d-01-01", value: "5000", document: 高新工发〔%1$d〕1号}]}]
-                programs:
-                  - {code: GX-HELP, name: 困难职工帮扶, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
-                     windowFrom: "%1$d-01-01", windowTo: "%2$d-01-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %3$s.cap}}}
-                  - {code: GX-SFC, name: 春节慰问, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
-                     windowFrom: "%1$d-01-01", windowTo: "%2$d-01-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %3$s.cap}}}
-                """.formatted(y, y + 1, u))).andExpect(status().isOk());
-        flow.approveProposed(u + ".cap");
-        flow.sameLevelFunds(y, "60000", "50000", y + "-02-01", "高新配套-1");
-        long help = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-HELP'").param(union).query(Long.class).single();
-        long sfc = jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-SFC'").param(union).query(Long.class).single();
+        long[] programs = helpAndSpringFestival(flow, union, y, u);
+        long help = programs[0];
+        long sfc = programs[1];
         // h9 leaves the register in May: on file at 31 December are 11.
         flow.postJson("clerk", "/api/v1/households/{id}/events", "{\"kind\":\"CLOSED\",\"date\":\"" + y + "-05-01\",\"reason\":\"已脱困\"}",
                 h.get(9)).andExpect(status().isOk());
@@ -238,6 +230,90 @@ class YearFiguresTests {
         jdbc.sql("select subject_id, reference from disbursement.batch_item where batch_id = ?").param(batch)
                 .query((rs, n) -> refs.put(rs.getLong(1), rs.getString(2))).list();
         return refs;
+    }
+
+    /** The union's two manual programs of the year (困难职工帮扶 and 春节慰问, capped at 5,000 元) with its own funds. */
+    private long[] helpAndSpringFestival(BatchFlow flow, long union, int y, String u) throws Exception {
+        mvc.perform(post("/api/v1/policy/import").with(flow.as("clerk")).contentType("application/yaml").content("""
+                year: %1$d
+                parameters: [{key: %3$s.cap, name: 上限, unit: YUAN, versions: [{from: "%1$d-01-01", value: "5000", document: 高新工发〔%1$d〕1号}]}]
+                programs:
+                  - {code: GX-HELP, name: 困难职工帮扶, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
+                     windowFrom: "%1$d-01-01", windowTo: "%2$d-01-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %3$s.cap}}}
+                  - {code: GX-SFC, name: 春节慰问, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "%1$d-01-01",
+                     windowFrom: "%1$d-01-01", windowTo: "%2$d-01-31", rule: {conditions: [{type: IN_REGISTER}], amount: {type: MANUAL, cap: %3$s.cap}}}
+                """.formatted(y, y + 1, u))).andExpect(status().isOk());
+        flow.approveProposed(u + ".cap");
+        flow.sameLevelFunds(y, "60000", "50000", y + "-02-01", "高新配套-1");
+        return new long[] {
+                jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-HELP'").param(union).query(Long.class).single(),
+                jdbc.sql("select id from policy.program where org_id = ? and code = 'GX-SFC'").param(union).query(Long.class).single()};
+    }
+
+    /**
+     * Two clerks' bookings of one person's payments in two programs of one union-year, in two transactions at once: the
+     * second waits for the first's union-year lock and then counts the person as already paid in the year, so the year
+     * counts them once (before the lock both counted them as new: 2). Written as the ledger's own rows, so that the
+     * interleaving is the test's to choose.
+     */
+    @Test
+    void twoBookingsOfOnePersonInTwoProgramsAtOnceCountThemOnceInTheYear() throws Exception {
+        int y = 2024;
+        long union = TestUnions.open(mvc, jdbc, "T015R", "高新区总工会（并发口径测试）", "430972", Map.of("t015r.clerk",
+                "\"CLERK\"", "t015r.reviewer", "\"REVIEWER\"", "t015r.leader", "\"LEADER\"", "t015r.finance", "\"FINANCE\"",
+                "t015r.cashier", "\"FINANCE\""));
+        BatchFlow flow = new BatchFlow(mvc, "t015r");
+        importHouseholds("T015R", "R", 2, (y - 1) + "-06-01", "t015r.clerk");
+        long person = jdbc.sql("select min(id) from registry.household where org_id = ?").param(union).query(Long.class).single();
+        long[] programs = helpAndSpringFestival(flow, union, y, "t015r");
+        long[] batches = new long[2];
+        for (int p = 0; p < 2; p++) {
+            batches[p] = BatchFlow.created(flow.manual(programs[p], "SAME_LEVEL", y + "年并发" + p, List.of(person),
+                    List.of(p == 0 ? "1000.00" : "900.00")));
+            flow.throughPublicity(batches[p], y + "-06-01", y + "-06-05");
+            flow.paymentFile(batches[p]);
+        }
+        boolean waits = false;
+        try (java.sql.Connection first = dataSource.getConnection(); java.sql.Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            bookPayments(first, union, y, batches[0]);
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    bookPayments(second, union, y, batches[1]);
+                    second.commit();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 100 && !waits; i++) {
+                Thread.sleep(100);
+                waits = jdbc.sql("select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)")
+                        .query(Boolean.class).single();
+            }
+            first.commit();
+            other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.sql("select subjects from disbursement.paid_year where org_id = ? and year = ? and subject_type = 'HOUSEHOLD'")
+                .param(union).param(y).query(Long.class).single()).as("people paid in the year").isEqualTo(1L);
+        assertThat(waits).as("the second booking waited for the first's union-year lock").isTrue();
+        assertThat(paidFigures.check()).as("items and batch sums the nightly check had to correct").isZero();
+    }
+
+    private static void bookPayments(java.sql.Connection c, long union, int y, long batch) throws java.sql.SQLException {
+        try (var insert = c.prepareStatement("""
+                insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher, batch_id,
+                                                item_id, note, created_by)
+                select ?, ?, 'SAME_LEVEL', i.program_id, 'PAYMENT', make_date(?, 6, 20), i.amount_fen, i.reference, i.batch_id,
+                       i.id, '并发入账', 't015r.cashier'
+                  from disbursement.batch_item i where i.batch_id = ?
+                """)) {
+            insert.setLong(1, union);
+            insert.setInt(2, y);
+            insert.setInt(3, y);
+            insert.setLong(4, batch);
+            insert.executeUpdate();
+        }
     }
 
     private void importHouseholds(String org, String prefix, int n, String openedOn, String clerk) throws Exception {
