@@ -32,9 +32,12 @@ public class Registry {
     private final PersonalDataDisclosure disclosure;
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
+    private final cn.unionaid.platform.db.LargeQueries largeQueries;
 
-    Registry(RegistryQueries queries, PersonalDataDisclosure disclosure, JdbcClient jdbc, FieldCipher cipher) {
+    Registry(RegistryQueries queries, PersonalDataDisclosure disclosure, JdbcClient jdbc, FieldCipher cipher,
+            cn.unionaid.platform.db.LargeQueries largeQueries) {
         this.queries = queries;
+        this.largeQueries = largeQueries;
         this.disclosure = disclosure;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -42,7 +45,7 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public Listing<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter filter, PageRequest page) {
-        queries.planForActualValues();
+        largeQueries.planForActualValues();
         List<ModelWorkerView> rows = queries.modelWorkers(scope, filter, after(page), page.size() + 1);
         return listing(rows, page.size(), queries.countModelWorkers(scope, filter, true), ModelWorkerView::id);
     }
@@ -66,7 +69,7 @@ public class Registry {
 
     @Transactional(readOnly = true)
     public Listing<HouseholdView> households(DataScope scope, RegistryFilter filter, PageRequest page) {
-        queries.planForActualValues();
+        largeQueries.planForActualValues();
         List<HouseholdView> rows = queries.households(scope, filter, after(page), page.size() + 1);
         return listing(rows, page.size(), queries.countHouseholds(scope, filter, true), HouseholdView::id);
     }

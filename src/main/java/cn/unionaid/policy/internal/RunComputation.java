@@ -33,6 +33,7 @@ import cn.unionaid.registry.OnFile;
 import cn.unionaid.registry.SubjectType;
 import cn.unionaid.registry.Honour;
 import cn.unionaid.platform.db.CsvCopy;
+import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.shared.RegionCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,9 +119,11 @@ public class RunComputation {
     private final RunRepository runs;
     private final Regions regions;
     private final Messages messages;
+    private final LargeQueries largeQueries;
 
     RunComputation(JdbcClient jdbc, DataSource dataSource, ParameterRepository parameters, RunRepository runs,
-            Regions regions, Messages messages) {
+            Regions regions, Messages messages, LargeQueries largeQueries) {
+        this.largeQueries = largeQueries;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.parameters = parameters;
@@ -195,6 +198,9 @@ public class RunComputation {
         Long[] otherRuns = program.rule().yearCap() == null ? new Long[0]
                 : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
                         .query(Long.class).list().toArray(Long[]::new);
+        // Planned for the people asked about (three on a batch line, or a province), sorted and joined in memory.
+        largeQueries.planForActualValues();
+        largeQueries.allowLargeSortsAndHashes();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming());

@@ -143,15 +143,6 @@ public class RegistryQueries {
                 .and(!blank(f.status()), "h.status = :status", "status", () -> f.status().strip());
     }
 
-    /**
-     * Plans this transaction's statements for their actual values: a filter matching 700 people and one matching
-     * 700,000 want different plans, and the generic plan PostgreSQL settles on after five executions of a prepared
-     * statement took a county's count from 1 ms to 380 ms at 100,000 model workers (found by the scale harness).
-     */
-    public void planForActualValues() {
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-    }
-
     public List<ModelWorkerView> modelWorkers(DataScope scope, RegistryFilter f, Long after, int limit) {
         Where w = modelWorkerWhere(scope, f).and(after != null, "m.id > :after", "after", () -> after);
         return w.apply(jdbc.sql(MW_SELECT + MW_SHOWN + w.sql + " order by m.id limit :limit")).param("limit", limit)
