@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Batches {
 
     static final String READERS = "hasAnyRole('CLERK', 'REVIEWER', 'LEADER', 'FINANCE', 'AUDITOR')";
+    /** How many payments the hand-matching form offers a statement line. */
+    private static final int MATCH_CANDIDATES = 50;
 
     private final BatchRepository batches;
     private final Programs programs;
@@ -225,6 +227,26 @@ public class Batches {
     public List<BatchItemView> items(DataScope scope, long id) {
         find(scope, id);
         return batches.items(id);
+    }
+
+    /** 发放名单 a page at a time: by name (contained) or reference (exact), in the batch's order. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Page<BatchItemView> itemPage(DataScope scope, long id, String q, String after, int size) {
+        find(scope, id);
+        String query = q == null || q.isBlank() ? null : q.strip();
+        return Page.of(batches.itemPage(id, query, after == null || after.isBlank() ? null : Long.valueOf(after), size + 1),
+                size, i -> Long.toString(i.id()));
+    }
+
+    /** For each statement line no payment claimed, the payments it could be matched to by hand (手工匹配). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Map<Long, List<BatchItemView>> matchCandidates(DataScope scope, long id, List<Long> lineIds) {
+        find(scope, id);
+        Map<Long, List<BatchItemView>> candidates = new java.util.LinkedHashMap<>();
+        lineIds.forEach(line -> candidates.put(line, batches.matchCandidates(id, line, MATCH_CANDIDATES)));
+        return candidates;
     }
 
     @PreAuthorize(READERS)

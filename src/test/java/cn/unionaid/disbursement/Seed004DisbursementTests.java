@@ -171,6 +171,21 @@ class Seed004DisbursementTests {
         assertThat(fileA).contains("62270000000000040").contains("90000.00");
         importStatement(a, statement(fileA, Map.of(), "成功", "2021-12-28")).andExpect(jsonPath("$.paid").value(30))
                 .andExpect(jsonPath("$.batchStatus").value("已对账"));
+        // 发放名单 a page at a time (a province's batch holds hundreds of thousands), searchable by name or reference.
+        List<List<Object>> itemsOfA = jdbc.sql("select id, reference, name from disbursement.batch_item where batch_id = ? order by id")
+                .param(a).query((rs, n) -> List.<Object>of(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        var finance = cn.unionaid.DemoUsers.page(users, "t004.finance");
+        String first = mvc.perform(get("/batches/{id}", a).param("size", "10").with(finance)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains(itemsOfA.subList(0, 10).stream().map(r -> (String) r.get(1)).toArray(String[]::new))
+                .doesNotContain((String) itemsOfA.get(10).get(1)).contains("after=" + itemsOfA.get(9).get(0));
+        String second = mvc.perform(get("/batches/{id}", a).param("size", "10").param("after", itemsOfA.get(9).get(0).toString())
+                .with(finance)).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains((String) itemsOfA.get(10).get(1), (String) itemsOfA.get(19).get(1))
+                .doesNotContain((String) itemsOfA.get(9).get(1), (String) itemsOfA.get(20).get(1));
+        String byReference = mvc.perform(get("/batches/{id}", a).param("q", (String) itemsOfA.get(25).get(1)).with(finance))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(byReference).contains((String) itemsOfA.get(25).get(1)).doesNotContain((String) itemsOfA.get(24).get(1));
         String fileB = paymentFile(b);
         byte[] statementB = statement(fileB, Map.of(1, new String[] {"成功", "2021-12-30"}), "成功", "2022-01-25");
         importStatement(b, statementB).andExpect(jsonPath("$.paid").value(10));
@@ -395,6 +410,11 @@ class Seed004DisbursementTests {
         String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
                 .getContentAsString();
         Number pending = ((List<Number>) JsonPath.read(items, "$[?(@.status == 'PENDING')].id")).get(0);
+        // The page offers the line the payments it could settle: of its amount and not yet settled (not 困难户0's 700.00).
+        String page = mvc.perform(get("/batches/{id}", id).with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+                .andReturn().getResponse().getContentAsString();
+        String select = page.substring(page.indexOf("<select name=\"itemId\">"), page.indexOf("</select>", page.indexOf("<select name=\"itemId\">")));
+        assertThat(select).contains("value=\"" + pending + "\"").contains("800.00").doesNotContain("700.00");
         postJson("cashier", "/api/v1/batches/{id}/statement-lines/{l}/match/{i}", "{}", id, line, pending)
                 .andExpect(jsonPath("$.unmatched").isEmpty());
         mvc.perform(get("/api/v1/batches/{id}", id).with(as("finance"))).andExpect(jsonPath("$.status").value("RECONCILED"));

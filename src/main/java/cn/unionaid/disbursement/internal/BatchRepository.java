@@ -116,6 +116,37 @@ public class BatchRepository {
                 .query(BatchRepository::item).list();
     }
 
+    /**
+     * A page of the batch's payments in their order, after {@code after}: those whose name contains {@code q} or whose
+     * reference is {@code q}, or all. A province's batch holds hundreds of thousands; a page reads its own rows only.
+     */
+    public List<BatchItemView> itemPage(long batchId, String q, Long after, int limit) {
+        String sql = "select * from disbursement.batch_item where batch_id = :batch"
+                + (after == null ? "" : " and id > :after")
+                + (q == null ? "" : " and (strpos(name, :q) > 0 or reference = :q)") + " order by id limit :limit";
+        var statement = jdbc.sql(sql).param("batch", batchId).param("limit", limit);
+        if (after != null) {
+            statement = statement.param("after", after);
+        }
+        if (q != null) {
+            statement = statement.param("q", q);
+        }
+        return statement.query(BatchRepository::item).list();
+    }
+
+    /**
+     * The payments of the batch that a statement line no payment claimed could settle by hand: of the line's amount and
+     * still pending or paid, the line's own name first, at most {@code limit}.
+     */
+    public List<BatchItemView> matchCandidates(long batchId, long lineId, int limit) {
+        return jdbc.sql("""
+                select i.* from disbursement.batch_item i
+                  join disbursement.statement_line l on l.id = :line and l.batch_id = i.batch_id
+                 where i.batch_id = :batch and i.amount_fen = l.amount_fen and i.status in ('PENDING', 'PAID')
+                 order by i.name is not distinct from l.name desc, i.id limit :limit
+                """).param("batch", batchId).param("line", lineId).param("limit", limit).query(BatchRepository::item).list();
+    }
+
     public Optional<BatchItemView> item(long batchId, long itemId) {
         return jdbc.sql("select * from disbursement.batch_item where batch_id = ? and id = ?").param(batchId).param(itemId)
                 .query(BatchRepository::item).optional();

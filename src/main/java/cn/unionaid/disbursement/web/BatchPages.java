@@ -154,12 +154,17 @@ class BatchPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size, Model model) {
         Batch batch = batches.find(scope(), id);
         model.addAttribute("batch", batch);
-        model.addAttribute("items", batches.items(scope(), id));
+        model.addAttribute("q", q);
+        model.addAttribute("page", batches.itemPage(scope(), id, q, after, Math.max(10, Math.min(size, 200))));
         model.addAttribute("objections", batches.objections(scope(), id));
-        model.addAttribute("report", statements.report(scope(), id));
+        var report = statements.report(scope(), id);
+        model.addAttribute("report", report);
+        model.addAttribute("candidates", batches.matchCandidates(scope(), id,
+                report.unmatched().stream().map(u -> u.lineId()).toList()));
         model.addAttribute("layouts", PaymentFileLayout.values());
         model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())
                 .filter(s -> s != BatchStatus.CANCELLED || batch.status() == BatchStatus.CANCELLED).toList());
