@@ -186,6 +186,12 @@ class Seed004DisbursementTests {
         String byReference = mvc.perform(get("/batches/{id}", a).param("q", (String) itemsOfA.get(25).get(1)).with(finance))
                 .andReturn().getResponse().getContentAsString();
         assertThat(byReference).contains((String) itemsOfA.get(25).get(1)).doesNotContain((String) itemsOfA.get(24).get(1));
+        // The API pages the same way, for a bank's robot or a province's platform.
+        mvc.perform(get("/api/v1/batches/{id}/items/page", a).param("size", "20").param("after", itemsOfA.get(4).get(0).toString())
+                        .with(as("finance")))
+                .andExpect(jsonPath("$.items.length()").value(20))
+                .andExpect(jsonPath("$.items[0].reference").value((String) itemsOfA.get(5).get(1)))
+                .andExpect(jsonPath("$.nextAfter").value(itemsOfA.get(24).get(0).toString()));
         String fileB = paymentFile(b);
         byte[] statementB = statement(fileB, Map.of(1, new String[] {"成功", "2021-12-30"}), "成功", "2022-01-25");
         importStatement(b, statementB).andExpect(jsonPath("$.paid").value(10));

@@ -108,6 +108,13 @@ class DisbursementApi {
         return batches.items(scope(), id);
     }
 
+    /** The batch's payments a page at a time ({@code nextAfter} names the next page), by name or reference. */
+    @GetMapping("/{id}/items/page")
+    Page<BatchItemView> itemPage(@PathVariable long id, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "200") int size) {
+        return batches.itemPage(scope(), id, q, after, Math.max(1, Math.min(size, 1000)));
+    }
+
     @PostMapping("/{id}/submit")
     Batch submit(@PathVariable long id, @RequestBody(required = false) Opinion body) {
         return batches.submit(scope(), id, Opinion.of(body));
