@@ -427,6 +427,26 @@ class Seed004DisbursementTests {
     }
 
     @Test
+    void aStatementOfStrangersShowsItsFirstHundredUnmatchedLinesAndCountsTheRest() throws Exception {
+        long p2023 = programId(2023);
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":2023,"source":"SAME_LEVEL","date":"2023-05-02","amountYuan":"1000","voucher":"市总配套2023-05-B"}""")
+                .andExpect(status().isNoContent());
+        long id = batch(p2023, "SAME_LEVEL", households.subList(2, 3), List.of("600.00"));
+        throughPublicity(id);
+        paymentFile(id);
+        StringBuilder statement = new StringBuilder("交易参考号,收款人,交易金额,交易状态,记账日期\n");
+        for (int i = 0; i < 101; i++) {
+            statement.append("X-STRANGER-").append(i).append(",外单位").append(i).append(",600.00,交易成功,2023-06-02\n");
+        }
+        importStatement(id, statement.toString().getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unmatched").value(101));
+        String page = mvc.perform(get("/batches/{id}", id).with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.split("<select name=\"itemId\">", -1)).as("hand-matching forms shown").hasSize(101);
+        assertThat(page).contains("另有 1 行未匹配的对账单行未显示");
+    }
+
+    @Test
     void aPayeeWhoseArchiveClosedSinceTheDecisionIsLeftOutOfTheBankFile() throws Exception {
         long p2024 = programId(2023);
         postJson("finance", "/api/v1/funds/receipts", """

@@ -42,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/batches")
 class BatchPages {
 
+    /** Unmatched statement lines shown at once with their hand-matching forms. */
+    private static final int UNMATCHED_SHOWN = 100;
+
     private final Batches batches;
     private final Payments payments;
     private final cn.unionaid.disbursement.Statements statements;
@@ -163,8 +166,11 @@ class BatchPages {
         model.addAttribute("objections", batches.objections(scope(), id));
         var report = statements.report(scope(), id);
         model.addAttribute("report", report);
-        model.addAttribute("candidates", batches.matchCandidates(scope(), id,
-                report.unmatched().stream().map(u -> u.lineId()).toList()));
+        // A wrong statement can leave every line unmatched: the first lines are shown with what they could match.
+        var unmatched = report.unmatched().subList(0, Math.min(report.unmatched().size(), UNMATCHED_SHOWN));
+        model.addAttribute("unmatched", unmatched);
+        model.addAttribute("unmatchedNotShown", report.unmatched().size() - unmatched.size());
+        model.addAttribute("candidates", batches.matchCandidates(scope(), id, unmatched.stream().map(u -> u.lineId()).toList()));
         model.addAttribute("layouts", PaymentFileLayout.values());
         model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())
                 .filter(s -> s != BatchStatus.CANCELLED || batch.status() == BatchStatus.CANCELLED).toList());
