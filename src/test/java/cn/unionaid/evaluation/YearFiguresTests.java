@@ -277,6 +277,8 @@ class YearFiguresTests {
         try (java.sql.Connection first = dataSource.getConnection(); java.sql.Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
+            int firstPid = backendPid(first);
+            int secondPid = backendPid(second);
             bookPayments(first, union, y, batches[0]);
             java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
@@ -286,11 +288,7 @@ class YearFiguresTests {
                     throw new IllegalStateException(e);
                 }
             });
-            for (int i = 0; i < 100 && !waits; i++) {
-                Thread.sleep(100);
-                waits = jdbc.sql("select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)")
-                        .query(Boolean.class).single();
-            }
+            waits = waitsForAdvisoryLock(secondPid, firstPid, other);
             first.commit();
             other.get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
@@ -298,6 +296,38 @@ class YearFiguresTests {
                 .param(union).param(y).query(Long.class).single()).as("people paid in the year").isEqualTo(1L);
         assertThat(waits).as("the second booking waited for the first's union-year lock").isTrue();
         assertThat(paidFigures.check()).as("items and batch sums the nightly check had to correct").isZero();
+    }
+
+    /**
+     * Whether the backend {@code waiting} comes to wait for an advisory lock that {@code holder} holds, watched until it
+     * does, until {@code booking} ends without having waited, or for at most ten seconds.
+     */
+    private boolean waitsForAdvisoryLock(int waiting, int holder, java.util.concurrent.Future<Void> booking) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            if (jdbc.sql("""
+                    select exists (select 1 from pg_locks where pid = ? and locktype = 'advisory' and not granted)
+                           and ? = any(pg_blocking_pids(?))
+                    """).param(waiting).param(holder).param(waiting).query(Boolean.class).single()) {
+                return true;
+            }
+            try {
+                booking.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return false;
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // neither finished nor waiting yet: look again
+            } catch (java.util.concurrent.ExecutionException failed) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int backendPid(java.sql.Connection c) throws java.sql.SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static void bookPayments(java.sql.Connection c, long union, int y, long batch) throws java.sql.SQLException {
