@@ -60,8 +60,20 @@ class Seed004DisbursementTests {
         return flow.as(role);
     }
 
+    /** Signed in on the pages (a session), as a person of the union in this role. */
+    private RequestPostProcessor onPages(String role) {
+        return cn.unionaid.DemoUsers.page(users, "t004." + role);
+    }
+
     private ResultActions postJson(String who, String url, String json, Object... vars) throws Exception {
         return flow.postJson(who, url, json, vars);
+    }
+
+    /** 资金到位: the union receives money of the source for the year (the finance role books it; 204 expected). */
+    private void receive(int year, String source, String date, String yuan, String voucher) throws Exception {
+        postJson("finance", "/api/v1/funds/receipts", """
+                {"year":%d,"source":"%s","date":"%s","amountYuan":"%s","voucher":"%s"}""".formatted(year, source, date, yuan, voucher))
+                .andExpect(status().isNoContent());
     }
 
     @BeforeAll
@@ -113,12 +125,8 @@ class Seed004DisbursementTests {
                 .andExpect(status().isNoContent());
         postJson("finance", "/api/v1/funds/budget", "{\"year\":2021,\"source\":\"SAME_LEVEL\",\"amountYuan\":\"1000000\"}")
                 .andExpect(status().isNoContent());
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2021,"source":"CITY_FINANCE","date":"2021-03-01","amountYuan":"2700000","voucher":"岳财社〔2021〕12号"}""")
-                .andExpect(status().isNoContent());
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2021,"source":"SAME_LEVEL","date":"2021-04-01","amountYuan":"1000000","voucher":"市总配套2021-01"}""")
-                .andExpect(status().isNoContent());
+        receive(2021, "CITY_FINANCE", "2021-03-01", "2700000", "岳财社〔2021〕12号");
+        receive(2021, "SAME_LEVEL", "2021-04-01", "1000000", "市总配套2021-01");
     }
 
     private long programId(int year) {
@@ -174,7 +182,7 @@ class Seed004DisbursementTests {
         // 发放名单 a page at a time (a province's batch holds hundreds of thousands), searchable by name or reference.
         List<List<Object>> itemsOfA = jdbc.sql("select id, reference, name from disbursement.batch_item where batch_id = ? order by id")
                 .param(a).query((rs, n) -> List.<Object>of(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-        var finance = cn.unionaid.DemoUsers.page(users, "t004.finance");
+        var finance = onPages("finance");
         String first = mvc.perform(get("/batches/{id}", a).param("size", "10").with(finance)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(first).contains(itemsOfA.subList(0, 10).stream().map(r -> (String) r.get(1)).toArray(String[]::new))
@@ -226,9 +234,7 @@ class Seed004DisbursementTests {
     @Test
     void aReturned5000IsInTheLedgerRightAfterTheStatementIsImported() throws Exception {
         long p2022 = programId(2022);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2022,"source":"CITY_FINANCE","date":"2022-03-01","amountYuan":"10000","voucher":"岳财社〔2022〕3号"}""")
-                .andExpect(status().isNoContent());
+        receive(2022, "CITY_FINANCE", "2022-03-01", "10000", "岳财社〔2022〕3号");
         long id = batch(p2022, "CITY_FINANCE", households.subList(40, 42), List.of("5000.00", "5000.00"));
         throughPublicity(id);
         String file = paymentFile(id);
@@ -253,9 +259,7 @@ class Seed004DisbursementTests {
     @Test
     void aBatchCannotSkipPublicityNorGoOnWithAnOpenObjection() throws Exception {
         long p2023 = programId(2023);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2023,"source":"SAME_LEVEL","date":"2023-02-01","amountYuan":"20000","voucher":"市总配套2023-01"}""")
-                .andExpect(status().isNoContent());
+        receive(2023, "SAME_LEVEL", "2023-02-01", "20000", "市总配套2023-01");
         long id = batch(p2023, "SAME_LEVEL", households.subList(42, 43), List.of("1000.00"));
         postJson("clerk", "/api/v1/batches/{id}/submit", "{}", id).andExpect(status().isOk());
         postJson("clerk", "/api/v1/batches/{id}/review", "{}", id).andExpect(status().isForbidden());
@@ -284,9 +288,7 @@ class Seed004DisbursementTests {
     @Test
     void concurrentApprovalsNeverSpendMoreThanIsAvailable() throws Exception {
         long p2023 = programId(2023);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2023,"source":"CITY_FINANCE","date":"2023-02-01","amountYuan":"100000","voucher":"岳财社〔2023〕5号"}""")
-                .andExpect(status().isNoContent());
+        receive(2023, "CITY_FINANCE", "2023-02-01", "100000", "岳财社〔2023〕5号");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long id = batch(p2023, "CITY_FINANCE", households.subList(10 + i, 11 + i), List.of("40000.00"));
@@ -326,9 +328,7 @@ class Seed004DisbursementTests {
                         {"parentId":%d,"code":"T004-JC1","name":"安化某茶厂工会","level":"GRASSROOTS","regionCode":"430923"}
                         """.formatted(t004))).andExpect(status().isCreated());
         long lower = cn.unionaid.DemoUsers.orgId(jdbc, "T004-JC1");
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2024,"source":"CITY_FINANCE","date":"2024-02-01","amountYuan":"50000","voucher":"岳财社〔2024〕2号"}""")
-                .andExpect(status().isNoContent());
+        receive(2024, "CITY_FINANCE", "2024-02-01", "50000", "岳财社〔2024〕2号");
         postJson("finance", "/api/v1/funds/allocations", """
                 {"year":2024,"source":"CITY_FINANCE","toOrgId":%d,"amountYuan":"60000","nature":"专项帮扶资金","conditions":"用于困难职工生活救助","date":"2024-02-10"}
                 """.formatted(lower)).andExpect(status().isConflict());
@@ -362,9 +362,7 @@ class Seed004DisbursementTests {
     @Test
     void aPaymentNamedTwiceIsBookedInTheFileOrderAndALineWithoutReferenceIsMatchedByCard() throws Exception {
         long p2022 = programId(2022);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2022,"source":"SAME_LEVEL","date":"2022-04-01","amountYuan":"3000","voucher":"市总配套2022-04"}""")
-                .andExpect(status().isNoContent());
+        receive(2022, "SAME_LEVEL", "2022-04-01", "3000", "市总配套2022-04");
         long id = batch(p2022, "SAME_LEVEL", households.subList(2, 5), List.of("900.00", "800.00", "700.00"));
         throughPublicity(id);
         String[] rows = paymentFile(id).replace("\uFEFF", "").split("\r\n");
@@ -397,9 +395,7 @@ class Seed004DisbursementTests {
     @Test
     void anUnmatchedStatementLineWaitsInTheQueueUntilMatchedByHand() throws Exception {
         long p2023 = programId(2023);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2023,"source":"SAME_LEVEL","date":"2023-05-01","amountYuan":"3000","voucher":"市总配套2023-05"}""")
-                .andExpect(status().isNoContent());
+        receive(2023, "SAME_LEVEL", "2023-05-01", "3000", "市总配套2023-05");
         long id = batch(p2023, "SAME_LEVEL", households.subList(0, 2), List.of("700.00", "800.00"));
         throughPublicity(id);
         String file = paymentFile(id);
@@ -417,7 +413,7 @@ class Seed004DisbursementTests {
                 .getContentAsString();
         Number pending = ((List<Number>) JsonPath.read(items, "$[?(@.status == 'PENDING')].id")).get(0);
         // The page offers the line the payments it could settle: of its amount and not yet settled (not 困难户0's 700.00).
-        String page = mvc.perform(get("/batches/{id}", id).with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+        String page = mvc.perform(get("/batches/{id}", id).with(onPages("finance")))
                 .andReturn().getResponse().getContentAsString();
         String select = page.substring(page.indexOf("<select name=\"itemId\">"), page.indexOf("</select>", page.indexOf("<select name=\"itemId\">")));
         assertThat(select).contains("value=\"" + pending + "\"").contains("800.00").doesNotContain("700.00");
@@ -429,9 +425,7 @@ class Seed004DisbursementTests {
     @Test
     void aStatementOfStrangersShowsItsFirstHundredUnmatchedLinesAndCountsTheRest() throws Exception {
         long p2023 = programId(2023);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2023,"source":"SAME_LEVEL","date":"2023-05-02","amountYuan":"1000","voucher":"市总配套2023-05-B"}""")
-                .andExpect(status().isNoContent());
+        receive(2023, "SAME_LEVEL", "2023-05-02", "1000", "市总配套2023-05-B");
         long id = batch(p2023, "SAME_LEVEL", households.subList(2, 3), List.of("600.00"));
         throughPublicity(id);
         paymentFile(id);
@@ -440,7 +434,7 @@ class Seed004DisbursementTests {
             statement.append("X-STRANGER-").append(i).append(",外单位").append(i).append(",600.00,交易成功,2023-06-02\n");
         }
         importStatement(id, statement.toString().getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unmatched").value(101));
-        String page = mvc.perform(get("/batches/{id}", id).with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+        String page = mvc.perform(get("/batches/{id}", id).with(onPages("finance")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page.split("<select name=\"itemId\">", -1)).as("hand-matching forms shown").hasSize(101);
         assertThat(page).contains("另有 1 行未匹配的对账单行未显示");
@@ -449,9 +443,7 @@ class Seed004DisbursementTests {
     @Test
     void aPayeeWhoseArchiveClosedSinceTheDecisionIsLeftOutOfTheBankFile() throws Exception {
         long p2024 = programId(2023);
-        postJson("finance", "/api/v1/funds/receipts", """
-                {"year":2023,"source":"CITY_FINANCE","date":"2023-08-01","amountYuan":"2000","voucher":"岳财社〔2023〕9号"}""")
-                .andExpect(status().isNoContent());
+        receive(2023, "CITY_FINANCE", "2023-08-01", "2000", "岳财社〔2023〕9号");
         long id = batch(p2024, "CITY_FINANCE", households.subList(45, 47), List.of("600.00", "700.00"));
         throughPublicity(id);
         postJson("clerk", "/api/v1/households/{h}/events", """
@@ -462,7 +454,7 @@ class Seed004DisbursementTests {
         String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat((List<String>) JsonPath.read(items, "$[?(@.status == 'EXCLUDED')].statusNote")).containsExactly("档案已注销");
-        mvc.perform(get("/funds").param("year", "2023").with(cn.unionaid.DemoUsers.page(users, "t004.finance")))
+        mvc.perform(get("/funds").param("year", "2023").with(onPages("finance")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("下拨下级工会")));
