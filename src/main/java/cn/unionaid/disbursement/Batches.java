@@ -16,6 +16,7 @@ import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.Page;
+import cn.unionaid.platform.PageRequest;
 import cn.unionaid.platform.files.FileStore;
 import cn.unionaid.policy.Assessment;
 import cn.unionaid.policy.EntitlementRuns;
@@ -232,21 +233,18 @@ public class Batches {
     /** 发放名单 a page at a time: by name (contained) or reference (exact), in the batch's order. */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public Page<BatchItemView> itemPage(DataScope scope, long id, String q, String after, int size) {
+    public Page<BatchItemView> itemPage(DataScope scope, long id, PageRequest page) {
         find(scope, id);
-        String query = q == null || q.isBlank() ? null : q.strip();
-        return Page.of(batches.itemPage(id, query, after == null || after.isBlank() ? null : Long.valueOf(after), size + 1),
-                size, i -> Long.toString(i.id()));
+        return Page.of(batches.itemPage(id, page.search(), page.after() == null ? null : Long.valueOf(page.after()),
+                page.size() + 1), page.size(), i -> Long.toString(i.id()));
     }
 
-    /** For each statement line no payment claimed, the payments it could be matched to by hand (手工匹配). */
+    /** For each of these statement lines no payment claimed, the payments it could be matched to by hand (手工匹配). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Map<Long, List<BatchItemView>> matchCandidates(DataScope scope, long id, List<Long> lineIds) {
         find(scope, id);
-        Map<Long, List<BatchItemView>> candidates = new java.util.LinkedHashMap<>();
-        lineIds.forEach(line -> candidates.put(line, batches.matchCandidates(id, line, MATCH_CANDIDATES)));
-        return candidates;
+        return batches.matchCandidates(id, lineIds, MATCH_CANDIDATES);
     }
 
     @PreAuthorize(READERS)

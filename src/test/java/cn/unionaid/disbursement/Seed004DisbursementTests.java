@@ -200,6 +200,10 @@ class Seed004DisbursementTests {
                 .andExpect(jsonPath("$.items.length()").value(20))
                 .andExpect(jsonPath("$.items[0].reference").value((String) itemsOfA.get(5).get(1)))
                 .andExpect(jsonPath("$.nextAfter").value(itemsOfA.get(24).get(0).toString()));
+        // A page key that is not one is refused in words, on the page and in the API alike.
+        mvc.perform(get("/batches/{id}", a).param("after", "第二页").with(finance)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/batches/{id}/items/page", a).param("after", "第二页").with(as("finance")))
+                .andExpect(status().isBadRequest());
         String fileB = paymentFile(b);
         byte[] statementB = statement(fileB, Map.of(1, new String[] {"成功", "2021-12-30"}), "成功", "2022-01-25");
         importStatement(b, statementB).andExpect(jsonPath("$.paid").value(10));

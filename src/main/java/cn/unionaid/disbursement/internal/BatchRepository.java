@@ -135,16 +135,24 @@ public class BatchRepository {
     }
 
     /**
-     * The payments of the batch that a statement line no payment claimed could settle by hand: of the line's amount and
-     * still pending or paid, the line's own name first, at most {@code limit}.
+     * The payments of the batch that each of these statement lines (no payment claimed them) could settle by hand: of
+     * the line's amount and still pending or paid, the line's own name first, at most {@code limit} a line; in one query.
      */
-    public List<BatchItemView> matchCandidates(long batchId, long lineId, int limit) {
-        return jdbc.sql("""
-                select i.* from disbursement.batch_item i
-                  join disbursement.statement_line l on l.id = :line and l.batch_id = i.batch_id
-                 where i.batch_id = :batch and i.amount_fen = l.amount_fen and i.status in ('PENDING', 'PAID')
-                 order by i.name is not distinct from l.name desc, i.id limit :limit
-                """).param("batch", batchId).param("line", lineId).param("limit", limit).query(BatchRepository::item).list();
+    public java.util.Map<Long, List<BatchItemView>> matchCandidates(long batchId, List<Long> lineIds, int limit) {
+        java.util.Map<Long, List<BatchItemView>> candidates = new java.util.LinkedHashMap<>();
+        lineIds.forEach(line -> candidates.put(line, new java.util.ArrayList<>()));
+        jdbc.sql("""
+                select l.id as line_id, c.* from disbursement.statement_line l
+                 cross join lateral (select i.* from disbursement.batch_item i
+                                      where i.batch_id = l.batch_id and i.amount_fen = l.amount_fen and i.status in ('PENDING', 'PAID')
+                                      order by i.name is not distinct from l.name desc, i.id limit :limit) c
+                 where l.batch_id = :batch and l.id = any(:lines)
+                 order by l.id
+                """).param("batch", batchId).param("lines", lineIds.toArray(Long[]::new)).param("limit", limit)
+                .query((java.sql.ResultSet rs) -> {
+                    candidates.get(rs.getLong("line_id")).add(item(rs, 0));
+                });
+        return candidates;
     }
 
     public Optional<BatchItemView> item(long batchId, long itemId) {

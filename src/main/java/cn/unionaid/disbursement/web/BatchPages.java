@@ -18,6 +18,7 @@ import cn.unionaid.registry.SubjectType;
 import cn.unionaid.platform.Messages;
 import cn.unionaid.platform.NavigationGroup;
 import cn.unionaid.platform.NavigationItem;
+import cn.unionaid.platform.PageRequest;
 import cn.unionaid.platform.Role;
 import cn.unionaid.policy.Programs;
 import cn.unionaid.shared.FundSource;
@@ -42,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/batches")
 class BatchPages {
 
+    /** 发放名单 rows a page unless asked otherwise (at most PageRequest.MAX_SIZE). */
+    private static final int ITEMS_PER_PAGE = 50;
     /** Unmatched statement lines shown at once with their hand-matching forms. */
     private static final int UNMATCHED_SHOWN = 100;
 
@@ -158,11 +161,11 @@ class BatchPages {
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size, Model model) {
         Batch batch = batches.find(scope(), id);
         model.addAttribute("batch", batch);
         model.addAttribute("q", q);
-        model.addAttribute("page", batches.itemPage(scope(), id, q, after, Math.max(10, Math.min(size, 200))));
+        model.addAttribute("page", batches.itemPage(scope(), id, PageRequest.of(q, after, size == null ? ITEMS_PER_PAGE : size)));
         model.addAttribute("objections", batches.objections(scope(), id));
         var report = statements.report(scope(), id);
         model.addAttribute("report", report);

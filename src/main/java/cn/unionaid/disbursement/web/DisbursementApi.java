@@ -17,6 +17,7 @@ import cn.unionaid.disbursement.StatementTemplate;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.Page;
+import cn.unionaid.platform.PageRequest;
 import cn.unionaid.shared.FundSource;
 import cn.unionaid.shared.Money;
 import org.springframework.http.ContentDisposition;
@@ -111,8 +112,8 @@ class DisbursementApi {
     /** The batch's payments a page at a time ({@code nextAfter} names the next page), by name or reference. */
     @GetMapping("/{id}/items/page")
     Page<BatchItemView> itemPage(@PathVariable long id, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "200") int size) {
-        return batches.itemPage(scope(), id, q, after, Math.max(1, Math.min(size, 1000)));
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer size) {
+        return batches.itemPage(scope(), id, PageRequest.of(q, after, size));
     }
 
     @PostMapping("/{id}/submit")
