@@ -244,7 +244,7 @@ public class Batches {
     @Transactional(readOnly = true)
     public Map<Long, List<BatchItemView>> matchCandidates(DataScope scope, long id, List<Long> lineIds) {
         find(scope, id);
-        return batches.matchCandidates(id, lineIds, MATCH_CANDIDATES);
+        return batches.matchCandidates(id, lineIds, Settlement.asSqlValues("t"), MATCH_CANDIDATES);
     }
 
     @PreAuthorize(READERS)

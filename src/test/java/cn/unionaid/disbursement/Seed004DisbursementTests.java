@@ -445,6 +445,21 @@ class Seed004DisbursementTests {
     }
 
     @Test
+    void aLineThatNoPaymentOfTheBatchCouldSettleIsOfferedOnlyToBeSetAside() throws Exception {
+        long p2023 = programId(2023);
+        receive(2023, "SAME_LEVEL", "2023-05-03", "1000", "市总配套2023-05-C");
+        long id = batch(p2023, "SAME_LEVEL", households.subList(3, 4), List.of("500.00"));
+        throughPublicity(id);
+        paymentFile(id);
+        importStatement(id, "交易参考号,收款人,交易金额,交易状态,记账日期\nX-ODD-1,外单位,123.00,交易成功,2023-06-03\n"
+                .getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unmatched").value(1));
+        String page = mvc.perform(get("/batches/{id}", id).with(onPages("finance"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).doesNotContain("<select name=\"itemId\">").contains("本批次没有金额相同、可由此行结清的支付")
+                .contains("不属于本批次");
+    }
+
+    @Test
     void aPayeeWhoseArchiveClosedSinceTheDecisionIsLeftOutOfTheBankFile() throws Exception {
         long p2024 = programId(2023);
         receive(2023, "CITY_FINANCE", "2023-08-01", "2000", "岳财社〔2023〕9号");

@@ -136,19 +136,23 @@ public class BatchRepository {
 
     /**
      * The payments of the batch that each of these statement lines (no payment claimed them) could settle by hand: of
-     * the line's amount and still pending or paid, the line's own name first, at most {@code limit} a line; in one query.
+     * the line's amount and in a state the line's result settles by {@code settlement} (the settlement table as SQL
+     * values aliased {@code t}), the line's own name first, at most {@code limit} a line; in one query.
      */
-    public java.util.Map<Long, List<BatchItemView>> matchCandidates(long batchId, List<Long> lineIds, int limit) {
+    public java.util.Map<Long, List<BatchItemView>> matchCandidates(long batchId, List<Long> lineIds, String settlement,
+            int limit) {
         java.util.Map<Long, List<BatchItemView>> candidates = new java.util.LinkedHashMap<>();
         lineIds.forEach(line -> candidates.put(line, new java.util.ArrayList<>()));
         jdbc.sql("""
                 select l.id as line_id, c.* from disbursement.statement_line l
                  cross join lateral (select i.* from disbursement.batch_item i
-                                      where i.batch_id = l.batch_id and i.amount_fen = l.amount_fen and i.status in ('PENDING', 'PAID')
+                                      where i.batch_id = l.batch_id and i.amount_fen = l.amount_fen
+                                        and exists (select 1 from %s where t.step = 0 and t.outcome = l.outcome
+                                                                              and t.from_status = i.status)
                                       order by i.name is not distinct from l.name desc, i.id limit :limit) c
                  where l.batch_id = :batch and l.id = any(:lines)
                  order by l.id
-                """).param("batch", batchId).param("lines", lineIds.toArray(Long[]::new)).param("limit", limit)
+                """.formatted(settlement)).param("batch", batchId).param("lines", lineIds.toArray(Long[]::new)).param("limit", limit)
                 .query((java.sql.ResultSet rs) -> {
                     candidates.get(rs.getLong("line_id")).add(item(rs, 0));
                 });
