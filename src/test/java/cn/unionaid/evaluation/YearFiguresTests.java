@@ -128,17 +128,7 @@ class YearFiguresTests {
         // The figures kept as bookings arrive (V29) are PaidItems' definition at each program year's 31 December: per
         // program the people, items and items paid in the window, for every booking of every test so far; and the
         // nightly check, which evaluates the definition again for every item, finds nothing to correct.
-        String atYearEnd = PaidItems.asOf("i").replace(":cutOff", "make_date(p.year, 12, 31)");
-        String byDefinition = """
-                select i.program_id, count(distinct (i.subject_type, i.subject_id)), count(*),
-                       count(*) filter (where exists (select 1 from funds.ledger_entry w where w.item_id = i.id and w.kind = 'PAYMENT'
-                           and w.year = p.year and w.entry_date between p.window_from and p.window_to
-                           and w.entry_date <= make_date(p.year, 12, 31)))
-                  from disbursement.batch_item i join policy.program p on p.id = i.program_id where %s group by i.program_id
-                """.formatted(atYearEnd);
-        String kept = "select program_id, people, items, on_time from disbursement.paid_program where items <> 0 or people <> 0";
-        assertThat(jdbc.sql("(" + byDefinition + " except " + kept + ") union all (" + kept + " except " + byDefinition + ")")
-                .query().listOfRows()).as("programs whose kept figures differ from the definition").isEmpty();
+        assertKeptFiguresAreTheDefinition();
         assertThat(jdbc.sql("select sum(people) from disbursement.paid_program where program_id in (?, ?)").param(help).param(sfc)
                 .query(Long.class).single()).as("paid at the year's end: h0, h2..h5").isEqualTo(5L);
         assertThat(paidFigures.check()).as("items and batch sums the nightly check had to correct").isZero();
@@ -209,6 +199,40 @@ class YearFiguresTests {
         mvc.perform(get("/api/v1/evaluation/self-report").param("year", String.valueOf(y)).param("format", "docx")
                 .param("confirmUnscored", "true").with(flow.as("leader"))).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("批次 " + c + "“补发”已支付明细 900.00 元，与台账支付减退回 0.00 元不一致")));
+
+        // h0's June payment comes back in August: h0 stops counting as paid, in the program and in the union's year.
+        flow.statement(a, List.of(refs.get(h.get(0)) + ",," + Money.ofFen(fen.get(h.get(0))).toYuanString() + ",退回," + y + "-08-01"))
+                .andExpect(jsonPath("$.returned").value(1));
+        assertThat(jdbc.sql("select people from disbursement.paid_program where program_id = ?").param(help).query(Long.class)
+                .single()).as("paid at the year's end after h0's return: h2..h5 (h2 came back after the year's end)").isEqualTo(4L);
+        assertKeptFiguresAreTheDefinition();
+    }
+
+    /**
+     * The figures kept as bookings arrive (V29, V36, V40) are PaidItems' definition at each program year's 31 December,
+     * for every booking of every test so far: per program the people, items and items paid in the window, and per
+     * union-year the people paid in any of its programs.
+     */
+    private void assertKeptFiguresAreTheDefinition() {
+        String atYearEnd = PaidItems.asOf("i").replace(":cutOff", "make_date(p.year, 12, 31)");
+        String byDefinition = """
+                select i.program_id, count(distinct (i.subject_type, i.subject_id)), count(*),
+                       count(*) filter (where exists (select 1 from funds.ledger_entry w where w.item_id = i.id and w.kind = 'PAYMENT'
+                           and w.year = p.year and w.entry_date between p.window_from and p.window_to
+                           and w.entry_date <= make_date(p.year, 12, 31)))
+                  from disbursement.batch_item i join policy.program p on p.id = i.program_id where %s group by i.program_id
+                """.formatted(atYearEnd);
+        String kept = "select program_id, people, items, on_time from disbursement.paid_program where items <> 0 or people <> 0";
+        assertThat(jdbc.sql("(" + byDefinition + " except " + kept + ") union all (" + kept + " except " + byDefinition + ")")
+                .query().listOfRows()).as("programs whose kept figures differ from the definition").isEmpty();
+        String byYear = """
+                select p.org_id, p.year, i.subject_type, count(distinct i.subject_id)
+                  from disbursement.batch_item i join policy.program p on p.id = i.program_id where %s
+                 group by p.org_id, p.year, i.subject_type
+                """.formatted(atYearEnd);
+        String keptByYear = "select org_id, year, subject_type, subjects from disbursement.paid_year where subjects <> 0";
+        assertThat(jdbc.sql("(" + byYear + " except " + keptByYear + ") union all (" + keptByYear + " except " + byYear + ")")
+                .query().listOfRows()).as("union-years whose kept people paid differ from the definition").isEmpty();
     }
 
     @Test
