@@ -50,7 +50,8 @@ public final class RowChecker {
     }
 
     private <T> T parse(String column, String value, Function<String, T> parser) {
-        if (SCIENTIFIC.matcher(value).matches()) {
+        // (a cell without an E cannot be one: most cells are answered without a matcher, 20 million of them in a province)
+        if ((value.indexOf('E') >= 0 || value.indexOf('e') >= 0) && SCIENTIFIC.matcher(value).matches()) {
             // Excel stores a long number typed into a General cell as 6.22848E+18: its last digits are gone.
             errors.add(new ImportError(row.number(), column, value, messages.get("import.error.scientific", value)));
             return null;
