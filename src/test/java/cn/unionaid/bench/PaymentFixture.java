@@ -27,7 +27,10 @@ final class PaymentFixture {
         this.dataSource = dataSource;
     }
 
-    /** A batch of the run's payable lines; answers its id. */
+    /**
+     * A batch of the run's payable lines; answers its id. A paid batch is complete with its ledger entries; an unpaid
+     * one has closed its publicity and waits for its payment file.
+     */
     long batch(long orgId, long programId, long runId, String title, boolean paid) {
         long id = jdbc.sql("""
                 insert into disbursement.batch (org_id, program_id, run_id, source, title, status, prepared_by, submitted_by, reviewed_by,
@@ -35,9 +38,10 @@ final class PaymentFixture {
                                    publicity_photo, file_sha256, file_layout)
                 values (?, ?, ?, 'SAME_LEVEL', ?, ?, 'bench.clerk', 'bench.clerk', 'bench.reviewer', 'bench.leader',
                         '基准会议纪要', date '2025-01-20', 'fixture', date '2025-01-21', date '2025-01-27', 'fixture',
-                        repeat('0', 64), 'GENERIC_CSV:fixture')
+                        case when ? then repeat('0', 64) end, case when ? then 'GENERIC_CSV:fixture' end)
                 returning id
-                """).param(orgId).param(programId).param(runId).param(title).param(paid ? "COMPLETED" : "FILE_GENERATED")
+                """).param(orgId).param(programId).param(runId).param(title).param(paid ? "COMPLETED" : "PUBLICITY_CLOSED")
+                .param(paid).param(paid)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
@@ -72,8 +76,8 @@ final class PaymentFixture {
     }
 
     /**
-     * The bank's statement for a waiting batch: every payment succeeds except one in 200 returned and one in 500
-     * failed; answers the number of lines.
+     * The bank's statement for a batch whose file went out: every payment in the file succeeds except one in 200
+     * returned and one in 500 failed; answers the number of lines.
      */
     long statement(long batchId, Path file) throws Exception {
         try (Connection c = dataSource.getConnection();
@@ -83,7 +87,7 @@ final class PaymentFixture {
                                  (amount_fen / 100) || '.' || lpad(mod(amount_fen, 100)::text, 2, '0') as "金额",
                                  case when mod(id, 200) = 0 then '退回' when mod(id, 500) = 1 then '失败' else '成功' end as "交易结果",
                                  '2025-02-10' as "交易日期"
-                            from disbursement.batch_item where batch_id = %d order by id)
+                            from disbursement.batch_item where batch_id = %d and status = 'PENDING' order by id)
                       to stdout with (format csv, header)
                     """.formatted(batchId), out);
         }

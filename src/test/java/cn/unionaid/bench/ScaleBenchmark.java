@@ -128,7 +128,7 @@ class ScaleBenchmark {
         long root = jdbc.sql("select id from org.organisation where parent_id is null").query(Long.class).single();
         long bench = TestUnions.openUnder(mvc, jdbc, root, "BENCH", "基准测试省总工会", "PROVINCIAL", "430000", Map.of(
                 "bench.clerk", "\"CLERK\"", "bench.reviewer", "\"REVIEWER\"", "bench.leader", "\"LEADER\"",
-                "bench.finance", "\"FINANCE\"", "bench.auditor", "\"AUDITOR\""));
+                "bench.finance", "\"FINANCE\"", "bench.cashier", "\"FINANCE\"", "bench.auditor", "\"AUDITOR\""));
         for (ProvinceRoster.City city : province.cities()) {
             TestUnions.openUnder(mvc, jdbc, bench, "BENCH-" + city.code(), "基准测试" + city.name() + "总工会", "MUNICIPAL",
                     city.regionCode(), Map.of());
@@ -357,6 +357,16 @@ class ScaleBenchmark {
                 .formatted(batches.size(), items, (System.nanoTime() - t0) / 1_000_000));
 
         long batch = batches.get(0);
+        // The bank's file of the waiting batch: every payee checked again, the file written and stored (by one of the
+        // finance staff; another settles the statement).
+        signIn("bench.cashier");
+        long waiting = jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ?").param(batch).query(Long.class).single();
+        figures.start();
+        Payments.PaymentFile file = payments.generate(CurrentUser.require().scope(), batch,
+                cn.unionaid.disbursement.PaymentFileLayout.GENERIC_CSV);
+        figures.record("payment file: every payee checked again, the bank's file written and stored", waiting, figures.elapsed(), 0,
+                "%,d bytes, %d left out (deceased, revoked, moved or closed since the run)".formatted(file.content().length,
+                        file.excluded()));
         Path statement = Path.of("target", "province-" + ROWS, "statement.csv");
         long lines = fixture.statement(batch, statement);
         jdbc.sql("create table bench_statement (reference text, name text, amount text, result text, value_date text)").update();

@@ -463,16 +463,26 @@ class Seed004DisbursementTests {
     void aPayeeWhoseArchiveClosedSinceTheDecisionIsLeftOutOfTheBankFile() throws Exception {
         long p2024 = programId(2023);
         receive(2023, "CITY_FINANCE", "2023-08-01", "2000", "岳财社〔2023〕9号");
-        long id = batch(p2024, "CITY_FINANCE", households.subList(45, 47), List.of("600.00", "700.00"));
+        long id = batch(p2024, "CITY_FINANCE", List.of(households.get(45), households.get(46), households.get(44)),
+                List.of("600.00", "700.00", "500.00"));
         throughPublicity(id);
         postJson("clerk", "/api/v1/households/{h}/events", """
                 {"kind":"CLOSED","date":"%s","reason":"户主已调离本市，档案注销"}""".formatted(LocalDate.now()), households.get(46))
                 .andExpect(status().isOk());
+        postJson("clerk", "/api/v1/households/{h}/events", """
+                {"kind":"LIFTED","date":"%s","reason":"已稳定就业"}""".formatted(LocalDate.now()), households.get(44))
+                .andExpect(status().isOk());
         String file = paymentFile(id);
         assertThat(file.split("\r\n")).hasSize(2);
+        assertThat(file).contains("600.00").doesNotContain("700.00").doesNotContain("500.00");
         String items = mvc.perform(get("/api/v1/batches/{id}/items", id).with(as("finance"))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat((List<String>) JsonPath.read(items, "$[?(@.status == 'EXCLUDED')].statusNote")).containsExactly("档案已注销");
+        assertThat((List<String>) JsonPath.read(items, "$[?(@.status == 'EXCLUDED')].statusNote"))
+                .containsExactly("档案已注销", "已脱困");
+        // The money of both is released on the ledger, with the reason.
+        assertThat(jdbc.sql("""
+                select note from funds.ledger_entry where batch_id = ? and kind = 'RELEASE' and note like '发放前复核剔除%' order by item_id
+                """).param(id).query(String.class).list()).containsExactly("发放前复核剔除：档案已注销", "发放前复核剔除：已脱困");
         mvc.perform(get("/funds").param("year", "2023").with(onPages("finance")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

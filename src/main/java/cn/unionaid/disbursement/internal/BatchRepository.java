@@ -24,9 +24,58 @@ import org.springframework.stereotype.Repository;
 public class BatchRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate streaming;
 
-    BatchRepository(JdbcClient jdbc) {
+    BatchRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(5_000);
+    }
+
+    /** What the bank's file needs of a pending payment. */
+    public record PendingPayment(String reference, String name, byte[] sealedCard, long amountFen) {
+    }
+
+    /** The people of one kind the batch's pending payments go to. */
+    public List<Long> pendingSubjects(long batchId, String subjectType) {
+        return jdbc.sql("""
+                select subject_id from disbursement.batch_item where batch_id = ? and status = 'PENDING' and subject_type = ?
+                """).param(batchId).param(subjectType).query(Long.class).list();
+    }
+
+    /** The batch's pending payments to these people of one kind. */
+    public List<BatchItemView> pendingItemsOf(long batchId, String subjectType, java.util.Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from disbursement.batch_item
+                 where batch_id = :batch and status = 'PENDING' and subject_type = :type and subject_id = any(:subjects) order by id
+                """).param("batch", batchId).param("type", subjectType).param("subjects", subjectIds.toArray(Long[]::new))
+                .query(BatchRepository::item).list();
+    }
+
+    /** These of the batch's payments, those still pending, in the batch's order. */
+    public List<BatchItemView> pendingItems(long batchId, java.util.Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from disbursement.batch_item where batch_id = :batch and status = 'PENDING' and id = any(:items) order by id
+                """).param("batch", batchId).param("items", itemIds.toArray(Long[]::new)).query(BatchRepository::item).list();
+    }
+
+    /**
+     * The batch's pending payments in its order, read a few thousand at a time within the caller's transaction: a
+     * province's file of 800,000 payments never sits in memory as rows.
+     */
+    public void forEachPendingPayment(long batchId, java.util.function.Consumer<PendingPayment> each) {
+        streaming.query("""
+                select reference, name, card_enc, amount_fen from disbursement.batch_item
+                 where batch_id = ? and status = 'PENDING' order by id
+                """, (ResultSet rs) -> {
+                    each.accept(new PendingPayment(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4)));
+                }, batchId);
     }
 
     public long insert(long orgId, long programId, Long runId, FundSource source, String title, String by) {
@@ -162,10 +211,6 @@ public class BatchRepository {
     public Optional<BatchItemView> item(long batchId, long itemId) {
         return jdbc.sql("select * from disbursement.batch_item where batch_id = ? and id = ?").param(batchId).param(itemId)
                 .query(BatchRepository::item).optional();
-    }
-
-    public byte[] sealedCard(long itemId) {
-        return jdbc.sql("select card_enc from disbursement.batch_item where id = ?").param(itemId).query(byte[].class).single();
     }
 
     public void setItemStatus(long itemId, ItemStatus status, String note) {
