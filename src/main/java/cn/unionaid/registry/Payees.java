@@ -11,39 +11,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payees {
 
+    /** Why a model worker or a household may not be paid today (null: they may), one rule for one payee and for many. */
+    private static final String MODEL_WORKER_REASON = """
+            case when not m.archive_open then '档案已注销' when not m.living then '已故'
+                 when not m.honour_kept then '荣誉已撤销' end""";
+    private static final String HOUSEHOLD_REASON = "case h.status when 'CLOSED' then '档案已注销' when 'LIFTED' then '已脱困' end";
+
     private static final String MODEL_WORKER = """
             select m.id, m.org_id, m.name, o.name as org_name, m.bank_name, m.bank_card_enc, m.bank_card_bidx,
-                   m.bank_card_masked,
-                   case when not m.archive_open then '档案已注销' when not m.living then '已故'
-                        when not m.honour_kept then '荣誉已撤销' end as reason
+                   m.bank_card_masked, %s as reason
               from registry.model_worker m join org.v_organisation o on o.id = m.org_id
              where m.id = ? and starts_with(o.path, ?)
-            """;
+            """.formatted(MODEL_WORKER_REASON);
     private static final String HOUSEHOLD = """
             select h.id, h.org_id, coalesce(hd.name, h.household_no) as name, o.name as org_name, h.bank_name,
-                   h.bank_card_enc, h.bank_card_bidx, h.bank_card_masked,
-                   case h.status when 'CLOSED' then '档案已注销' when 'LIFTED' then '已脱困' end as reason
+                   h.bank_card_enc, h.bank_card_bidx, h.bank_card_masked, %s as reason
               from registry.household h join org.v_organisation o on o.id = h.org_id
               left join registry.household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
              where h.id = ? and starts_with(o.path, ?)
-            """;
-
-    // The same reasons as above, for many payees at once: each id with its archive in the scope, or none.
+            """.formatted(HOUSEHOLD_REASON);
+    // Many payees at once: each id with its archive in the scope (or none) and the reason.
     private static final String MODEL_WORKERS_NOT_PAYABLE = """
-            select x.id, m.id is not null as in_scope,
-                   case when not m.archive_open then '档案已注销' when not m.living then '已故'
-                        when not m.honour_kept then '荣誉已撤销' end as reason
+            select x.id, m.id is not null as in_scope, %s as reason
               from unnest(:ids) as x(id)
               left join (registry.model_worker m join org.v_organisation o on o.id = m.org_id)
                      on m.id = x.id and starts_with(o.path, :scope)
-            """;
+            """.formatted(MODEL_WORKER_REASON);
     private static final String HOUSEHOLDS_NOT_PAYABLE = """
-            select x.id, h.id is not null as in_scope,
-                   case h.status when 'CLOSED' then '档案已注销' when 'LIFTED' then '已脱困' end as reason
+            select x.id, h.id is not null as in_scope, %s as reason
               from unnest(:ids) as x(id)
               left join (registry.household h join org.v_organisation o on o.id = h.org_id)
                      on h.id = x.id and starts_with(o.path, :scope)
-            """;
+            """.formatted(HOUSEHOLD_REASON);
 
     /** A payee who may not be paid today: gone from the caller's scope, or still in it with the reason. */
     public record NotPayable(long subjectId, boolean inScope, String reason) {
