@@ -125,16 +125,19 @@ public class Payments {
                 create temporary table left_out on commit drop as
                 select t.item_id, t.reason from unnest(:items, :reasons) as t(item_id, reason)
                 """).param("items", itemIds.toArray(Long[]::new)).param("reasons", reasons.toArray(String[]::new)).update();
-        int n = jdbc.sql("""
-                update disbursement.batch_item i set status = 'EXCLUDED', status_note = l.reason
-                  from left_out l where i.id = l.item_id and i.batch_id = :batch and i.status = 'PENDING'
-                """).param("batch", batchId).update();
         jdbc.sql("""
-                create temporary table left_out_movement on commit drop as
-                select i.id as seq, 'RELEASE' as kind, cast(:today as date) as entry_date, i.amount_fen, i.reference as voucher, i.id as item_id,
-                       '发放前复核剔除：' || l.reason as note
-                  from left_out l join disbursement.batch_item i on i.id = l.item_id
-                """).param("today", LocalDate.now()).update();
+                create temporary table left_out_movement (seq bigint, kind text, entry_date date, amount_fen bigint, voucher text,
+                                                          item_id bigint, note text) on commit drop
+                """).update();
+        // Only what this statement moved out of PENDING is released: the ledger follows the payments' states.
+        int n = jdbc.sql("""
+                with excluded as (
+                    update disbursement.batch_item i set status = 'EXCLUDED', status_note = l.reason
+                      from left_out l where i.id = l.item_id and i.batch_id = :batch and i.status = 'PENDING'
+                    returning i.id, i.amount_fen, i.reference, l.reason)
+                insert into left_out_movement
+                select id, 'RELEASE', :today, amount_fen, reference, id, '发放前复核剔除：' || reason from excluded
+                """).param("batch", batchId).param("today", LocalDate.now()).update();
         funds.bookMovements(on, new Funds.StagedMovements("left_out_movement"));
         jdbc.sql("drop table left_out, left_out_movement").update();
         return n;
