@@ -428,33 +428,38 @@ class Seed004DisbursementTests {
 
     @Test
     void aStatementOfStrangersShowsItsFirstHundredUnmatchedLinesAndCountsTheRest() throws Exception {
-        long p2023 = programId(2023);
-        receive(2023, "SAME_LEVEL", "2023-05-02", "1000", "市总配套2023-05-B");
-        long id = batch(p2023, "SAME_LEVEL", households.subList(2, 3), List.of("600.00"));
-        throughPublicity(id);
-        paymentFile(id);
+        long id = fileSentFor(2, "600.00", "2023-05-02", "市总配套2023-05-B");
         StringBuilder statement = new StringBuilder("交易参考号,收款人,交易金额,交易状态,记账日期\n");
         for (int i = 0; i < 101; i++) {
             statement.append("X-STRANGER-").append(i).append(",外单位").append(i).append(",600.00,交易成功,2023-06-02\n");
         }
         importStatement(id, statement.toString().getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unmatched").value(101));
-        String page = mvc.perform(get("/batches/{id}", id).with(onPages("finance")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = batchPage(id);
         assertThat(page.split("<select name=\"itemId\">", -1)).as("hand-matching forms shown").hasSize(101);
         assertThat(page).contains("另有 1 行未匹配的对账单行未显示");
     }
 
-    @Test
-    void aLineThatNoPaymentOfTheBatchCouldSettleIsOfferedOnlyToBeSetAside() throws Exception {
-        long p2023 = programId(2023);
-        receive(2023, "SAME_LEVEL", "2023-05-03", "1000", "市总配套2023-05-C");
-        long id = batch(p2023, "SAME_LEVEL", households.subList(3, 4), List.of("500.00"));
+    /** A batch of one household's 2023 payment, its money received, its publicity over and its bank file sent. */
+    private long fileSentFor(int household, String amount, String receivedOn, String voucher) throws Exception {
+        receive(2023, "SAME_LEVEL", receivedOn, "1000", voucher);
+        long id = batch(programId(2023), "SAME_LEVEL", households.subList(household, household + 1), List.of(amount));
         throughPublicity(id);
         paymentFile(id);
+        return id;
+    }
+
+    /** The batch's page as finance sees it. */
+    private String batchPage(long id) throws Exception {
+        return mvc.perform(get("/batches/{id}", id).with(onPages("finance"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    @Test
+    void aLineThatNoPaymentOfTheBatchCouldSettleIsOfferedOnlyToBeSetAside() throws Exception {
+        long id = fileSentFor(3, "500.00", "2023-05-03", "市总配套2023-05-C");
         importStatement(id, "交易参考号,收款人,交易金额,交易状态,记账日期\nX-ODD-1,外单位,123.00,交易成功,2023-06-03\n"
                 .getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unmatched").value(1));
-        String page = mvc.perform(get("/batches/{id}", id).with(onPages("finance"))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = batchPage(id);
         assertThat(page).doesNotContain("<select name=\"itemId\">").contains("本批次没有金额相同、可由此行结清的支付")
                 .contains("不属于本批次");
     }

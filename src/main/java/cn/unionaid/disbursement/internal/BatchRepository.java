@@ -24,12 +24,11 @@ import org.springframework.stereotype.Repository;
 public class BatchRepository {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final cn.unionaid.platform.db.LargeQueries largeQueries;
 
-    BatchRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    BatchRepository(JdbcClient jdbc, cn.unionaid.platform.db.LargeQueries largeQueries) {
         this.jdbc = jdbc;
-        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(5_000);
+        this.largeQueries = largeQueries;
     }
 
     /** What the bank's file needs of a pending payment. */
@@ -70,7 +69,7 @@ public class BatchRepository {
      * province's file of 800,000 payments never sits in memory as rows.
      */
     public void forEachPendingPayment(long batchId, java.util.function.Consumer<PendingPayment> each) {
-        streaming.query("""
+        largeQueries.streaming().query("""
                 select reference, name, card_enc, amount_fen from disbursement.batch_item
                  where batch_id = ? and status = 'PENDING' order by id
                 """, (ResultSet rs) -> {

@@ -16,13 +16,25 @@ public class LargeQueries {
 
     private final JdbcClient jdbc;
     private final String workMem;
+    private final org.springframework.jdbc.core.JdbcTemplate streaming;
 
-    LargeQueries(JdbcClient jdbc, @Value("${unionaid.db.large-query-work-mem:256MB}") String workMem) {
+    LargeQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
+            @Value("${unionaid.db.large-query-work-mem:256MB}") String workMem) {
         if (!workMem.matches("\\d+(kB|MB|GB)")) {
             throw new IllegalArgumentException("unionaid.db.large-query-work-mem must look like 256MB");
         }
         this.jdbc = jdbc;
         this.workMem = workMem;
+        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(5_000);
+    }
+
+    /**
+     * Reads a query's rows a few thousand at a time (within the caller's transaction, on its connection), for a
+     * result of a province's size that must never sit in memory whole: a run's population, a bank file's payments.
+     */
+    public org.springframework.jdbc.core.JdbcTemplate streaming() {
+        return streaming;
     }
 
     /**

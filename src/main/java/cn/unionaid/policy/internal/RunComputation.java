@@ -35,7 +35,6 @@ import cn.unionaid.registry.Honour;
 import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.shared.RegionCode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -49,7 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RunComputation {
 
-    private static final int FETCH = 5_000;
     private static final List<String> COLUMNS = List.of("run_id", "subject_type", "subject_id", "name", "region_code",
             "grouping", "employment", "income_fen", "birth_date", "in_register", "cost_fen", "decision", "amount_fen",
             "reason_code", "explanation");
@@ -203,7 +201,7 @@ public class RunComputation {
         largeQueries.allowLargeSortsAndHashes();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming());
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming());
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("d", Date.valueOf(referenceDate)).addValue("program", program.id())
                 .addValue("scope", programOrgPath).addValue("otherRuns", arrayOf(connection, otherRuns))
@@ -241,12 +239,6 @@ public class RunComputation {
     private String regionOf(long orgId) {
         return jdbc.sql("select coalesce(region_code, '110000') from org.v_organisation where id = ?").param(orgId)
                 .query(String.class).single();
-    }
-
-    private JdbcTemplate streaming() {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        template.setFetchSize(FETCH);
-        return template;
     }
 
     private static java.sql.Array arrayOf(Connection c, Long[] ids) {
