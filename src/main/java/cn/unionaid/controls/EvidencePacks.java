@@ -1,13 +1,18 @@
 package cn.unionaid.controls;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -17,7 +22,9 @@ import cn.unionaid.audit.AuditLog;
 import cn.unionaid.audit.ChainVerification;
 import cn.unionaid.disbursement.Batch;
 import cn.unionaid.disbursement.Batches;
+import cn.unionaid.disbursement.PublicityList;
 import cn.unionaid.disbursement.ReconciliationReport;
+import cn.unionaid.disbursement.Statements;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.documents.Documents;
 import cn.unionaid.platform.files.FileStore;
@@ -53,29 +60,35 @@ public class EvidencePacks {
 
     @PreAuthorize(Controls.READERS)
     @Transactional
-    public byte[] pack(DataScope scope, long batchId) {
+    public void pack(DataScope scope, long batchId, OutputStream out) {
         Batch b = batches.find(scope, batchId);
         ChainVerification verification = extracts.verify();
         List<AuditEntry> entries = extracts.forEntity("batch", Long.toString(batchId));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PublicityList publicity = batches.publicityList(scope, batchId, null);
+        boolean publicityAsPdf = publicity.parts() <= 1;
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             text(zip, "00-说明.txt", String.join("\n", "批次 " + b.id() + "：" + b.title(), "状态：" + b.status().label(),
                     "资金来源：" + b.source().label(), "金额：" + b.totalYuan() + " 元",
                     "经办/审核/决策：" + b.preparedBy() + " / " + b.reviewedBy() + " / " + b.decidedBy(),
                     "会议纪要：" + b.minutesNo() + "（" + b.decidedOn() + "）",
                     "公示期：" + b.publicityFrom() + " 至 " + b.publicityTo(),
-                    "支付文件 SHA-256：" + b.fileSha256()));
+                    "支付文件 SHA-256：" + b.fileSha256())
+                    + (publicityAsPdf ? "" : "\n公示名单共 %,d 人，超过 %,d 人，以 CSV 收录；分册 PDF 可在批次的公示名单页面打印。"
+                            .formatted(publicity.listed(), PublicityList.PART_SIZE)));
             stored(zip, "01-会议纪要", b.minutesEvidence());
-            List<List<String>> publicity = new ArrayList<>();
-            publicity.add(List.of("序号", "姓名", "所属工会", "金额(元)"));
-            int[] n = {0};
-            batches.items(scope, batchId).stream().filter(i -> !"EXCLUDED".equals(i.status())).forEach(i -> publicity.add(
-                    List.of(Integer.toString(++n[0]), PersonName.masked(i.name()), i.orgName(), i.amountYuan())));
-            entry(zip, "02-公示名单.pdf", Documents.pdf(new Documents.Simple("公示名单（批次 " + b.id() + "）",
-                    List.of("公示期：" + b.publicityFrom() + " 至 " + b.publicityTo()), publicity, List.of())));
+            if (publicityAsPdf) {
+                List<List<String>> table = new ArrayList<>();
+                table.add(PublicityList.HEADER);
+                publicityRows(scope, batchId, publicity, table::add);
+                entry(zip, "02-公示名单.pdf", Documents.pdf(new Documents.Simple("公示名单（批次 " + b.id() + "）",
+                        List.of("公示期：" + b.publicityFrom() + " 至 " + b.publicityTo()), table, List.of())));
+            } else {
+                csv(zip, "02-公示名单.csv", PublicityList.HEADER, rows -> publicityRows(scope, batchId, publicity, rows));
+            }
             stored(zip, "03-公示照片", b.publicityPhoto());
             text(zip, "04-支付文件SHA256.txt", b.fileSha256() == null ? "未生成" : b.fileSha256());
-            text(zip, "05-银行对账单.csv", csv(statements.statementLines(scope, batchId)));
+            csv(zip, "05-银行对账单.csv", Statements.STATEMENT_LINE_HEADER,
+                    rows -> statements.forEachStatementLine(scope, batchId, rows));
             ReconciliationReport report = statements.report(scope, batchId);
             List<List<String>> rec = new ArrayList<>();
             rec.add(List.of("状态", "笔数", "金额(元)"));
@@ -105,7 +118,14 @@ public class EvidencePacks {
         }
         audit.record("controls.evidencePackDownloaded", "batch", batchId, Map.of("chainOk", verification.ok(),
                 "entries", entries.size()));
-        return out.toByteArray();
+    }
+
+    /** Every name of the batch's 公示名单, numbered on, a printed part at a time. */
+    private void publicityRows(DataScope scope, long batchId, PublicityList list, Consumer<List<String>> rows) {
+        long[] number = {1};
+        for (int part = 1; part <= list.parts(); part++) {
+            batches.forEachListed(scope, batchId, list, part, i -> rows.accept(PublicityList.row(number[0]++, i)));
+        }
     }
 
     /** The outside lists' hits on the batch's payments and how each was resolved (外部数据比对). */
@@ -143,6 +163,36 @@ public class EvidencePacks {
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
+        zip.closeEntry();
+    }
+
+    /** A CSV entry written as its rows come (UTF-8 with BOM, for Excel), the zip left open. */
+    private static void csv(ZipOutputStream zip, String name, List<String> header, Consumer<Consumer<List<String>>> rows)
+            throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        Writer w = new BufferedWriter(new OutputStreamWriter(new FilterOutputStream(zip) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, StandardCharsets.UTF_8), 1 << 16);
+        w.write('\uFEFF');
+        w.write(cn.unionaid.platform.sheets.FormulaSafe.csvLine(header));
+        w.write("\r\n");
+        rows.accept(row -> {
+            try {
+                w.write(cn.unionaid.platform.sheets.FormulaSafe.csvLine(row));
+                w.write("\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        w.close();
         zip.closeEntry();
     }
 

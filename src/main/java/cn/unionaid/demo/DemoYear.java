@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import cn.unionaid.controls.Controls;
 import cn.unionaid.disbursement.Batch;
-import cn.unionaid.disbursement.BatchItemView;
 import cn.unionaid.disbursement.Batches;
 import cn.unionaid.disbursement.PaymentFileLayout;
 import cn.unionaid.disbursement.Payments;
@@ -195,10 +194,8 @@ public class DemoYear {
         // Who produced the payment file does not import the statement that settles it (docs/separation-of-duties.md).
         as("yiyang.cashier", () -> {
             StringBuilder statement = new StringBuilder("业务参考号,户名,金额,交易结果,交易日期\n");
-            for (BatchItemView item : batches.items(scope(), id)) {
-                statement.append(item.reference()).append(',').append(item.name()).append(',').append(item.amountYuan())
-                        .append(",成功,").append(paidOn).append('\n');
-            }
+            batches.forEachItem(scope(), id, item -> statement.append(item.reference()).append(',').append(item.name())
+                    .append(',').append(item.amountYuan()).append(",成功,").append(paidOn).append('\n'));
             statements.importStatement(scope(), id, statement.toString().getBytes(StandardCharsets.UTF_8));
             return batches.complete(scope(), id);
         });

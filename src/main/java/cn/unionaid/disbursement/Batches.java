@@ -225,9 +225,38 @@ public class Batches {
 
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<BatchItemView> items(DataScope scope, long id) {
+    public void forEachItem(DataScope scope, long id, java.util.function.Consumer<BatchItemView> each) {
         find(scope, id);
-        return batches.items(id);
+        batches.forEachItem(id, each);
+    }
+
+    /** 公示名单 of the batch, of one union or all ({@code union} null or blank), as it is cut into printed parts. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public PublicityList publicityList(DataScope scope, long id, String union) {
+        find(scope, id);
+        String chosen = union == null || union.isBlank() ? null : union;
+        List<PublicityList.Union> unions = batches.listedUnions(id);
+        long listed = chosen == null ? unions.stream().mapToLong(PublicityList.Union::listed).sum()
+                : unions.stream().filter(u -> u.name().equals(chosen)).mapToLong(PublicityList.Union::listed).sum();
+        return new PublicityList(chosen, unions, listed, batches.listedPartStarts(id, chosen, PublicityList.PART_SIZE));
+    }
+
+    /** The names of one part of a 公示名单 ({@link #publicityList}), in order, streamed. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public void forEachListed(DataScope scope, long id, PublicityList list, int part,
+            java.util.function.Consumer<BatchItemView> each) {
+        find(scope, id);
+        batches.forEachListed(id, list.union(), list.startOf(part), PublicityList.PART_SIZE, each);
+    }
+
+    /** The payment and its re-issue if it has one, as they stand. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<BatchItemView> itemAndReissue(DataScope scope, long id, long itemId) {
+        find(scope, id);
+        return batches.itemAndReissue(id, itemId);
     }
 
     /** 发放名单 a page at a time: by name (contained) or reference (exact), in the batch's order. */

@@ -51,9 +51,11 @@ public class Statements {
     private final AuditLog audit;
     private final StatementLayout layout;
     private final DataSource dataSource;
+    private final cn.unionaid.platform.db.LargeQueries largeQueries;
 
     Statements(Batches batches, BatchRepository repository, Funds funds, FieldCipher cipher, JdbcClient jdbc, AuditLog audit,
-            StatementLayout layout, DataSource dataSource) {
+            StatementLayout layout, DataSource dataSource, cn.unionaid.platform.db.LargeQueries largeQueries) {
+        this.largeQueries = largeQueries;
         this.batches = batches;
         this.repository = repository;
         this.funds = funds;
@@ -287,19 +289,24 @@ public class Statements {
         return new ReconciliationReport(batchId, byStatus, unmatched, setAside, lines);
     }
 
-    /** The imported statement lines of a batch, header first, for an evidence pack. */
+    /** The columns of {@link #forEachStatementLine}. */
+    public static final List<String> STATEMENT_LINE_HEADER = List.of("对账单行", "业务参考号", "户名", "金额(元)", "结果",
+            "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间", "银行附言");
+
+    /** The imported statement lines of a batch in their order, streamed, for an evidence pack. */
     @PreAuthorize(Batches.READERS)
     @Transactional(readOnly = true)
-    public List<List<String>> statementLines(DataScope scope, long batchId) {
+    public void forEachStatementLine(DataScope scope, long batchId, java.util.function.Consumer<List<String>> each) {
         batches.find(scope, batchId);
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("对账单行", "业务参考号", "户名", "金额(元)", "结果", "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间"));
-        rows.addAll(jdbc.sql("select * from disbursement.statement_line where batch_id = ? order by id").param(batchId)
-                .query((rs, n) -> java.util.Arrays.asList(rs.getString("id"), rs.getString("reference"), rs.getString("name"),
-                        Money.ofFen(rs.getLong("amount_fen")).toYuanString(), rs.getString("outcome"),
-                        rs.getDate("value_date").toString(), rs.getString("matched_by"), rs.getString("item_id"),
-                        rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant().toString())).list());
-        return rows;
+        largeQueries.streaming().query("select * from disbursement.statement_line where batch_id = ? order by id",
+                (java.sql.ResultSet rs) -> {
+                    each.accept(java.util.Arrays.asList(rs.getString("id"), rs.getString("reference"), rs.getString("name"),
+                            Money.ofFen(rs.getLong("amount_fen")).toYuanString(),
+                            StatementOutcome.valueOf(rs.getString("outcome")).label(), rs.getDate("value_date").toString(),
+                            MatchedBy.labelOf(rs.getString("matched_by")), rs.getString("item_id"),
+                            rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant().toString(),
+                            rs.getString("bank_note")));
+                }, batchId);
     }
 
     private static Money parseAmount(String text, String row) {

@@ -175,6 +175,7 @@ class ScaleBenchmark {
         measureImports(workers, households, members);
         List<Long> runs = measureRuns();
         long reconciled = measureReconciliation(runs);
+        measureBatchReads();
         measureControls();
         measureSearch();
         measureReport();
@@ -390,6 +391,50 @@ class ScaleBenchmark {
                         .formatted(result.paid(), result.returned(), result.failed()));
         jdbc.sql("drop table bench_statement, bench_matched").update();
         return lines;
+    }
+
+    /**
+     * A province's batch read back as its users do, over HTTP on the running server (the response counted and thrown
+     * away, so the heap is the server's): the payments as JSON, the real-name sheet, the first part of one union's
+     * 公示名单 as PDF and the auditors' evidence pack.
+     */
+    private void measureBatchReads() throws Exception {
+        long batch = jdbc.sql("select id from disbursement.batch where title = '基准批次1'").query(Long.class).single();
+        long items = jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ?").param(batch).query(Long.class).single();
+        String union = jdbc.sql("select org_name from disbursement.batch_item where batch_id = ? group by org_name order by count(*) desc limit 1")
+                .param(batch).query(String.class).single();
+        long ofUnion = jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ? and org_name = ? and status <> 'EXCLUDED'")
+                .param(batch).param(union).query(Long.class).single();
+        record Read(String workload, String path, String user, long rows) {
+        }
+        for (Read r : List.of(
+                new Read("batch payments as JSON (GET /api/v1/batches/{id}/items)", "/api/v1/batches/" + batch + "/items",
+                        "bench.finance", items),
+                new Read("real-name sheet of the batch (实名制汇总表, xlsx)", "/api/v1/batches/" + batch + "/real-name-sheet.xlsx",
+                        "bench.finance", items),
+                new Read("公示名单 of the batch's largest union as PDF, its first part (册)", "/batches/" + batch
+                        + "/publicity-list.pdf?part=1&union=" + URLEncoder.encode(union, StandardCharsets.UTF_8), "bench.finance",
+                        Math.min(ofUnion, cn.unionaid.disbursement.PublicityList.PART_SIZE)),
+                new Read("evidence pack of the batch (证据包, zip)", "/api/v1/controls/evidence-packs/" + batch, "bench.auditor",
+                        items))) {
+            // The API with HTTP Basic; a page with the session of its user signed in through the form.
+            String[] credentials = r.path().startsWith("/api/")
+                    ? new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((r.user() + ":"
+                            + TestUnions.PASSWORD).getBytes(StandardCharsets.UTF_8))}
+                    : new String[] {"Cookie", new WrkLoad(port).signIn(r.user(), TestUnions.PASSWORD)};
+            figures.start();
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + r.path()))
+                    .header(credentials[0], credentials[1])
+                    .timeout(java.time.Duration.ofMinutes(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            long bytes;
+            try (InputStream body = response.body()) {
+                bytes = body.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            long millis = figures.elapsed();
+            assertThat(response.statusCode()).as(r.path()).isEqualTo(200);
+            figures.record(r.workload(), r.rows(), millis, 0, "%,d bytes over HTTP".formatted(bytes));
+        }
     }
 
     private void measureControls() {

@@ -71,12 +71,10 @@ class ControlsApi {
         return controls.dashboard(scope(), year);
     }
 
+    /** The batch's evidence pack, written into the response as it is made (a province's batch is hundreds of MB). */
     @GetMapping("/evidence-packs/{batchId}")
-    ResponseEntity<byte[]> pack(@PathVariable long batchId) {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("证据包-批次" + batchId + ".zip", StandardCharsets.UTF_8).build().toString())
-                .body(packs.pack(scope(), batchId));
+    void pack(@PathVariable long batchId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        EvidencePackDownload.write(packs, scope(), batchId, response);
     }
 
     private static DataScope scope() {

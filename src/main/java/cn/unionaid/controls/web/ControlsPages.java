@@ -138,14 +138,10 @@ class ControlsPages {
                 .body(file);
     }
 
+    /** The batch's evidence pack, written into the response as it is made (a province's batch is hundreds of MB). */
     @GetMapping("/evidence-packs/{batchId}")
-    org.springframework.http.ResponseEntity<byte[]> pack(@PathVariable long batchId) {
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename("证据包-批次" + batchId + ".zip", java.nio.charset.StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(packs.pack(scope(), batchId));
+    void pack(@PathVariable long batchId, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        EvidencePackDownload.write(packs, scope(), batchId, response);
     }
 
     private static DataScope scope() {

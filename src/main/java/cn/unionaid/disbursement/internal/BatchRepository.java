@@ -159,9 +159,50 @@ public class BatchRepository {
         return open;
     }
 
-    public List<BatchItemView> items(long batchId) {
-        return jdbc.sql("select * from disbursement.batch_item where batch_id = ? order by id").param(batchId)
-                .query(BatchRepository::item).list();
+    /** Every payment of the batch in its order, streamed: a province's batch never sits in memory whole. */
+    public void forEachItem(long batchId, java.util.function.Consumer<BatchItemView> each) {
+        largeQueries.streaming().query("select * from disbursement.batch_item where batch_id = ? order by id",
+                (ResultSet rs) -> each.accept(item(rs, 0)), batchId);
+    }
+
+    /**
+     * The payments of the batch's 公示名单 (all but those left out), of one union or all, in the batch's order from
+     * {@code fromId} on, at most {@code limit}, streamed.
+     */
+    public void forEachListed(long batchId, String union, long fromId, long limit,
+            java.util.function.Consumer<BatchItemView> each) {
+        largeQueries.streaming().query("""
+                select * from disbursement.batch_item
+                 where batch_id = ? and status <> 'EXCLUDED' and (cast(? as text) is null or org_name = ?) and id >= ?
+                 order by id limit ?
+                """, (ResultSet rs) -> each.accept(item(rs, 0)), batchId, union, union, fromId, limit);
+    }
+
+    /** The unions whose members the batch's 公示名单 holds, with how many of each, by name. */
+    public List<cn.unionaid.disbursement.PublicityList.Union> listedUnions(long batchId) {
+        return jdbc.sql("""
+                select org_name, count(*) from disbursement.batch_item where batch_id = ? and status <> 'EXCLUDED'
+                 group by org_name order by org_name
+                """).param(batchId).query((rs, n) -> new cn.unionaid.disbursement.PublicityList.Union(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    /**
+     * Where each part of the 公示名单 (of one union or all) begins when it is cut every {@code partSize} names: the
+     * first payment's id of each part, in order. Numbered over the whole list, so no part is read to find the next.
+     */
+    public List<Long> listedPartStarts(long batchId, String union, int partSize) {
+        return jdbc.sql("""
+                select id from (select id, row_number() over (order by id) as n from disbursement.batch_item
+                                 where batch_id = ? and status <> 'EXCLUDED' and (cast(? as text) is null or org_name = ?)) l
+                 where n % ? = 1 order by id
+                """).param(batchId).param(union).param(union).param(partSize).query(Long.class).list();
+    }
+
+    /** The payment and its re-issue, if it has one. */
+    public List<BatchItemView> itemAndReissue(long batchId, long itemId) {
+        return jdbc.sql("""
+                select * from disbursement.batch_item where batch_id = ? and (id = ? or reissue_of = ?) order by id
+                """).param(batchId).param(itemId).param(itemId).query(BatchRepository::item).list();
     }
 
     /**

@@ -10,6 +10,7 @@ import cn.unionaid.disbursement.BatchStatus;
 import cn.unionaid.disbursement.Batches;
 import cn.unionaid.disbursement.PaymentFileLayout;
 import cn.unionaid.disbursement.Payments;
+import cn.unionaid.disbursement.PublicityList;
 import cn.unionaid.disbursement.StatementResult;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
@@ -223,35 +224,59 @@ class BatchPages {
                 .body(file);
     }
 
+    /**
+     * 公示名单 to print and post: of one union or the whole batch, a part (册) of {@link PublicityList#PART_SIZE} names
+     * at a time, numbered on across parts.
+     */
     @GetMapping("/{id}/publicity-list")
-    String publicityList(@PathVariable long id, Model model) {
+    String publicityList(@PathVariable long id, @RequestParam(required = false) String union,
+            @RequestParam(defaultValue = "1") int part, Model model) {
         Batch batch = batches.find(scope(), id);
+        PublicityList list = batches.publicityList(scope(), id, union);
         model.addAttribute("batch", batch);
         model.addAttribute("program", programs.find(scope(), batch.programId()).orElseThrow());
-        model.addAttribute("rows", batches.items(scope(), id).stream().filter(i -> !"EXCLUDED".equals(i.status()))
-                .map(i -> List.of(PersonName.masked(i.name()), i.orgName(), i.amountYuan())).toList());
+        model.addAttribute("list", list);
+        model.addAttribute("part", part);
+        model.addAttribute("rows", listed(id, list, part));
         return "batch/publicity";
     }
 
-    /** The publicity list as PDF, to print and post. */
+    /** One part of the 公示名单 as PDF, to print and post. */
     @GetMapping("/{id}/publicity-list.pdf")
-    ResponseEntity<byte[]> publicityPdf(@PathVariable long id) {
+    ResponseEntity<byte[]> publicityPdf(@PathVariable long id, @RequestParam(required = false) String union,
+            @RequestParam(defaultValue = "1") int part) {
         Batch batch = batches.find(scope(), id);
         var program = programs.find(scope(), batch.programId()).orElseThrow();
+        PublicityList list = batches.publicityList(scope(), id, union);
         List<List<String>> table = new ArrayList<>();
-        table.add(List.of("序号", "姓名", "所属工会", "项目", "金额(元)"));
-        int[] n = {0};
-        batches.items(scope(), id).stream().filter(i -> !"EXCLUDED".equals(i.status())).forEach(i -> table.add(List.of(
-                Integer.toString(++n[0]), PersonName.masked(i.name()), i.orgName(), program.name(), i.amountYuan())));
+        table.add(PublicityList.HEADER);
+        table.addAll(listed(id, list, part));
+        String title = messages.get("batch.page.publicityTitle", program.year(), program.name())
+                + (list.parts() > 1 ? messages.get("batch.page.publicityPart", part, list.parts()) : "");
+        List<String> heading = new ArrayList<>();
+        heading.add(messages.get("batch.page.publicityPeriod", batch.publicityFrom(), batch.publicityTo()));
+        if (list.union() != null) {
+            heading.add(messages.get("batch.page.publicityUnion", list.union()));
+        }
         byte[] pdf = cn.unionaid.platform.documents.Documents.pdf(new cn.unionaid.platform.documents.Documents.Simple(
-                messages.get("batch.page.publicityTitle", program.year(), program.name()),
-                List.of(messages.get("batch.page.publicityPeriod", batch.publicityFrom(), batch.publicityTo())), table,
-                List.of(messages.get("batch.page.publicityNote"))));
+                title, heading, table, List.of(messages.get("batch.page.publicityNote"))));
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.inline().filename("公示名单-" + id + ".pdf",
+                        org.springframework.http.ContentDisposition.inline().filename("公示名单-" + id
+                                + (list.parts() > 1 ? "-第" + part + "册" : "") + ".pdf",
                                 java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(pdf);
+    }
+
+    /** The rows of one part of a 公示名单; none when the list is empty. */
+    private List<List<String>> listed(long id, PublicityList list, int part) {
+        List<List<String>> rows = new ArrayList<>();
+        if (list.parts() == 0) {
+            return rows;
+        }
+        long[] number = {list.firstNumber(part)};
+        batches.forEachListed(scope(), id, list, part, i -> rows.add(PublicityList.row(number[0]++, i)));
+        return rows;
     }
 
     @PostMapping("/{id}/submit")

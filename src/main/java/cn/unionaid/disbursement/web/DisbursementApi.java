@@ -44,7 +44,11 @@ class DisbursementApi {
     private final Payments payments;
     private final cn.unionaid.disbursement.Statements statements;
 
-    DisbursementApi(Batches batches, Payments payments, cn.unionaid.disbursement.Statements statements) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    DisbursementApi(Batches batches, Payments payments, cn.unionaid.disbursement.Statements statements,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.batches = batches;
         this.payments = payments;
         this.statements = statements;
@@ -104,9 +108,21 @@ class DisbursementApi {
         return batches.find(scope(), id);
     }
 
+    /**
+     * Every payment of the batch as one JSON array, written as it is read: a province's batch of 800,000 payments is
+     * never held in memory (a page at a time: {@code /items/page}).
+     */
     @GetMapping("/{id}/items")
-    List<BatchItemView> items(@PathVariable long id) {
-        return batches.items(scope(), id);
+    void items(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        DataScope scope = scope();
+        batches.find(scope, id);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try (tools.jackson.core.JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            out.writeStartArray();
+            batches.forEachItem(scope, id, item -> json.writeValue(out, item));
+            out.writeEndArray();
+        }
     }
 
     /** The batch's payments a page at a time ({@code nextAfter} names the next page), by name or reference. */
@@ -213,16 +229,18 @@ class DisbursementApi {
         return xlsx("银行对账单模板.xlsx", StatementTemplate.xlsx());
     }
 
+    /** Re-issues a failed or returned payment; answers the payment and its re-issue. */
     @PostMapping("/{id}/items/{itemId}/reissue")
     List<BatchItemView> reissue(@PathVariable long id, @PathVariable long itemId) {
         payments.reissue(scope(), id, itemId);
-        return batches.items(scope(), id);
+        return batches.itemAndReissue(scope(), id, itemId);
     }
 
+    /** Refunds a failed or returned payment's money; answers the payment as it now stands. */
     @PostMapping("/{id}/items/{itemId}/refund")
     List<BatchItemView> refund(@PathVariable long id, @PathVariable long itemId, @RequestBody Reason body) {
         payments.refund(scope(), id, itemId, body.reason());
-        return batches.items(scope(), id);
+        return batches.itemAndReissue(scope(), id, itemId);
     }
 
     @PostMapping("/{id}/complete")

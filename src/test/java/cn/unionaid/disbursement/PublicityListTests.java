@@ -1,0 +1,213 @@
+package cn.unionaid.disbursement;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import cn.unionaid.IntegrationTest;
+import cn.unionaid.TestUnions;
+import cn.unionaid.registry.Rosters;
+import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A batch larger than a printed part of its 公示名单, through the whole flow (roster, run, batch, publicity, bank file
+ * with a closed household left out, statement): its payments come back over the API as one array, its 公示名单 in
+ * parts of {@link PublicityList#PART_SIZE} numbered on across parts and by union, and its evidence pack holds the
+ * whole list and statement, computed here from the database.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicityListTests {
+
+    private static final int MAIN = 7_100;
+    private static final int BRANCH = 3_200;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    private BatchFlow api;
+    private long batch;
+    private String closedReference;
+
+    @BeforeAll
+    void aBatchOfTenThousandHouseholds() throws Exception {
+        api = new BatchFlow(mvc, "t020");
+        long main = TestUnions.open(mvc, jdbc, "T020", "赫山区总工会（公示分册测试）", "430903", Map.of("t020.clerk", "\"CLERK\"",
+                "t020.reviewer", "\"REVIEWER\"", "t020.leader", "\"LEADER\"", "t020.finance", "\"FINANCE\"",
+                "t020.cashier", "\"FINANCE\"", "t020.auditor", "\"AUDITOR\""));
+        TestUnions.openUnder(mvc, jdbc, main, "T020A", "赫山区某机械厂工会（公示分册测试）", "GRASSROOTS", "430903", Map.of());
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < MAIN + BRANCH; i++) {
+            rows.add(List.of("HS-" + (100000 + i), "户主", "赫山困难户" + i,
+                    Rosters.idNumber("430903", LocalDate.of(1961, 1, 1).plusDays(i / 900), 100 + i % 900), "800", "健康",
+                    "相对困难", "因病致困", "", "中国农业银行", "62284800%011d".formatted(900000 + i), i < MAIN ? "T020" : "T020A",
+                    "430903", "2020-06-01"));
+        }
+        mvc.perform(multipart("/api/v1/households/import").file(new MockMultipartFile("file", "赫山.csv", "text/csv",
+                Rosters.householdCsv(rows, StandardCharsets.UTF_8))).with(api.as("clerk")))
+                .andExpect(jsonPath("$.imported").value(MAIN + BRANCH));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/policy/import")
+                .with(api.as("clerk")).contentType("application/yaml").content("""
+                        year: 2024
+                        parameters:
+                          - {key: t020.sfc, name: 春节慰问金标准（元/户）, unit: YUAN,
+                             versions: [{region: "430903", from: "2023-01-01", value: "500.00", document: "赫工发〔2023〕1号"}]}
+                        programs:
+                          - {code: HS-SFC, name: 春节慰问, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "2024-01-01",
+                             windowFrom: "2024-01-01", windowTo: "2024-12-31",
+                             rule: {conditions: [{type: IN_REGISTER}], amount: {type: FIXED, amount: t020.sfc}}}
+                        """)).andExpect(status().isOk());
+        api.approveProposed("t020.sfc");
+        api.sameLevelFunds(2024, "6000000", "6000000", "2024-01-10", "赫工配套2024-01");
+        long program = jdbc.sql("select id from policy.program where org_id = ? and code = 'HS-SFC'").param(main)
+                .query(Long.class).single();
+        String run = api.postJson("clerk", "/api/v1/programs/{id}/runs", "{}", program).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        batch = BatchFlow.created(api.postJson("clerk", "/api/v1/batches/from-run", """
+                {"runId":%d,"source":"SAME_LEVEL","title":"春节慰问（分册）"}""".formatted(((Number) JsonPath.read(run, "$.id")).longValue())));
+        api.throughPublicity(batch, "2024-01-20", "2024-01-22");
+        // Closed after the publicity: the bank file leaves this household out, and so does every printed list since.
+        long closed = jdbc.sql("select id from registry.household where household_no = 'HS-100000'").query(Long.class).single();
+        api.postJson("clerk", "/api/v1/households/{id}/events", "{\"kind\":\"CLOSED\",\"date\":\"2024-02-01\",\"reason\":\"迁居外省\"}",
+                closed).andExpect(status().isOk());
+        closedReference = jdbc.sql("select reference from disbursement.batch_item where batch_id = ? and subject_id = ?")
+                .param(batch).param(closed).query(String.class).single();
+        api.paymentFile(batch);
+        List<String> lines = new ArrayList<>();
+        jdbc.sql("select reference, name, amount_fen from disbursement.batch_item where batch_id = ? and status = 'PENDING' order by id")
+                .param(batch).query((rs, n) -> lines.add(rs.getString(1) + "," + rs.getString(2) + ","
+                        + cn.unionaid.shared.Money.ofFen(rs.getLong(3)).toYuanString() + ",成功,2024-02-10")).list();
+        api.statement(batch, lines).andExpect(jsonPath("$.paid").value(MAIN + BRANCH - 1));
+    }
+
+    private byte[] bytes(String url, Object... vars) throws Exception {
+        return mvc.perform(get(url, vars).with(page())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor page() {
+        return user(users.loadUserByUsername("t020.clerk"));
+    }
+
+    private String publicityPage(String parameter, String value) throws Exception {
+        return mvc.perform(get("/batches/{id}/publicity-list", batch).param(parameter, value).with(page()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile(
+            "<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>\\s*<td class=\"num\">([^<]*)</td></tr>");
+
+    /** One column of the printed table's rows (0 序号, 1 姓名, 2 所属工会, 3 金额). */
+    private static List<String> column(String page, int column) {
+        String body = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+        return ROW.matcher(body).results().map(m -> m.group(column + 1)).toList();
+    }
+
+    private static String heading(String page) {
+        return page.substring(page.indexOf("<h1>") + 4, page.indexOf("</h1>"));
+    }
+
+    @Test
+    void theBatchsPaymentsComeBackAsOneArray() throws Exception {
+        String body = mvc.perform(get("/api/v1/batches/{id}/items", batch).with(api.as("finance"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<String> references = JsonPath.read(body, "$[*].reference");
+        assertThat(references).containsExactlyElementsOf(jdbc.sql("select reference from disbursement.batch_item where batch_id = ? order by id")
+                .param(batch).query(String.class).list());
+        List<String> closed = JsonPath.read(body, "$[?(@.reference == '" + closedReference + "')].status");
+        assertThat(closed).containsExactly("EXCLUDED");
+    }
+
+    @Test
+    void theWholeListIsPrintedInPartsNumberedOn() throws Exception {
+        int listed = MAIN + BRANCH - 1;
+        int parts = (listed + PublicityList.PART_SIZE - 1) / PublicityList.PART_SIZE;
+        List<String> numbers = new ArrayList<>();
+        for (int part = 1; part <= parts; part++) {
+            String page = publicityPage("part", Integer.toString(part));
+            assertThat(heading(page)).contains("第 " + part + " 册，共 " + parts + " 册");
+            numbers.addAll(column(page, 0));
+            assertThat(column(page, 0)).hasSize(part < parts ? PublicityList.PART_SIZE : listed - (parts - 1) * PublicityList.PART_SIZE);
+        }
+        assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, listed).mapToObj(Integer::toString).toList());
+        // The list's amounts are the batch's payments that were not left out, to the fen.
+        long printedFen = 0;
+        for (int part = 1; part <= parts; part++) {
+            printedFen += column(publicityPage("part", Integer.toString(part)), 3).stream().mapToLong(y -> cn.unionaid.shared.Money.parseYuan(y).fen()).sum();
+        }
+        assertThat(printedFen).isEqualTo(jdbc.sql("select sum(amount_fen) from disbursement.batch_item where batch_id = ? and status <> 'EXCLUDED'")
+                .param(batch).query(Long.class).single());
+        mvc.perform(get("/batches/{id}/publicity-list", batch).param("part", Integer.toString(parts + 1)).with(page()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void oneUnionsListHoldsItsMembersOnlyNumberedFromOne() throws Exception {
+        String page = publicityPage("union", "赫山区某机械厂工会（公示分册测试）");
+        assertThat(column(page, 2)).hasSize(BRANCH).containsOnly("赫山区某机械厂工会（公示分册测试）");
+        assertThat(column(page, 0).get(0)).isEqualTo("1");
+        assertThat(column(page, 0).get(BRANCH - 1)).isEqualTo(Integer.toString(BRANCH));
+        assertThat(heading(page)).doesNotContain("册");
+        assertThat(page).contains(">赫山区总工会（公示分册测试）（7099 人）</option>",
+                " selected=\"selected\">赫山区某机械厂工会（公示分册测试）（3200 人）</option>");
+    }
+
+    @Test
+    void aPrintedPartIsAPdfOfItsOwnNames() throws Exception {
+        try (var pdf = Loader.loadPDF(bytes("/batches/{id}/publicity-list.pdf?part=2", batch))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("第 2 册，共 3 册").contains("5001").contains("10000").doesNotContain("10001");
+        }
+    }
+
+    @Test
+    void theEvidencePackHoldsTheWholeListAndStatement() throws Exception {
+        byte[] zip = mvc.perform(get("/api/v1/controls/evidence-packs/{id}", batch).with(api.as("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries.keySet()).contains("02-公示名单.csv", "05-银行对账单.csv").doesNotContain("02-公示名单.pdf");
+        assertThat(entries.get("00-说明.txt")).contains("公示名单共 10,299 人");
+        List<String> publicity = entries.get("02-公示名单.csv").lines().toList();
+        assertThat(publicity).hasSize(MAIN + BRANCH);
+        assertThat(publicity.get(0)).isEqualTo("\uFEFF序号,姓名,所属工会,金额(元)");
+        assertThat(publicity.get(MAIN + BRANCH - 1)).startsWith("10299,");
+        List<String> statement = entries.get("05-银行对账单.csv").lines().toList();
+        assertThat(statement).hasSize(MAIN + BRANCH);
+        assertThat(statement.subList(1, statement.size())).allMatch(l -> l.contains(",支付成功,") && l.contains(",按业务参考号,"));
+        assertThat(Set.copyOf(statement.subList(1, statement.size()).stream().map(l -> l.split(",")[1]).toList()))
+                .doesNotContain(closedReference).hasSize(MAIN + BRANCH - 1);
+    }
+}
