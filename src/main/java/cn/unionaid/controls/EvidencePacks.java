@@ -93,7 +93,8 @@ public class EvidencePacks {
             List<List<String>> rec = new ArrayList<>();
             rec.add(List.of("状态", "笔数", "金额(元)"));
             report.byStatus().forEach(l -> rec.add(List.of(l.label(), Long.toString(l.items()), l.amountYuan())));
-            report.unmatched().forEach(u -> rec.add(List.of("未匹配：" + u.reference(), "1", u.amountYuan())));
+            rec.add(List.of("未匹配的对账单行", Long.toString(report.unmatchedCount()), ""));
+            rec.add(List.of("已搁置的对账单行", Long.toString(report.setAsideCount()), ""));
             text(zip, "06-对账报告.csv", csv(rec));
             List<List<String>> log = new ArrayList<>();
             log.add(List.of("序号", "时间", "操作人", "操作", "内容", "请求编号"));

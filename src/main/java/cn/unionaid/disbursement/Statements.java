@@ -265,33 +265,62 @@ public class Statements {
         return true;
     }
 
-    /** 对账报告: the batch's payments by status with their sums, and the statement's lines no payment claims. */
+    /**
+     * 对账报告: the batch's payments by status with their sums (kept as they are booked, V30), and the first of the
+     * statement's lines no payment claims with how many there are.
+     */
     @PreAuthorize(Batches.READERS)
     @Transactional(readOnly = true)
     public ReconciliationReport report(DataScope scope, long batchId) {
         batches.find(scope, batchId);
         List<ReconciliationReport.Line> byStatus = jdbc.sql("""
-                select status, count(*), coalesce(sum(amount_fen), 0) from disbursement.batch_item where batch_id = ? group by status order by status
+                select status, items, amount_fen from disbursement.v_batch_item_sum where batch_id = ? and items > 0 order by status
                 """).param(batchId).query((rs, n) -> new ReconciliationReport.Line(rs.getString(1),
                 ItemStatus.valueOf(rs.getString(1)).label(), rs.getLong(2), Money.ofFen(rs.getLong(3)).toYuanString()))
                 .list();
-        List<ReconciliationReport.Unmatched> all = jdbc.sql("""
-                select id, reference, name, amount_fen, outcome, value_date, bank_note, set_aside_reason, set_aside_by
-                  from disbursement.statement_line where batch_id = ? and item_id is null order by id
-                """).param(batchId).query((rs, n) -> new ReconciliationReport.Unmatched(rs.getLong(1), rs.getString(2),
-                rs.getString(3), Money.ofFen(rs.getLong(4)).toYuanString(), rs.getString(5),
-                rs.getDate(6).toLocalDate().toString(), StatementOutcome.valueOf(rs.getString(5)).label(), rs.getString(7),
-                rs.getString(8), rs.getString(9))).list();
-        List<ReconciliationReport.Unmatched> unmatched = all.stream().filter(u -> u.setAsideReason() == null).toList();
-        List<ReconciliationReport.Unmatched> setAside = all.stream().filter(u -> u.setAsideReason() != null).toList();
+        record Counts(long unmatched, long setAside) {
+        }
+        Counts counts = jdbc.sql("""
+                select count(*) filter (where set_aside_reason is null), count(*) filter (where set_aside_reason is not null)
+                  from disbursement.statement_line where batch_id = ? and item_id is null
+                """).param(batchId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
         long lines = jdbc.sql("select count(*) from disbursement.statement_line where batch_id = ?").param(batchId).query(Long.class)
                 .single();
-        return new ReconciliationReport(batchId, byStatus, unmatched, setAside, lines);
+        return new ReconciliationReport(batchId, byStatus, unclaimed(batchId, false, null, ReconciliationReport.LINES_SHOWN),
+                counts.unmatched(), unclaimed(batchId, true, null, ReconciliationReport.LINES_SHOWN), counts.setAside(), lines);
+    }
+
+    /**
+     * The statement's lines no payment claims, a page at a time in the file's order: those waiting for a person
+     * (未匹配), or those set aside as not the batch's (已搁置).
+     */
+    @PreAuthorize(Batches.READERS)
+    @Transactional(readOnly = true)
+    public cn.unionaid.platform.Page<ReconciliationReport.Unmatched> unclaimedLines(DataScope scope, long batchId,
+            boolean setAside, cn.unionaid.platform.PageRequest page) {
+        batches.find(scope, batchId);
+        Long after = page.after() == null ? null : Long.valueOf(page.after());
+        return cn.unionaid.platform.Page.of(unclaimed(batchId, setAside, after, page.size() + 1), page.size(),
+                u -> Long.toString(u.lineId()));
+    }
+
+    private List<ReconciliationReport.Unmatched> unclaimed(long batchId, boolean setAside, Long after, int limit) {
+        return jdbc.sql("""
+                select id, reference, name, amount_fen, outcome, value_date, bank_note, set_aside_reason, set_aside_by
+                  from disbursement.statement_line
+                 where batch_id = :batch and item_id is null and (set_aside_reason is not null) = :setAside
+                   and id > :after
+                 order by id limit :limit
+                """).param("batch", batchId).param("setAside", setAside).param("after", after == null ? 0L : after)
+                .param("limit", limit).query((rs, n) -> new ReconciliationReport.Unmatched(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), Money.ofFen(rs.getLong(4)).toYuanString(), rs.getString(5),
+                        rs.getDate(6).toLocalDate().toString(), StatementOutcome.valueOf(rs.getString(5)).label(),
+                        rs.getString(7), rs.getString(8), rs.getString(9))).list();
     }
 
     /** The columns of {@link #forEachStatementLine}. */
     public static final List<String> STATEMENT_LINE_HEADER = List.of("对账单行", "业务参考号", "户名", "金额(元)", "结果",
-            "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间", "银行附言");
+            "交易日期", "匹配方式", "匹配记录", "导入人", "导入时间", "银行附言", "搁置原因", "搁置人");
 
     /** The imported statement lines of a batch in their order, streamed, for an evidence pack. */
     @PreAuthorize(Batches.READERS)
@@ -305,7 +334,7 @@ public class Statements {
                             StatementOutcome.valueOf(rs.getString("outcome")).label(), rs.getDate("value_date").toString(),
                             MatchedBy.labelOf(rs.getString("matched_by")), rs.getString("item_id"),
                             rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant().toString(),
-                            rs.getString("bank_note")));
+                            rs.getString("bank_note"), rs.getString("set_aside_reason"), rs.getString("set_aside_by")));
                 }, batchId);
     }
 

@@ -21,10 +21,13 @@ final class PaymentFixture {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    /** A stored file standing for each batch's minutes and publicity photo (the evidence pack reads them). */
+    private final String evidenceKey;
 
-    PaymentFixture(JdbcClient jdbc, DataSource dataSource) {
+    PaymentFixture(JdbcClient jdbc, DataSource dataSource, String evidenceKey) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.evidenceKey = evidenceKey;
     }
 
     /**
@@ -37,11 +40,11 @@ final class PaymentFixture {
                                    decided_by, minutes_no, decided_on, minutes_evidence, publicity_from, publicity_to,
                                    publicity_photo, file_sha256, file_layout)
                 values (?, ?, ?, 'SAME_LEVEL', ?, ?, 'bench.clerk', 'bench.clerk', 'bench.reviewer', 'bench.leader',
-                        '基准会议纪要', date '2025-01-20', 'fixture', date '2025-01-21', date '2025-01-27', 'fixture',
+                        '基准会议纪要', date '2025-01-20', ?, date '2025-01-21', date '2025-01-27', ?,
                         case when ? then repeat('0', 64) end, case when ? then 'GENERIC_CSV:fixture' end)
                 returning id
                 """).param(orgId).param(programId).param(runId).param(title).param(paid ? "COMPLETED" : "PUBLICITY_CLOSED")
-                .param(paid).param(paid)
+                .param(evidenceKey).param(evidenceKey).param(paid).param(paid)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,

@@ -45,6 +45,7 @@ class PublicityListTests {
 
     private static final int MAIN = 7_100;
     private static final int BRANCH = 3_200;
+    private static final int STRAY = ReconciliationReport.LINES_SHOWN + 50;
 
     @Autowired
     MockMvc mvc;
@@ -105,7 +106,12 @@ class PublicityListTests {
         jdbc.sql("select reference, name, amount_fen from disbursement.batch_item where batch_id = ? and status = 'PENDING' order by id")
                 .param(batch).query((rs, n) -> lines.add(rs.getString(1) + "," + rs.getString(2) + ","
                         + cn.unionaid.shared.Money.ofFen(rs.getLong(3)).toYuanString() + ",成功,2024-02-10")).list();
-        api.statement(batch, lines).andExpect(jsonPath("$.paid").value(MAIN + BRANCH - 1));
+        // The bank lists other units' payments too: lines no payment claims, more than a report shows.
+        for (int i = 0; i < STRAY; i++) {
+            lines.add("ZZ-%05d,外单位职工%d,%d.00,成功,2024-02-10".formatted(i, i, 100 + i));
+        }
+        api.statement(batch, lines).andExpect(jsonPath("$.paid").value(MAIN + BRANCH - 1))
+                .andExpect(jsonPath("$.unmatched").value(STRAY));
     }
 
     private byte[] bytes(String url, Object... vars) throws Exception {
@@ -204,10 +210,37 @@ class PublicityListTests {
         assertThat(publicity).hasSize(MAIN + BRANCH);
         assertThat(publicity.get(0)).isEqualTo("\uFEFF序号,姓名,所属工会,金额(元)");
         assertThat(publicity.get(MAIN + BRANCH - 1)).startsWith("10299,");
-        List<String> statement = entries.get("05-银行对账单.csv").lines().toList();
-        assertThat(statement).hasSize(MAIN + BRANCH);
-        assertThat(statement.subList(1, statement.size())).allMatch(l -> l.contains(",支付成功,") && l.contains(",按业务参考号,"));
-        assertThat(Set.copyOf(statement.subList(1, statement.size()).stream().map(l -> l.split(",")[1]).toList()))
-                .doesNotContain(closedReference).hasSize(MAIN + BRANCH - 1);
+        List<String> statement = entries.get("05-银行对账单.csv").lines().skip(1).toList();
+        assertThat(statement).hasSize(MAIN + BRANCH - 1 + STRAY).allMatch(l -> l.contains(",支付成功,"));
+        assertThat(statement.stream().filter(l -> l.contains(",按业务参考号,")).map(l -> l.split(",")[1]).toList())
+                .doesNotHaveDuplicates().doesNotContain(closedReference).hasSize(MAIN + BRANCH - 1);
+        assertThat(statement.stream().filter(l -> l.contains(",未匹配,"))).hasSize(STRAY);
+        assertThat(entries.get("06-对账报告.csv")).contains("未匹配的对账单行," + STRAY);
+    }
+
+    @Test
+    void theReportShowsTheFirstUnclaimedLinesAndTheRestComeAPageAtATime() throws Exception {
+        String report = mvc.perform(get("/api/v1/batches/{id}/reconciliation", batch).with(api.as("finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(report, "$.unmatchedCount")).isEqualTo(STRAY);
+        assertThat((List<?>) JsonPath.read(report, "$.unmatched")).hasSize(ReconciliationReport.LINES_SHOWN);
+        assertThat((Integer) JsonPath.read(report, "$.statementLines")).isEqualTo(MAIN + BRANCH - 1 + STRAY);
+        List<String> paid = JsonPath.read(report, "$.byStatus[?(@.status == 'PAID')].amountYuan");
+        assertThat(paid).containsExactly(cn.unionaid.shared.Money.ofFen(jdbc.sql(
+                "select sum(amount_fen) from disbursement.batch_item where batch_id = ? and status = 'PAID'").param(batch)
+                .query(Long.class).single()).toYuanString());
+        List<String> references = new ArrayList<>();
+        String after = null;
+        do {
+            var request = get("/api/v1/batches/{id}/statement-lines", batch).param("size", "40").with(api.as("finance"));
+            String page = mvc.perform(after == null ? request : request.param("after", after)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            references.addAll(JsonPath.read(page, "$.items[*].reference"));
+            after = JsonPath.read(page, "$.nextAfter");
+        } while (after != null);
+        assertThat(references).containsExactlyElementsOf(java.util.stream.IntStream.range(0, STRAY)
+                .mapToObj("ZZ-%05d"::formatted).toList());
+        mvc.perform(get("/api/v1/batches/{id}/statement-lines", batch).param("setAside", "true").with(api.as("finance")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
     }
 }

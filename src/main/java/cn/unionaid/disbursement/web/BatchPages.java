@@ -47,7 +47,6 @@ class BatchPages {
     /** 发放名单 rows a page unless asked otherwise (at most PageRequest.MAX_SIZE). */
     private static final int ITEMS_PER_PAGE = 50;
     /** Unmatched statement lines shown at once with their hand-matching forms. */
-    private static final int UNMATCHED_SHOWN = 100;
 
     private final Batches batches;
     private final Payments payments;
@@ -171,9 +170,10 @@ class BatchPages {
         var report = statements.report(scope(), id);
         model.addAttribute("report", report);
         // A wrong statement can leave every line unmatched: the first lines are shown with what they could match.
-        var unmatched = report.unmatched().subList(0, Math.min(report.unmatched().size(), UNMATCHED_SHOWN));
+        var unmatched = report.unmatched();
         model.addAttribute("unmatched", unmatched);
-        model.addAttribute("unmatchedNotShown", report.unmatched().size() - unmatched.size());
+        model.addAttribute("unmatchedNotShown", report.unmatchedCount() - unmatched.size());
+        model.addAttribute("setAsideNotShown", report.setAsideCount() - report.setAside().size());
         model.addAttribute("candidates", batches.matchCandidates(scope(), id, unmatched.stream().map(u -> u.lineId()).toList()));
         model.addAttribute("layouts", PaymentFileLayout.values());
         model.addAttribute("steps", java.util.Arrays.stream(BatchStatus.values())

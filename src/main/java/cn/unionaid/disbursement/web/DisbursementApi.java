@@ -212,6 +212,14 @@ class DisbursementApi {
         return statements.report(scope(), id);
     }
 
+    /** The statement's lines no payment claims a page at a time: waiting for a person, or ({@code setAside=true}) set aside. */
+    @GetMapping("/{id}/statement-lines")
+    Page<ReconciliationReport.Unmatched> unclaimedLines(@PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean setAside, @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer size) {
+        return statements.unclaimedLines(scope(), id, setAside, PageRequest.of(null, after, size));
+    }
+
     @PostMapping("/{id}/statement-lines/{lineId}/match/{itemId}")
     ReconciliationReport match(@PathVariable long id, @PathVariable long lineId, @PathVariable long itemId) {
         statements.matchLine(scope(), id, lineId, itemId);
