@@ -23,8 +23,6 @@ import cn.unionaid.policy.EntitlementRuns;
 import cn.unionaid.policy.Program;
 import cn.unionaid.policy.Programs;
 import cn.unionaid.policy.RunView;
-import cn.unionaid.registry.Payee;
-import cn.unionaid.registry.Payees;
 import cn.unionaid.registry.SubjectType;
 import cn.unionaid.shared.FundSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +44,6 @@ public class Batches {
     private final BatchRepository batches;
     private final Programs programs;
     private final EntitlementRuns runs;
-    private final Payees payees;
     private final Funds funds;
     private final FileStore files;
     private final JdbcClient jdbc;
@@ -54,16 +51,17 @@ public class Batches {
     private final Messages messages;
     private final cn.unionaid.audit.AuditExtracts extracts;
     private final List<ItemHolds> holds;
+    private final BatchLines batchLines;
 
-    Batches(BatchRepository batches, Programs programs, EntitlementRuns runs, Payees payees, Funds funds,
+    Batches(BatchRepository batches, Programs programs, EntitlementRuns runs, Funds funds,
             FileStore files, JdbcClient jdbc, AuditLog audit, Messages messages, cn.unionaid.audit.AuditExtracts extracts,
-            List<ItemHolds> holds) {
+            List<ItemHolds> holds, BatchLines batchLines) {
         this.holds = holds;
+        this.batchLines = batchLines;
         this.messages = messages;
         this.batches = batches;
         this.programs = programs;
         this.runs = runs;
-        this.payees = payees;
         this.funds = funds;
         this.files = files;
         this.jdbc = jdbc;
@@ -76,7 +74,7 @@ public class Batches {
     }
 
     /** What a line was checked against: the rules' amount (核定) and whether it is exact or a cap. */
-    private record Entitled(long fen, boolean cap) {
+    record Entitled(long fen, boolean cap) {
     }
 
     /** A batch of what an official run pays: each line is the run's amount for that person, exactly. */
@@ -126,44 +124,18 @@ public class Batches {
             throw BusinessRuleException.invalid("batch.error.empty");
         }
         SubjectType type = SubjectType.valueOf(program.beneficiary().name());
-        Map<Long, String> elsewhere = batches.liveElsewhere(programId, type.name(),
-                lines.stream().map(Line::subjectId).toList());
         String by = CurrentUser.require().getUsername();
         long id = batches.insert(program.orgId(), programId, runId, source, title.strip(), by);
-        List<String> problems = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        int seq = 0;
-        for (Line l : lines) {
-            seq++;
-            Payee p = payees.find(scope, type, l.subjectId()).orElse(null);
-            String problem = p == null ? messages.get("batch.line.notFound", l.subjectId())
-                    : p.sealedCard() == null ? messages.get("batch.line.noCard")
-                    : l.amountFen() <= 0 ? messages.get("batch.line.amount")
-                    : !seen.add(l.subjectId()) ? messages.get("batch.line.twiceInBatch")
-                    : elsewhere.containsKey(l.subjectId()) ? messages.get("batch.line.inOtherBatch", elsewhere.get(l.subjectId()))
-                    : refused.get(l.subjectId());
-            if (problem != null) {
-                problems.add(messages.get("batch.line.problem", seq, p == null ? "-" : p.name(), problem));
-                continue;
-            }
-            Entitled e = entitled.get(l.subjectId());
-            try {
-                jdbc.sql("""
-                    insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc,
-                                            card_bidx, card_masked, amount_fen, reference, status, entitled_fen,
-                                            entitlement_kind)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
-                    """).param(id).param(type.name()).param(p.subjectId()).param(p.name()).param(p.orgName())
-                    .param(p.bankName()).param(p.sealedCard()).param(p.cardIndex()).param(p.cardMasked())
-                    .param(l.amountFen()).param("B%d-%05d".formatted(id, seq)).param(e == null ? null : e.fen())
-                    .param(e == null ? null : e.cap() ? "CAP" : "EXACT").update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                throw BusinessRuleException.conflict("batch.error.paidElsewhere", p.name());
-            }
+        batchLines.stage(scope, type, lines, entitled, refused);
+        BatchLines.Refusals refusals = batchLines.refusals(programId, type, 10);
+        if (refusals.count() > 0) {
+            throw BusinessRuleException.invalid("batch.error.payees", refusals.count(), String.join("；",
+                    refusals.first().stream().map(r -> BatchLines.describe(r, messages)).toList()));
         }
-        if (!problems.isEmpty()) {
-            throw BusinessRuleException.invalid("batch.error.payees", problems.size(), String.join("；",
-                    problems.subList(0, Math.min(10, problems.size()))));
+        try {
+            batchLines.write(id, type);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw BusinessRuleException.conflict("batch.error.paidElsewhere", messages.get("batch.line.someone"));
         }
         Batch batch = batches.find(scope, id).orElseThrow();
         audit.record("batch.created", "batch", id, Map.of("programId", programId, "runId", runId == null ? "" : runId,

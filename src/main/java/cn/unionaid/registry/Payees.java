@@ -17,18 +17,19 @@ public class Payees {
                  when not m.honour_kept then '荣誉已撤销' end""";
     private static final String HOUSEHOLD_REASON = "case h.status when 'CLOSED' then '档案已注销' when 'LIFTED' then '已脱困' end";
 
+    /** A payee of each kind in the scope; {@code %s} is which of them (one, or any of an array). */
     private static final String MODEL_WORKER = """
             select m.id, m.org_id, m.name, o.name as org_name, m.bank_name, m.bank_card_enc, m.bank_card_bidx,
                    m.bank_card_masked, %s as reason
               from registry.model_worker m join org.v_organisation o on o.id = m.org_id
-             where m.id = ? and starts_with(o.path, ?)
+             where m.id %%s and starts_with(o.path, :scope)
             """.formatted(MODEL_WORKER_REASON);
     private static final String HOUSEHOLD = """
             select h.id, h.org_id, coalesce(hd.name, h.household_no) as name, o.name as org_name, h.bank_name,
                    h.bank_card_enc, h.bank_card_bidx, h.bank_card_masked, %s as reason
               from registry.household h join org.v_organisation o on o.id = h.org_id
               left join registry.household_member hd on hd.household_id = h.id and hd.relation = 'HEAD'
-             where h.id = ? and starts_with(o.path, ?)
+             where h.id %%s and starts_with(o.path, :scope)
             """.formatted(HOUSEHOLD_REASON);
     // Many payees at once: each id with its archive in the scope (or none) and the reason.
     private static final String MODEL_WORKERS_NOT_PAYABLE = """
@@ -50,10 +51,12 @@ public class Payees {
 
     private final JdbcClient jdbc;
     private final cn.unionaid.shared.FieldCipher cipher;
+    private final cn.unionaid.platform.db.LargeQueries largeQueries;
 
-    Payees(JdbcClient jdbc, cn.unionaid.shared.FieldCipher cipher) {
+    Payees(JdbcClient jdbc, cn.unionaid.shared.FieldCipher cipher, cn.unionaid.platform.db.LargeQueries largeQueries) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.largeQueries = largeQueries;
     }
 
     /**
@@ -103,12 +106,33 @@ public class Payees {
 
     @Transactional(readOnly = true)
     public Optional<Payee> find(DataScope scope, SubjectType type, long id) {
-        return jdbc.sql(type == SubjectType.MODEL_WORKER ? MODEL_WORKER : HOUSEHOLD).param(id).param(scope.orgPath())
-                .query((rs, n) -> {
-                    String reason = rs.getString("reason");
-                    return new Payee(type, rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                            rs.getString("org_name"), rs.getString("bank_name"), rs.getBytes("bank_card_enc"),
-                            rs.getBytes("bank_card_bidx"), rs.getString("bank_card_masked"), reason == null, reason);
-                }).optional();
+        return jdbc.sql((type == SubjectType.MODEL_WORKER ? MODEL_WORKER : HOUSEHOLD).formatted("= :id")).param("id", id)
+                .param("scope", scope.orgPath()).query((rs, n) -> payee(rs, type)).optional();
+    }
+
+    /**
+     * The payees among these ids that are in the scope, in id order, each as {@link #find} gives it, streamed from one
+     * query: a batch of a province's run names 800,000.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(DataScope scope, SubjectType type, java.util.Collection<Long> ids,
+            java.util.function.Consumer<Payee> each) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming()).query(
+                (type == SubjectType.MODEL_WORKER ? MODEL_WORKER : HOUSEHOLD).formatted("= any(:ids)") + " order by 1",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", ids.toArray(Long[]::new))
+                        .addValue("scope", scope.orgPath()),
+                (java.sql.ResultSet rs) -> {
+                    each.accept(payee(rs, type));
+                });
+    }
+
+    private static Payee payee(java.sql.ResultSet rs, SubjectType type) throws java.sql.SQLException {
+        String reason = rs.getString("reason");
+        return new Payee(type, rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"), rs.getString("org_name"),
+                rs.getString("bank_name"), rs.getBytes("bank_card_enc"), rs.getBytes("bank_card_bidx"),
+                rs.getString("bank_card_masked"), reason == null, reason);
     }
 }

@@ -113,22 +113,6 @@ public class BatchRepository {
                 """).param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
     }
 
-    /**
-     * Of these people, those with a live payment (待支付, 已支付, 失败 or 退回) of the program in a batch: person →
-     * "batch id“title”".
-     */
-    public java.util.Map<Long, String> liveElsewhere(long programId, String subjectType, List<Long> subjectIds) {
-        java.util.Map<Long, String> found = new java.util.HashMap<>();
-        jdbc.sql("""
-                select i.subject_id, b.id, b.title from disbursement.batch_item i join disbursement.batch b on b.id = i.batch_id
-                 where i.program_id = ? and i.subject_type = ? and i.subject_id = any(?)
-                   and i.status in ('PENDING', 'PAID', 'FAILED', 'RETURNED')
-                """).param(programId).param(subjectType).param(subjectIds.toArray(Long[]::new))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> found.putIfAbsent(rs.getLong(1),
-                        rs.getLong(2) + "“" + rs.getString(3) + "”"));
-        return found;
-    }
-
     public Optional<Batch> find(DataScope scope, long id) {
         return jdbc.sql("select b.* from disbursement.batch b join org.v_organisation o on o.id = b.org_id where b.id = ? and starts_with(o.path, ?)")
                 .param(id).param(scope.orgPath()).query(BatchRepository::batch).optional();
