@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The payments of a province's year, laid out in SQL (the harness's fixture, not a workload): one batch per
- * entitlement run with an item for every person the run pays, decided and publicised with evidence; either paid
- * (reserved, released, paid on the ledger, completed) or waiting for the bank's statement with its payment file
- * generated. And the bank's statement for a waiting batch, in the statement layout, written straight to disk.
+ * entitlement run with an item for every person the run pays, decided and publicised with evidence, paid (reserved,
+ * released, paid on the ledger, completed). And the bank's statement for a batch whose file went out, in the
+ * statement layout, written straight to disk.
  */
 final class PaymentFixture {
 
@@ -30,21 +30,18 @@ final class PaymentFixture {
         this.evidenceKey = evidenceKey;
     }
 
-    /**
-     * A batch of the run's payable lines; answers its id. A paid batch is complete with its ledger entries; an unpaid
-     * one has closed its publicity and waits for its payment file.
-     */
-    long batch(long orgId, long programId, long runId, String title, boolean paid) {
+    /** A paid batch of the run's payable lines, complete with its ledger entries; answers its id. */
+    long batch(long orgId, long programId, long runId, String title) {
         long id = jdbc.sql("""
                 insert into disbursement.batch (org_id, program_id, run_id, source, title, status, prepared_by, submitted_by, reviewed_by,
                                    decided_by, minutes_no, decided_on, minutes_evidence, publicity_from, publicity_to,
                                    publicity_photo, file_sha256, file_layout)
                 values (?, ?, ?, 'SAME_LEVEL', ?, ?, 'bench.clerk', 'bench.clerk', 'bench.reviewer', 'bench.leader',
                         '基准会议纪要', date '2025-01-20', ?, date '2025-01-21', date '2025-01-27', ?,
-                        case when ? then repeat('0', 64) end, case when ? then 'GENERIC_CSV:fixture' end)
+                        repeat('0', 64), 'GENERIC_CSV:fixture')
                 returning id
-                """).param(orgId).param(programId).param(runId).param(title).param(paid ? "COMPLETED" : "PUBLICITY_CLOSED")
-                .param(evidenceKey).param(evidenceKey).param(paid).param(paid)
+                """).param(orgId).param(programId).param(runId).param(title).param("COMPLETED")
+                .param(evidenceKey).param(evidenceKey)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into disbursement.batch_item (batch_id, subject_type, subject_id, name, org_name, bank_name, card_enc, card_bidx,
@@ -54,7 +51,7 @@ final class PaymentFixture {
                        'B' || :batch || '-' || lpad((row_number() over (order by m.id))::text, 7, '0'), :status
                   from policy.entitlement e join registry.model_worker m on m.id = e.subject_id join org.organisation o on o.id = m.org_id
                  where e.run_id = :run and e.amount_fen > 0 and m.bank_card_enc is not null
-                """).param("batch", id).param("run", runId).param("status", paid ? "PAID" : "PENDING").update();
+                """).param("batch", id).param("run", runId).param("status", "PAID").update();
         jdbc.sql("update disbursement.batch set total_fen = (select coalesce(sum(amount_fen), 0) from disbursement.batch_item where batch_id = ?) "
                 + "where id = ?").param(id).param(id).update();
         jdbc.sql("""
@@ -64,17 +61,15 @@ final class PaymentFixture {
                        'bench.finance'
                   from disbursement.batch where id = ? and total_fen > 0
                 """).param(id).update();
-        if (paid) {
-            jdbc.sql("""
-                    insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher,
-                                              batch_id, item_id, note, created_by)
-                    select b.org_id, 2025, b.source, b.program_id, k.kind, date '2025-02-10', i.amount_fen, i.reference,
-                           b.id, i.id, case k.kind when 'PAYMENT' then i.name end, 'bench.finance'
-                      from disbursement.batch b join disbursement.batch_item i on i.batch_id = b.id
-                      cross join (values ('RELEASE'), ('PAYMENT')) k(kind)
-                     where b.id = ?
-                    """).param(id).update();
-        }
+        jdbc.sql("""
+                insert into funds.ledger_entry (org_id, year, source, program_id, kind, entry_date, amount_fen, voucher,
+                                          batch_id, item_id, note, created_by)
+                select b.org_id, 2025, b.source, b.program_id, k.kind, date '2025-02-10', i.amount_fen, i.reference,
+                       b.id, i.id, case k.kind when 'PAYMENT' then i.name end, 'bench.finance'
+                  from disbursement.batch b join disbursement.batch_item i on i.batch_id = b.id
+                  cross join (values ('RELEASE'), ('PAYMENT')) k(kind)
+                 where b.id = ?
+                """).param(id).update();
         return id;
     }
 
