@@ -154,8 +154,8 @@ public class Funds {
 
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
-    public List<LedgerEntry> ledger(DataScope scope, int year, FundSource source) {
-        return ledger.entries(scope.orgId(), year, source);
+    public void forEachLedgerEntry(DataScope scope, int year, FundSource source, java.util.function.Consumer<LedgerEntry> each) {
+        ledger.forEachEntry(scope.orgId(), year, source, each);
     }
 
     /** Spending month by month, cumulative, from January of the year to the month after the next Spring Festival. */

@@ -199,4 +199,22 @@ class PublicityListTests {
         mvc.perform(get("/api/v1/batches/{id}/statement-lines", batch).param("setAside", "true").with(api.as("finance")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items").isEmpty());
     }
+
+    @Test
+    void theYearsLedgerComesBackWholeAndOnlyToItsReaders() throws Exception {
+        String body = mvc.perform(get("/api/v1/funds/ledger").param("year", "2024").param("source", "SAME_LEVEL")
+                .with(api.as("finance"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> ids = JsonPath.read(body, "$[*].id");
+        assertThat(ids.stream().map(Number::longValue).toList()).containsExactlyElementsOf(jdbc.sql("""
+                select e.id from funds.ledger_entry e join org.organisation o on o.id = e.org_id
+                 where o.code = 'T020' and e.year = 2024 and e.source = 'SAME_LEVEL' order by e.entry_date, e.id
+                """).query(Long.class).list()).hasSizeGreaterThan(2 * (MAIN + BRANCH - 1));
+        // Refused before the first byte: an error answer, not an opened array.
+        String refused = mvc.perform(get("/api/v1/funds/ledger").param("year", "2024").param("source", "SAME_LEVEL")
+                .with(cn.unionaid.DemoUsers.api("sysadmin"))).andExpect(status().isForbidden()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(refused).doesNotStartWith("[");
+        mvc.perform(get("/api/v1/batches/{id}/items", batch).with(cn.unionaid.DemoUsers.api("ziyang.clerk")))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -116,13 +116,7 @@ class DisbursementApi {
     void items(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         DataScope scope = scope();
         batches.find(scope, id);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        try (tools.jackson.core.JsonGenerator out = json.createGenerator(response.getOutputStream())) {
-            out.writeStartArray();
-            batches.forEachItem(scope, id, item -> json.writeValue(out, item));
-            out.writeEndArray();
-        }
+        cn.unionaid.platform.web.StreamedJson.array(json, response, each -> batches.forEachItem(scope, id, each::accept));
     }
 
     /** The batch's payments a page at a time ({@code nextAfter} names the next page), by name or reference. */

@@ -47,8 +47,10 @@ public class LedgerRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final cn.unionaid.platform.db.LargeQueries largeQueries;
 
-    LedgerRepository(JdbcClient jdbc) {
+    LedgerRepository(JdbcClient jdbc, cn.unionaid.platform.db.LargeQueries largeQueries) {
+        this.largeQueries = largeQueries;
         this.jdbc = jdbc;
     }
 
@@ -75,19 +77,23 @@ public class LedgerRepository {
                 }).list();
     }
 
-    public List<LedgerEntry> entries(long orgId, int year, FundSource source) {
-        return jdbc.sql("""
+    /**
+     * The ledger of one source in its order (date, then entry), streamed: a province's year holds millions of
+     * entries (a release and a payment for each of its payments).
+     */
+    public void forEachEntry(long orgId, int year, FundSource source, java.util.function.Consumer<LedgerEntry> each) {
+        largeQueries.streaming().query("""
                 select e.*, p.name as program_name from funds.ledger_entry e left join policy.v_program p on p.id = e.program_id
                  where e.org_id = ? and e.year = ? and e.source = ? order by e.entry_date, e.id
-                """).param(orgId).param(year).param(source.name()).query((rs, n) -> {
+                """, (java.sql.ResultSet rs) -> {
                     long program = rs.getLong("program_id");
                     Long programId = rs.wasNull() ? null : program;
                     long batch = rs.getLong("batch_id");
                     Long batchId = rs.wasNull() ? null : batch;
-                    return new LedgerEntry(rs.getLong("id"), FundSource.valueOf(rs.getString("source")), programId,
+                    each.accept(new LedgerEntry(rs.getLong("id"), FundSource.valueOf(rs.getString("source")), programId,
                             rs.getString("program_name"), LedgerKind.valueOf(rs.getString("kind")),
                             rs.getDate("entry_date").toLocalDate(), rs.getLong("amount_fen"), rs.getString("voucher"),
-                            batchId, rs.getString("note"), rs.getString("created_by"));
-                }).list();
+                            batchId, rs.getString("note"), rs.getString("created_by")));
+                }, orgId, year, source.name());
     }
 }

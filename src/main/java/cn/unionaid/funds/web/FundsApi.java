@@ -30,7 +30,10 @@ class FundsApi {
     private final Funds funds;
     private final cn.unionaid.funds.Allocations allocations;
 
-    FundsApi(Funds funds, cn.unionaid.funds.Allocations allocations) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    FundsApi(Funds funds, cn.unionaid.funds.Allocations allocations, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.funds = funds;
         this.allocations = allocations;
     }
@@ -108,9 +111,13 @@ class FundsApi {
         return funds.balances(scope(), year, programId, asOf == null ? LocalDate.now() : asOf);
     }
 
+    /** The ledger of one source in its order, as one JSON array written as it is read (a province's year is millions). */
     @GetMapping("/ledger")
-    List<LedgerEntry> ledger(@RequestParam int year, @RequestParam FundSource source) {
-        return funds.ledger(scope(), year, source);
+    void ledger(@RequestParam int year, @RequestParam FundSource source, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        DataScope scope = scope();
+        cn.unionaid.platform.web.StreamedJson.array(json, response, each -> funds.forEachLedgerEntry(scope, year, source,
+                each::accept));
     }
 
     @GetMapping("/execution")

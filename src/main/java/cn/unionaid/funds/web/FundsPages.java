@@ -140,18 +140,18 @@ class FundsPages {
 
     /** The ledger (台账) of one source as XLSX: one source per file, never merged with another (seed 004). */
     @GetMapping("/ledger.xlsx")
-    ResponseEntity<byte[]> ledger(@RequestParam int year, @RequestParam FundSource source,
-            @RequestParam(required = false) Long org) {
-        List<LedgerEntry> entries = funds.ledger(organisations.choose(scope(), org).scope(), year, source);
-        byte[] file = Workbooks.write(source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)", "凭证/参考号", "批次",
-                "说明", "经办人"), sink -> entries.forEach(e -> sink.accept(java.util.Arrays.asList(e.date().toString(),
-                e.kind().label(), e.programName(), Money.ofFen(e.amountFen()).toYuanString(), e.voucher(),
-                e.batchId() == null ? null : e.batchId().toString(), e.note(), e.createdBy()))));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(year + "年" + source.label() + "专账台账.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(file);
+    void ledger(@RequestParam int year, @RequestParam FundSource source, @RequestParam(required = false) Long org,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        DataScope scope = organisations.choose(scope(), org).scope();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(year + "年" + source.label() + "专账台账.xlsx", StandardCharsets.UTF_8).build().toString());
+        // Written as it is read: a province's year is millions of entries, a further sheet after each million.
+        Workbooks.write(response.getOutputStream(), source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)",
+                "凭证/参考号", "批次", "说明", "经办人"), sink -> funds.forEachLedgerEntry(scope, year, source,
+                        e -> sink.accept(java.util.Arrays.asList(e.date().toString(), e.kind().label(), e.programName(),
+                                Money.ofFen(e.amountFen()).toYuanString(), e.voucher(),
+                                e.batchId() == null ? null : e.batchId().toString(), e.note(), e.createdBy()))));
     }
 
     private String act(RedirectAttributes flash, int year, Runnable action) {

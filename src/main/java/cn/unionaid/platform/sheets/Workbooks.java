@@ -24,39 +24,69 @@ public final class Workbooks {
     private Workbooks() {
     }
 
+    /** Data rows a sheet holds before the next begins: Excel opens at most 1,048,576 rows a sheet. */
+    public static final int ROWS_PER_SHEET = 1_000_000;
+
     /**
-     * A workbook of one sheet whose first row is {@code header}; {@code rows} writes the data rows, each cell made
+     * A workbook whose first row is {@code header}; {@code rows} writes the data rows, each cell made
      * {@link FormulaSafe formula-safe}.
      */
     public static byte[] write(String sheetName, List<String> header, Consumer<Consumer<List<String>>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, sheetName, header, rows);
+        return out.toByteArray();
+    }
+
+    /**
+     * As above, written to {@code out} as the rows come (a window of rows in memory, the rest on disk until the end),
+     * a further sheet with the same header after every {@link #ROWS_PER_SHEET} rows: 名称, 名称（2）, ….
+     */
+    public static void write(java.io.OutputStream out, String sheetName, List<String> header,
+            Consumer<Consumer<List<String>>> rows) {
+        write(out, sheetName, header, rows, ROWS_PER_SHEET);
+    }
+
+    static void write(java.io.OutputStream out, String sheetName, List<String> header, Consumer<Consumer<List<String>>> rows,
+            int rowsPerSheet) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
-            Sheet sheet = wb.createSheet(sheetName);
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                head.createCell(i).setCellValue(FormulaSafe.cell(header.get(i)));
-                head.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, 16 * 256);
-            }
-            int[] next = {1};
+            Sheet[] sheet = {null};
+            int[] next = {0};
+            int[] sheets = {0};
             rows.accept(values -> {
-                Row row = sheet.createRow(next[0]++);
+                if (sheet[0] == null || next[0] > rowsPerSheet) {
+                    sheet[0] = headed(wb, ++sheets[0] == 1 ? sheetName : sheetName + "（" + sheets[0] + "）", header, bold);
+                    next[0] = 1;
+                }
+                Row row = sheet[0].createRow(next[0]++);
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
                         row.createCell(i).setCellValue(FormulaSafe.cell(values.get(i)));
                     }
                 }
             });
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (sheet[0] == null) {
+                headed(wb, sheetName, header, bold);
+            }
             wb.write(out);
             wb.dispose();
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Sheet headed(SXSSFWorkbook wb, String name, List<String> header, CellStyle bold) {
+        Sheet sheet = wb.createSheet(name);
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < header.size(); i++) {
+            head.createCell(i).setCellValue(FormulaSafe.cell(header.get(i)));
+            head.getCell(i).setCellStyle(bold);
+            sheet.setColumnWidth(i, 16 * 256);
+        }
+        return sheet;
     }
 
     public static byte[] template(String sheetName, List<String> columns, List<List<String>> examples) {
