@@ -411,7 +411,7 @@ class ScaleBenchmark {
     /**
      * A province's batch read back as its users do, over HTTP on the running server (the response counted and thrown
      * away, so the heap is the server's): the payments as JSON, the real-name sheet, the first part of one union's
-     * 公示名单 as PDF and the auditors' evidence pack.
+     * 公示名单 as PDF, the auditors' evidence pack, and the year's ledger as JSON and as the 台账 workbook.
      */
     private void measureBatchReads() throws Exception {
         long batch = jdbc.sql("select id from disbursement.batch where title = '基准批次1'").query(Long.class).single();
@@ -420,6 +420,10 @@ class ScaleBenchmark {
                 .param(batch).query(String.class).single();
         long ofUnion = jdbc.sql("select count(*) from disbursement.batch_item where batch_id = ? and org_name = ? and status <> 'EXCLUDED'")
                 .param(batch).param(union).query(Long.class).single();
+        long ledgerEntries = jdbc.sql("""
+                select count(*) from funds.ledger_entry e join org.organisation o on o.id = e.org_id
+                 where o.code = 'BENCH' and e.year = 2025 and e.source = 'SAME_LEVEL'
+                """).query(Long.class).single();
         record Read(String workload, String path, String user, long rows) {
         }
         for (Read r : List.of(
@@ -431,7 +435,11 @@ class ScaleBenchmark {
                         + "/publicity-list.pdf?part=1&union=" + URLEncoder.encode(union, StandardCharsets.UTF_8), "bench.finance",
                         Math.min(ofUnion, cn.unionaid.disbursement.PublicityList.PART_SIZE)),
                 new Read("evidence pack of the batch (证据包, zip)", "/api/v1/controls/evidence-packs/" + batch, "bench.auditor",
-                        items))) {
+                        items),
+                new Read("the year's ledger of the source as JSON (GET /api/v1/funds/ledger)",
+                        "/api/v1/funds/ledger?year=2025&source=SAME_LEVEL", "bench.finance", ledgerEntries),
+                new Read("the year's ledger of the source as XLSX (专账台账, a sheet a million rows)",
+                        "/funds/ledger.xlsx?year=2025&source=SAME_LEVEL", "bench.finance", ledgerEntries))) {
             // The API with HTTP Basic; a page with the session of its user signed in through the form.
             String[] credentials = r.path().startsWith("/api/")
                     ? new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((r.user() + ":"
