@@ -96,13 +96,16 @@ class BatchLines {
                                   order by i.subject_id, b.id) e on e.subject_id = l.subject_id) r
                  where r.problem is not null
                 """;
-        long count = jdbc.sql("select count(*) from (" + refusals + ") x").param("program", programId)
-                .param("type", type.name()).query(Long.class).single();
-        List<Refusal> first = count == 0 ? List.of() : jdbc.sql(refusals + " order by seq limit :limit")
+        long[] count = {0};
+        List<Refusal> first = jdbc.sql("select r.*, count(*) over () as refused_lines from (" + refusals
+                        + ") r order by r.seq limit :limit")
                 .param("program", programId).param("type", type.name()).param("limit", limit)
-                .query((rs, n) -> new Refusal(rs.getInt("seq"), rs.getLong("subject_id"), rs.getString("name"),
-                        Problem.valueOf(rs.getString("problem")), rs.getString("detail"))).list();
-        return new Refusals(count, first);
+                .query((rs, n) -> {
+                    count[0] = rs.getLong("refused_lines");
+                    return new Refusal(rs.getInt("seq"), rs.getLong("subject_id"), rs.getString("name"),
+                            Problem.valueOf(rs.getString("problem")), rs.getString("detail"));
+                }).list();
+        return new Refusals(count[0], first);
     }
 
     /** A refused line as the clerk reads it: 第 n 行（name）：why. */
