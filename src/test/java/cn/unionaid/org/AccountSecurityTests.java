@@ -327,6 +327,11 @@ class AccountSecurityTests {
                 .andExpect(jsonPath("$.paths['/api/v1/model-workers/import']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/programs/{id}/runs']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/batches/{id}/statement']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/controls/runs']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/controls/runs']").exists())
+                // lists written as they are read still say what they hold
+                .andExpect(jsonPath("$.paths['/api/v1/batches/{id}/items'].get.responses['200'].content['application/json'].schema.items['$ref']")
+                        .value(org.hamcrest.Matchers.endsWith("/BatchItemView")))
+                .andExpect(jsonPath("$.paths['/api/v1/funds/ledger'].get.responses['200'].content['application/json'].schema.items['$ref']")
+                        .value(org.hamcrest.Matchers.endsWith("/LedgerEntry")));
     }
 }

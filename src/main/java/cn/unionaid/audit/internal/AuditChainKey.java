@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -57,17 +56,14 @@ public class AuditChainKey {
     private static byte[] fromFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
+                // whole or not at all: an instance starting beside this one reads this key, never half of it
+                if (cn.unionaid.platform.files.WrittenOnce.create(file,
+                        (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII))) {
+                    log.warn("Generated the audit chain key into {}. Back it up with the field keys; production supplies "
+                            + "UNIONAID_CRYPTO_AUDITKEY instead.", file.toAbsolutePath());
                 }
-                log.warn("Generated the audit chain key into {}. Back it up with the field keys; production supplies "
-                        + "UNIONAID_CRYPTO_AUDITKEY instead.", file.toAbsolutePath());
             }
             return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {

@@ -112,6 +112,9 @@ class DisbursementApi {
      * Every payment of the batch as one JSON array, written as it is read: a province's batch of 800,000 payments is
      * never held in memory (a page at a time: {@code /items/page}).
      */
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BatchItemView.class))))
     @GetMapping("/{id}/items")
     void items(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         DataScope scope = scope();

@@ -112,6 +112,9 @@ class FundsApi {
     }
 
     /** The ledger of one source in its order, as one JSON array written as it is read (a province's year is millions). */
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LedgerEntry.class))))
     @GetMapping("/ledger")
     void ledger(@RequestParam int year, @RequestParam FundSource source, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {

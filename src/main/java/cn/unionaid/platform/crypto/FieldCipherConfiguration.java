@@ -3,10 +3,8 @@ package cn.unionaid.platform.crypto;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -44,7 +42,7 @@ class FieldCipherConfiguration {
         Path file = dir.resolve(KEY_FILE);
         try {
             if (!Files.exists(file)) {
-                generate(dir, file);
+                generate(file);
             }
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file)) {
@@ -64,8 +62,7 @@ class FieldCipherConfiguration {
         }
     }
 
-    private static void generate(Path dir, Path file) throws IOException {
-        Files.createDirectories(dir);
+    private static void generate(Path file) throws IOException {
         SecureRandom random = new SecureRandom();
         byte[] dataKey = new byte[16];
         byte[] indexKey = new byte[16];
@@ -75,25 +72,10 @@ class FieldCipherConfiguration {
         p.setProperty("data-key.1", Base64.getEncoder().encodeToString(dataKey));
         p.setProperty("current-key-id", "1");
         p.setProperty("index-key", Base64.getEncoder().encodeToString(indexKey));
-        // Written whole to a file of its own, then linked into place: two instances starting together on one key
-        // directory never read half a file, and the second finds the first's keys instead of putting its own there.
-        Path tmp = Files.createTempFile(dir, "field-keys", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                p.store(w, "union-aid field encryption keys - back these up with the database; losing them loses the data");
-            }
-            try {
-                Files.createLink(file, tmp);
-            } catch (java.nio.file.FileAlreadyExistsException another) {
-                return;
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        java.io.StringWriter text = new java.io.StringWriter();
+        p.store(text, "union-aid field encryption keys - back these up with the database; losing them loses the data");
+        if (!cn.unionaid.platform.files.WrittenOnce.create(file, text.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            return;
         }
         log.warn("Generated field encryption keys into {}. This is for a single machine with the embedded database: "
                 + "production must supply its own keys through UNIONAID_CRYPTO_* (see README).", file.toAbsolutePath());
