@@ -41,6 +41,8 @@ public class Batches {
     /** How many payments the hand-matching form offers a statement line. */
     private static final int MATCH_CANDIDATES = 50;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Batches.class);
+
     private final BatchRepository batches;
     private final Programs programs;
     private final EntitlementRuns runs;
@@ -126,14 +128,19 @@ public class Batches {
         SubjectType type = SubjectType.valueOf(program.beneficiary().name());
         String by = CurrentUser.require().getUsername();
         long id = batches.insert(program.orgId(), programId, runId, source, title.strip(), by);
+        cn.unionaid.platform.db.Phases phases = new cn.unionaid.platform.db.Phases();
         batchLines.stage(scope, type, lines, entitled, refused);
+        phases.lap("stage lines and payees");
         BatchLines.Refusals refusals = batchLines.refusals(programId, type, 10);
+        phases.lap("check");
         if (refusals.count() > 0) {
             throw BusinessRuleException.invalid("batch.error.payees", refusals.count(), String.join("；",
                     refusals.first().stream().map(r -> BatchLines.describe(r, messages)).toList()));
         }
         try {
             batchLines.write(id, type);
+            phases.lap("write payments");
+            log.info("Batch {}: {} lines, {}", id, lines.size(), phases);
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             throw BusinessRuleException.conflict("batch.error.paidElsewhere", messages.get("batch.line.someone"));
         }

@@ -25,7 +25,6 @@ import cn.unionaid.policy.Programs;
 import cn.unionaid.shared.FundSource;
 import cn.unionaid.shared.InvalidValueException;
 import cn.unionaid.shared.Money;
-import cn.unionaid.shared.PersonName;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -389,8 +388,11 @@ class BatchPages {
     }
 
     @GetMapping("/{id}/real-name-sheet.xlsx")
-    ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
-        return DisbursementApi.xlsx("实名制汇总表-" + id + ".xlsx", payments.realNameSheet(scope(), id));
+    void realNameSheet(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        DataScope scope = scope();
+        batches.find(scope, id);
+        payments.realNameSheet(scope, id, cn.unionaid.platform.web.Downloads.streamed(response, "实名制汇总表-" + id + ".xlsx",
+                cn.unionaid.platform.web.Downloads.XLSX));
     }
 
     /** 银行对账单模板: the columns the statement import reads, with example lines (docs/statement-formats.md). */

@@ -254,8 +254,11 @@ class DisbursementApi {
     }
 
     @GetMapping("/{id}/real-name-sheet.xlsx")
-    ResponseEntity<byte[]> realNameSheet(@PathVariable long id) {
-        return xlsx("实名制汇总表-" + id + ".xlsx", payments.realNameSheet(scope(), id));
+    void realNameSheet(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        DataScope scope = scope();
+        batches.find(scope, id);
+        payments.realNameSheet(scope, id, cn.unionaid.platform.web.Downloads.streamed(response, "实名制汇总表-" + id + ".xlsx",
+                cn.unionaid.platform.web.Downloads.XLSX));
     }
 
     static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {

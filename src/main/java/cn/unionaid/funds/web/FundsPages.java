@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.unionaid.funds.Funds;
-import cn.unionaid.funds.LedgerEntry;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.org.Organisations;
@@ -143,11 +142,9 @@ class FundsPages {
     void ledger(@RequestParam int year, @RequestParam FundSource source, @RequestParam(required = false) Long org,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         DataScope scope = organisations.choose(scope(), org).scope();
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(year + "年" + source.label() + "专账台账.xlsx", StandardCharsets.UTF_8).build().toString());
         // Written as it is read: a province's year is millions of entries, a further sheet after each million.
-        Workbooks.write(response.getOutputStream(), source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)",
+        Workbooks.write(cn.unionaid.platform.web.Downloads.streamed(response, year + "年" + source.label() + "专账台账.xlsx",
+                cn.unionaid.platform.web.Downloads.XLSX), source.label() + "台账", List.of("日期", "事项", "项目", "金额(元)",
                 "凭证/参考号", "批次", "说明", "经办人"), sink -> funds.forEachLedgerEntry(scope, year, source,
                         e -> sink.accept(java.util.Arrays.asList(e.date().toString(), e.kind().label(), e.programName(),
                                 Money.ofFen(e.amountFen()).toYuanString(), e.voucher(),

@@ -32,6 +32,18 @@ public final class Downloads {
         return of(fileName, DOCX, content);
     }
 
+    /**
+     * A download written into the response as it is made (a province's sheets are tens or hundreds of MB): its name
+     * and type set, its body the stream answered. Checks that may refuse belong before the first byte is written.
+     */
+    public static java.io.OutputStream streamed(jakarta.servlet.http.HttpServletResponse response, String fileName,
+            MediaType type) throws java.io.IOException {
+        response.setContentType(type.toString());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                .build().toString());
+        return response.getOutputStream();
+    }
+
     public static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
         return of(fileName, MediaType.APPLICATION_PDF, content);
     }
