@@ -51,13 +51,15 @@ class BatchLines {
     void stage(DataScope scope, SubjectType type, List<Batches.Line> lines, Map<Long, Batches.Entitled> entitled,
             Map<Long, String> refused) {
         jdbc.sql("""
-                create temporary table batch_line (seq int not null, subject_id bigint not null, amount_fen bigint not null,
-                    entitled_fen bigint, entitlement_kind text, refused text) on commit drop
+                create temporary table if not exists batch_line (seq int not null, subject_id bigint not null,
+                    amount_fen bigint not null, entitled_fen bigint, entitlement_kind text, refused text) on commit drop
                 """).update();
         jdbc.sql("""
-                create temporary table batch_payee (subject_id bigint primary key, name text not null, org_name text not null,
-                    bank_name text, card_enc bytea, card_bidx bytea, card_masked text) on commit drop
+                create temporary table if not exists batch_payee (subject_id bigint primary key, name text not null,
+                    org_name text not null, bank_name text, card_enc bytea, card_bidx bytea, card_masked text) on commit drop
                 """).update();
+        // a second batch made in the same transaction starts from empty tables
+        jdbc.sql("truncate batch_line, batch_payee").update();
         CsvCopy copy = new CsvCopy(DataSourceUtils.getConnection(dataSource), "batch_line", LINE_COLUMNS);
         int seq = 0;
         for (Batches.Line l : lines) {

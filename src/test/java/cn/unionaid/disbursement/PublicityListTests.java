@@ -217,4 +217,43 @@ class PublicityListTests {
         mvc.perform(get("/api/v1/batches/{id}/items", batch).with(cn.unionaid.DemoUsers.api("ziyang.clerk")))
                 .andExpect(status().isNotFound());
     }
+
+    @Autowired
+    Batches batches;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void twoBatchesMadeInOneTransactionEachHoldTheirOwnLines() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/policy/import")
+                .with(api.as("clerk")).contentType("application/yaml").content("""
+                        year: 2024
+                        programs:
+                          - {code: HS-MAY, name: 五一慰问, beneficiary: HOUSEHOLD, fundSources: [SAME_LEVEL], referenceDate: "2024-01-01",
+                             windowFrom: "2024-01-01", windowTo: "2024-12-31",
+                             rule: {conditions: [{type: IN_REGISTER}], amount: {type: FIXED, amount: t020.sfc}}}
+                        """)).andExpect(status().isOk());
+        long program = jdbc.sql("select p.id from policy.program p join org.organisation o on o.id = p.org_id where o.code = 'T020' and p.code = 'HS-MAY'")
+                .query(Long.class).single();
+        List<Long> two = jdbc.sql("select id from registry.household where household_no in ('HS-100001', 'HS-100002') order by household_no")
+                .query(Long.class).list();
+        var clerk = users.loadUserByUsername("t020.clerk");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(clerk, null,
+                        clerk.getAuthorities()));
+        try {
+            var scope = cn.unionaid.platform.CurrentUser.require().scope();
+            List<Batch> made = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(t -> List.of(
+                    batches.manual(scope, program, cn.unionaid.shared.FundSource.SAME_LEVEL, "同一事务一",
+                            List.of(new Batches.Line(two.get(0), 50_000))),
+                    batches.manual(scope, program, cn.unionaid.shared.FundSource.SAME_LEVEL, "同一事务二",
+                            List.of(new Batches.Line(two.get(1), 50_000)))));
+            for (int i = 0; i < 2; i++) {
+                assertThat(jdbc.sql("select subject_id from disbursement.batch_item where batch_id = ?").param(made.get(i).id())
+                        .query(Long.class).list()).containsExactly(two.get(i));
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
 }
