@@ -1,12 +1,8 @@
 package cn.unionaid.controls;
 
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -171,29 +167,7 @@ public class EvidencePacks {
     private static void csv(ZipOutputStream zip, String name, List<String> header, Consumer<Consumer<List<String>>> rows)
             throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        Writer w = new BufferedWriter(new OutputStreamWriter(new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        }, StandardCharsets.UTF_8), 1 << 16);
-        w.write('\uFEFF');
-        w.write(cn.unionaid.platform.sheets.FormulaSafe.csvLine(header));
-        w.write("\r\n");
-        rows.accept(row -> {
-            try {
-                w.write(cn.unionaid.platform.sheets.FormulaSafe.csvLine(row));
-                w.write("\r\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        w.close();
+        cn.unionaid.platform.sheets.CsvWriter.write(zip, StandardCharsets.UTF_8, header, rows);
         zip.closeEntry();
     }
 

@@ -3,7 +3,6 @@ package cn.unionaid.disbursement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import cn.unionaid.funds.LedgerKind;
 import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.DataScope;
 import cn.unionaid.platform.files.FileStore;
-import cn.unionaid.platform.sheets.FormulaSafe;
 import cn.unionaid.platform.sheets.Workbooks;
 import cn.unionaid.registry.Payee;
 import cn.unionaid.registry.Payees;
@@ -189,20 +187,7 @@ public class Payments {
         }
         // Encoded as it is written: a province's file (55 MB for 800,000 payments) is held once, as bytes.
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
-        try (java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, layout.charset()), 1 << 16)) {
-            out.write(layout.charset() == StandardCharsets.UTF_8 ? "\uFEFF" : "");
-            out.write(FormulaSafe.csvLine(header) + "\r\n");
-            rows.accept(r -> {
-                try {
-                    out.write(FormulaSafe.csvLine(r));
-                    out.write("\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        cn.unionaid.platform.sheets.CsvWriter.write(bytes, layout.charset(), header, rows);
         return bytes.toByteArray();
     }
 

@@ -149,25 +149,24 @@ public class BatchRepository {
                 (ResultSet rs) -> each.accept(item(rs, 0)), batchId);
     }
 
+    /** The batch's 公示名单: its payments but those left out (剔除), of one union or, when it is null, of all. */
+    private static final String LISTED = "batch_id = ? and status <> 'EXCLUDED' and (cast(? as text) is null or org_name = ?)";
+
     /**
      * The payments of the batch's 公示名单 (all but those left out), of one union or all, in the batch's order from
      * {@code fromId} on, at most {@code limit}, streamed.
      */
     public void forEachListed(long batchId, String union, long fromId, long limit,
             java.util.function.Consumer<BatchItemView> each) {
-        largeQueries.streaming().query("""
-                select * from disbursement.batch_item
-                 where batch_id = ? and status <> 'EXCLUDED' and (cast(? as text) is null or org_name = ?) and id >= ?
-                 order by id limit ?
-                """, (ResultSet rs) -> each.accept(item(rs, 0)), batchId, union, union, fromId, limit);
+        largeQueries.streaming().query("select * from disbursement.batch_item where " + LISTED + " and id >= ? order by id limit ?",
+                (ResultSet rs) -> each.accept(item(rs, 0)), batchId, union, union, fromId, limit);
     }
 
     /** The unions whose members the batch's 公示名单 holds, with how many of each, by name. */
     public List<cn.unionaid.disbursement.PublicityList.Union> listedUnions(long batchId) {
         return jdbc.sql("""
-                select org_name, count(*) from disbursement.batch_item where batch_id = ? and status <> 'EXCLUDED'
-                 group by org_name order by org_name
-                """).param(batchId).query((rs, n) -> new cn.unionaid.disbursement.PublicityList.Union(rs.getString(1), rs.getLong(2))).list();
+                select org_name, count(*) from disbursement.batch_item where %s group by org_name order by org_name
+                """.formatted(LISTED)).param(batchId).param((String) null).param((String) null).query((rs, n) -> new cn.unionaid.disbursement.PublicityList.Union(rs.getString(1), rs.getLong(2))).list();
     }
 
     /**
@@ -176,10 +175,9 @@ public class BatchRepository {
      */
     public List<Long> listedPartStarts(long batchId, String union, int partSize) {
         return jdbc.sql("""
-                select id from (select id, row_number() over (order by id) as n from disbursement.batch_item
-                                 where batch_id = ? and status <> 'EXCLUDED' and (cast(? as text) is null or org_name = ?)) l
-                 where n % ? = 1 order by id
-                """).param(batchId).param(union).param(union).param(partSize).query(Long.class).list();
+                select id from (select id, row_number() over (order by id) as n from disbursement.batch_item where %s) l
+                 where n %% ? = 1 order by id
+                """.formatted(LISTED)).param(batchId).param(union).param(union).param(partSize).query(Long.class).list();
     }
 
     /** The payment and its re-issue, if it has one. */
