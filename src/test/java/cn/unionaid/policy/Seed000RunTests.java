@@ -42,6 +42,10 @@ class Seed000RunTests {
     JdbcClient jdbc;
     @Autowired
     org.springframework.security.core.userdetails.UserDetailsService users;
+    @Autowired
+    EntitlementRuns entitlementRuns;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final Map<String, Long> programs = new java.util.HashMap<>();
 
@@ -128,6 +132,44 @@ class Seed000RunTests {
         mvc.perform(get("/api/v1/runs/{r}/entitlements/{s}", runId, above).with(clerk()))
                 .andExpect(jsonPath("$.decision").value("INELIGIBLE"))
                 .andExpect(jsonPath("$.reasonCode").value("INCOME_NOT_BELOW"));
+    }
+
+    /**
+     * A run is read on a second connection in its transaction's snapshot; a transaction that has written reads on its
+     * own connection, so that it sees its own change: here one person's income lowered, uncommitted.
+     */
+    @Test
+    void aRunInATransactionThatHasWrittenSeesItsOwnChangeAndOtherwiseTheSameEntitlements() throws Exception {
+        long readBeside = ((Number) JsonPath.read(run("LM-HARDSHIP", "{}"), "$.id")).longValue();
+        long person = jdbc.sql("select subject_id from policy.entitlement where run_id = ? and name = '劳模100'")
+                .param(readBeside).query(Long.class).single();
+        var clerk = users.loadUserByUsername("t000.clerk");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(clerk, null,
+                        clerk.getAuthorities()));
+        String rows = """
+                select subject_id, name, region_code, grouping, employment, income_fen, birth_date, in_register, cost_fen,
+                       decision, amount_fen, reason_code, explanation
+                  from policy.entitlement where run_id = ? and subject_id <> ? order by subject_id
+                """;
+        try {
+            var scope = cn.unionaid.platform.CurrentUser.require().scope();
+            new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t -> {
+                jdbc.sql("update registry.model_worker set monthly_income_fen = 100000 where id = ?").param(person).update();
+                RunView inOne = entitlementRuns.run(scope, programs.get("LM-HARDSHIP"), null, false);
+                assertThat(inOne.eligible()).isEqualTo(86);
+                assertThat(jdbc.sql("select decision from policy.entitlement where run_id = ? and subject_id = ?")
+                        .param(inOne.id()).param(person).query(String.class).single()).isEqualTo("ELIGIBLE");
+                List<Map<String, Object>> others = jdbc.sql(rows).param(inOne.id()).param(person).query().listOfRows();
+                assertThat(others).hasSize(386)
+                        .isEqualTo(jdbc.sql(rows).param(readBeside).param(person).query().listOfRows());
+                t.setRollbackOnly();
+            });
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(jdbc.sql("select decision from policy.entitlement where run_id = ? and subject_id = ?").param(readBeside)
+                .param(person).query(String.class).single()).isEqualTo("INELIGIBLE");
     }
 
     @Test

@@ -18,15 +18,37 @@ public final class CsvCopy {
     private static final int CHUNK_ROWS = 5_000;
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Connection connection;
-    private final String copySql;
+    /** Where each chunk of rows goes: a COPY on a connection, or a hand-over to the thread that writes. */
+    interface Sink {
+        /** Takes a chunk of CSV rows and returns how many were written (or handed over). */
+        long accept(String chunk, int rows);
+    }
+
+    private final Sink sink;
     private final StringBuilder buffer = new StringBuilder(1 << 20);
     private int buffered;
     private long total;
 
     public CsvCopy(Connection connection, String table, List<String> columns) {
-        this.connection = connection;
-        this.copySql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+        String copySql = copySql(table, columns);
+        this.sink = (chunk, rows) -> copyIn(connection, copySql, chunk);
+    }
+
+    CsvCopy(Sink sink) {
+        this.sink = sink;
+    }
+
+    static String copySql(String table, List<String> columns) {
+        return "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+    }
+
+    /** One COPY of a chunk of CSV rows; returns the rows written. */
+    static long copyIn(Connection connection, String copySql, String chunk) {
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(chunk));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into staging failed", e);
+        }
     }
 
     public void row(Object... values) {
@@ -66,11 +88,7 @@ public final class CsvCopy {
         if (buffered == 0) {
             return;
         }
-        try {
-            total += connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(buffer.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into staging failed", e);
-        }
+        total += sink.accept(buffer.toString(), buffered);
         buffer.setLength(0);
         buffered = 0;
     }

@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LargeQueries {
 
+    /** Rows a streaming read fetches at a time. */
+    static final int FETCH_SIZE = 5_000;
+
     private final JdbcClient jdbc;
     private final String workMem;
     private final org.springframework.jdbc.core.JdbcTemplate streaming;
@@ -26,7 +29,7 @@ public class LargeQueries {
         this.jdbc = jdbc;
         this.workMem = workMem;
         this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(5_000);
+        this.streaming.setFetchSize(FETCH_SIZE);
     }
 
     /**
@@ -58,6 +61,14 @@ public class LargeQueries {
     @Transactional(propagation = Propagation.MANDATORY)
     public void planForActualValues() {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /**
+     * What {@link #planForActualValues()} and {@link #allowLargeSortsAndHashes()} set, for a connection of
+     * {@link ReadWhileCopying} that reads beside the transaction.
+     */
+    java.util.List<String> readerSettings() {
+        return java.util.List.of("set local plan_cache_mode = force_custom_plan", "set local work_mem = '" + workMem + "'");
     }
 
     /** Raises the memory of each sort and hash for the rest of the current transaction. */

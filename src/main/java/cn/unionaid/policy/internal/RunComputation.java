@@ -32,8 +32,8 @@ import cn.unionaid.registry.HardshipCategory;
 import cn.unionaid.registry.OnFile;
 import cn.unionaid.registry.SubjectType;
 import cn.unionaid.registry.Honour;
-import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.db.LargeQueries;
+import cn.unionaid.platform.db.ReadWhileCopying;
 import cn.unionaid.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -42,7 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The work of one run, in one transaction: the population is streamed out of PostgreSQL with a cursor, each
- * person computed by the {@link Calculator} and written back with COPY (no per-row SQL); then the coverage and
+ * person computed by the {@link Calculator} and written back with COPY (no per-row SQL), the reading and computing
+ * on a second connection and thread while the run's connection writes ({@link ReadWhileCopying}); then the coverage and
  * budget limits are applied in SQL over a ranking, and the totals are taken.
  */
 @Component
@@ -118,10 +119,12 @@ public class RunComputation {
     private final Regions regions;
     private final Messages messages;
     private final LargeQueries largeQueries;
+    private final ReadWhileCopying readWhileCopying;
 
     RunComputation(JdbcClient jdbc, DataSource dataSource, ParameterRepository parameters, RunRepository runs,
-            Regions regions, Messages messages, LargeQueries largeQueries) {
+            Regions regions, Messages messages, LargeQueries largeQueries, ReadWhileCopying readWhileCopying) {
         this.largeQueries = largeQueries;
+        this.readWhileCopying = readWhileCopying;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.parameters = parameters;
@@ -135,18 +138,20 @@ public class RunComputation {
         runs.holdWhileComputing(runId);
         LoadedParameters source = parameters(program, referenceDate, whatIf);
         Calculator calculator = new Calculator(program.rule(), source, referenceDate, messages::get);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CsvCopy copy = new CsvCopy(connection, "policy.entitlement", COLUMNS);
         String subjectType = program.beneficiary().name();
-        population(program, programOrgPath, referenceDate, null, (ResultSet rs) -> {
-            PersonInputs p = person(rs, program.beneficiary(), referenceDate);
-            Outcome o = calculator.evaluate(p);
-            copy.row(runId, subjectType, p.subjectId(), p.name(), p.regionCode(),
-                    p.honour() != null ? p.honour().label() : p.category() != null ? p.category().label() : null,
-                    p.employment() == null ? null : p.employment().name(), p.incomeFen(), p.birthDate(), p.inRegister(),
-                    p.costFen(), o.decision().name(), o.amountFen(), o.reasonCode(), o.explanation());
-        });
-        copy.finish();
+        Long[] otherRuns = otherRuns(program);
+        // The population is read and computed on a second connection while this one writes the entitlements.
+        readWhileCopying.copy("policy.entitlement", COLUMNS, populationSql(program),
+                connection -> populationParams(connection, program, programOrgPath, referenceDate, null, otherRuns),
+                (rs, copy) -> {
+                    PersonInputs p = person(rs, program.beneficiary(), referenceDate);
+                    Outcome o = calculator.evaluate(p);
+                    copy.row(runId, subjectType, p.subjectId(), p.name(), p.regionCode(),
+                            p.honour() != null ? p.honour().label() : p.category() != null ? p.category().label() : null,
+                            p.employment() == null ? null : p.employment().name(), p.incomeFen(), p.birthDate(),
+                            p.inRegister(), p.costFen(), o.decision().name(), o.amountFen(), o.reasonCode(),
+                            o.explanation());
+                });
         String tieBreak = applyLimits(runId, program, source);
         runs.finish(runId, source.used(), tieBreak);
     }
@@ -193,21 +198,36 @@ public class RunComputation {
     /** Streams the program's population (or only {@code subjectIds}) with what the rules need of each. */
     private void population(Program program, String programOrgPath, LocalDate referenceDate,
             java.util.Collection<Long> subjectIds, org.springframework.jdbc.core.RowCallbackHandler each) {
-        Long[] otherRuns = program.rule().yearCap() == null ? new Long[0]
-                : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
-                        .query(Long.class).list().toArray(Long[]::new);
         // Planned for the people asked about (three on a batch line, or a province), sorted and joined in memory.
         largeQueries.planForActualValues();
         largeQueries.allowLargeSortsAndHashes();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        String sql = (program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS);
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming());
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming()).query(
+                populationSql(program), populationParams(connection, program, programOrgPath, referenceDate, subjectIds,
+                        otherRuns(program)),
+                each);
+    }
+
+    /** The latest official runs of the union's other programs of the year, for a yearly cap. */
+    private Long[] otherRuns(Program program) {
+        return program.rule().yearCap() == null ? new Long[0]
+                : jdbc.sql(OTHER_RUNS).param(program.orgId()).param(program.year()).param(program.id())
+                        .query(Long.class).list().toArray(Long[]::new);
+    }
+
+    private static String populationSql(Program program) {
+        return program.beneficiary() == BeneficiaryKind.MODEL_WORKER ? MODEL_WORKERS : HOUSEHOLDS;
+    }
+
+    /** The population query's parameters, its arrays made by the connection that reads. */
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource populationParams(Connection connection,
+            Program program, String programOrgPath, LocalDate referenceDate, java.util.Collection<Long> subjectIds,
+            Long[] otherRuns) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("d", Date.valueOf(referenceDate)).addValue("program", program.id())
                 .addValue("scope", programOrgPath).addValue("otherRuns", arrayOf(connection, otherRuns))
                 .addValue("all", subjectIds == null)
                 .addValue("ids", arrayOf(connection, subjectIds == null ? new Long[0] : subjectIds.toArray(Long[]::new)));
-        named.query(sql, params, each);
     }
 
     private String applyLimits(long runId, Program program, LoadedParameters source) {
