@@ -5,11 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -46,7 +42,6 @@ public class ReadWhileCopying {
     }
 
     private static final int CHUNKS_AHEAD = 4;
-    private static final Object END = new Object();
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -74,38 +69,24 @@ public class ReadWhileCopying {
         }
         String snapshot = jdbc.sql("select pg_export_snapshot()").query(String.class).single();
         String copySql = CsvCopy.copySql(table, columns);
-        BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
+        Handover chunks = new Handover(CHUNKS_AHEAD);
         LocaleContext locale = LocaleContextHolder.getLocaleContext();
-        Thread reader = new Thread(() -> read(snapshot, sql, params, each, chunks, stopped, locale),
-                "read-while-copying");
+        Thread reader = new Thread(() -> read(snapshot, sql, params, each, chunks, locale), "read-while-copying");
         reader.setDaemon(true);
         reader.start();
         long written = 0;
         try {
-            while (true) {
-                Object next = chunks.take();
-                if (next == END) {
-                    return written;
-                }
-                if (next instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (next instanceof Error e) {
-                    throw e;
-                }
-                if (next instanceof Throwable t) {
-                    throw new IllegalStateException("reading for COPY failed", t);
-                }
-                written += CsvCopy.copyIn(writer, copySql, (String) next);
+            for (Object chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                written += CsvCopy.copyIn(writer, copySql, (String) chunk);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while copying", e);
+            return written;
         } finally {
-            stopped.set(true);
-            chunks.clear();
-            joinQuietly(reader);
+            chunks.stop();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -120,9 +101,9 @@ public class ReadWhileCopying {
     }
 
     private void read(String snapshot, String sql, Function<Connection, SqlParameterSource> params, RowWriter each,
-            BlockingQueue<Object> chunks, AtomicBoolean stopped, LocaleContext locale) {
+            Handover chunks, LocaleContext locale) {
         LocaleContextHolder.setLocaleContext(locale);
-        Object last = END;
+        Object last = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -137,8 +118,8 @@ public class ReadWhileCopying {
                         new SingleConnectionDataSource(connection, true));
                 template.setFetchSize(LargeQueries.FETCH_SIZE);
                 CsvCopy out = new CsvCopy((chunk, rows) -> {
-                    handOver(chunks, chunk, stopped);
-                    return 0;
+                    chunks.put(chunk);
+                    return rows;
                 });
                 new NamedParameterJdbcTemplate(template).query(sql, params.apply(connection),
                         (ResultSet rs) -> each.write(rs, out));
@@ -155,30 +136,13 @@ public class ReadWhileCopying {
             LocaleContextHolder.resetLocaleContext();
         }
         try {
-            handOver(chunks, last, stopped);
+            if (last == null) {
+                chunks.end();
+            } else {
+                chunks.put(last);
+            }
         } catch (CancellationException e) {
             // the writer has stopped and no longer listens
-        }
-    }
-
-    private static void handOver(BlockingQueue<Object> chunks, Object item, AtomicBoolean stopped) {
-        try {
-            while (!chunks.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (stopped.get()) {
-                    throw new CancellationException();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-        }
-    }
-
-    private static void joinQuietly(Thread reader) {
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

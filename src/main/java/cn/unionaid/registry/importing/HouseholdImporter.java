@@ -24,6 +24,7 @@ import cn.unionaid.org.Organisations;
 import cn.unionaid.org.Regions;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.db.CopyBehind;
 import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.db.Phases;
 import cn.unionaid.platform.Messages;
@@ -215,9 +216,39 @@ public class HouseholdImporter {
         Set<Integer> refusedRows = new HashSet<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         jdbc.sql(CREATE_STAGES).update();
-        CsvCopy households = new CsvCopy(connection, "hh_stage", HOUSEHOLD_COLUMNS);
-        CsvCopy people = new CsvCopy(connection, "hm_stage", MEMBER_COLUMNS);
-        long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
+        long rowsRead;
+        // The staging tables take each chunk from a thread of their own while the next rows are read and sealed.
+        try (CopyBehind behind = new CopyBehind(connection)) {
+            CsvCopy households = behind.into("hh_stage", HOUSEHOLD_COLUMNS);
+            CsvCopy people = behind.into("hm_stage", MEMBER_COLUMNS);
+            rowsRead = stage(in, progress, lookups, errors, headRows, badHouseholds, refusedRows, households, people);
+            households.finish();
+            people.finish();
+            behind.finish();
+        }
+        phases.lap("read, check, seal, stage");
+        jdbc.sql("analyze hh_stage; analyze hm_stage").update();
+        jdbc.sql(DUPLICATES_IN_FILE).query((ResultSet rs) -> {
+            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.duplicateInFile",
+                    rs.getInt(3))));
+            badHouseholds.add(rs.getString(2));
+        });
+        jdbc.sql(WITHOUT_HEAD).query((ResultSet rs) -> {
+            String no = rs.getString(2);
+            if (badHouseholds.add(no)) {
+                errors.add(new ImportError(rs.getInt(1), RELATION, no, messages.get("import.error.noHead", no)));
+            }
+        });
+        jdbc.sql(DIGESTS).update();
+        phases.lap("duplicates, heads, digests");
+        return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead, phases);
+    }
+
+    /** Reads, checks and seals every row, staging the good ones; answers the rows read. */
+    private long stage(InputStream in, LongConsumer progress, SheetLookups lookups, List<ImportError> errors,
+            Map<String, Integer> headRows, Set<String> badHouseholds, Set<Integer> refusedRows, CsvCopy households,
+            CsvCopy people) throws IOException {
+        return RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
             RowChecker c = new RowChecker(header, row, messages);
             String no = c.required(HOUSEHOLD_NO, t -> Cells.text(t, 50));
             Relation relation = c.required(RELATION, t -> Labelled.parse(Relation.class, t));
@@ -248,24 +279,6 @@ public class HouseholdImporter {
                     health == null ? null : cipher.encrypt(health), health == null ? null : cipher.blindIndex(health),
                     cipher.blindIndex(canonical(id, relation, name, income, health)));
         });
-        households.finish();
-        people.finish();
-        phases.lap("read, check, seal, stage");
-        jdbc.sql("analyze hh_stage; analyze hm_stage").update();
-        jdbc.sql(DUPLICATES_IN_FILE).query((ResultSet rs) -> {
-            errors.add(new ImportError(rs.getInt(1), ID_NUMBER, "", messages.get("import.error.duplicateInFile",
-                    rs.getInt(3))));
-            badHouseholds.add(rs.getString(2));
-        });
-        jdbc.sql(WITHOUT_HEAD).query((ResultSet rs) -> {
-            String no = rs.getString(2);
-            if (badHouseholds.add(no)) {
-                errors.add(new ImportError(rs.getInt(1), RELATION, no, messages.get("import.error.noHead", no)));
-            }
-        });
-        jdbc.sql(DIGESTS).update();
-        phases.lap("duplicates, heads, digests");
-        return merge(scope, fileName, errors, badHouseholds, refusedRows, mode, rowsRead, phases);
     }
 
     private void stageHead(CsvCopy households, String no, Head head) {

@@ -21,6 +21,7 @@ import cn.unionaid.org.Organisations;
 import cn.unionaid.org.Regions;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.db.CopyBehind;
 import cn.unionaid.platform.db.CsvCopy;
 import cn.unionaid.platform.db.Phases;
 import cn.unionaid.platform.Messages;
@@ -186,20 +187,25 @@ public class ModelWorkerImporter {
         Map<String, Integer> firstRowOfPerson = new HashMap<>();
         // Good rows are sealed and streamed into the staging table as they are read, so memory does not grow with the file.
         jdbc.sql(CREATE_STAGE).update();
-        CsvCopy staging = new CsvCopy(DataSourceUtils.getConnection(dataSource), "mw_stage", STAGE_COLUMNS);
-        long rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
-            Line line = check(header, row, lookups, errors);
-            if (line != null) {
-                Integer first = firstRowOfPerson.putIfAbsent(line.id().value(), line.row());
-                if (first != null) {
-                    errors.add(new ImportError(line.row(), ID_NUMBER, line.id().masked(),
-                            messages.get("import.error.duplicateInFile", first)));
-                } else {
-                    staging.row(stageRow(line));
+        long rowsRead;
+        // The staging table takes each chunk from a thread of its own while the next rows are read and sealed.
+        try (CopyBehind behind = new CopyBehind(DataSourceUtils.getConnection(dataSource))) {
+            CsvCopy staging = behind.into("mw_stage", STAGE_COLUMNS);
+            rowsRead = RosterSheet.read(in, REQUIRED, messages, progress, (header, row) -> {
+                Line line = check(header, row, lookups, errors);
+                if (line != null) {
+                    Integer first = firstRowOfPerson.putIfAbsent(line.id().value(), line.row());
+                    if (first != null) {
+                        errors.add(new ImportError(line.row(), ID_NUMBER, line.id().masked(),
+                                messages.get("import.error.duplicateInFile", first)));
+                    } else {
+                        staging.row(stageRow(line));
+                    }
                 }
-            }
-        });
-        staging.finish();
+            });
+            staging.finish();
+            behind.finish();
+        }
         phases.lap("read, check, seal, stage");
         return merge(scope, fileName, errors, mode, rowsRead, phases);
     }
