@@ -90,6 +90,14 @@ class ListExportsTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> names = com.jayway.jsonpath.JsonPath.read(byPair, "$.items[*].name");
         assertThat(names).contains(name).allMatch(n -> n.contains(pair));
+        // The index's pieces (V43, a loop) are the definition's (V27): every two characters of the name, each once.
+        assertThat(jdbc.sql("""
+                select count(*) filter (where array(select distinct unnest(registry.name_bigrams(n)) order by 1)
+                         is distinct from array(select distinct substr(n, i, 2) from generate_series(1, char_length(n) - 1) i order by 1)),
+                       count(*)
+                  from (select n from (values (null::text), (''), ('王'), ('王王王'), ('阿卜杜热合曼·买买提')) v(n)
+                        union all select substr('王李王张伟伟芳·娜王婷王', 1 + g % 9, g % 12) from generate_series(0, 400) g) names
+                """).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(0L, 406L);
         String byRegion = mvc.perform(get("/api/v1/model-workers").param("region", "资阳").with(DemoUsers.api("yiyang.clerk")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> regions = com.jayway.jsonpath.JsonPath.read(byRegion, "$.items[*].regionCode");
