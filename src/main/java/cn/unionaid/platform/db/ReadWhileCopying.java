@@ -42,6 +42,13 @@ public class ReadWhileCopying {
     }
 
     private static final int CHUNKS_AHEAD = 4;
+    /**
+     * Readers beside at once on this instance. Each holds a second pooled connection while its caller holds one; with
+     * no limit, as many runs at once as the pool has connections could each wait for a second that never comes.
+     */
+    private static final int READERS_AT_ONCE = 4;
+
+    private final java.util.concurrent.Semaphore readers = new java.util.concurrent.Semaphore(READERS_AT_ONCE);
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -64,9 +71,18 @@ public class ReadWhileCopying {
         Connection writer = DataSourceUtils.getConnection(dataSource);
         boolean wroteAlready = jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class)
                 .single();
-        if (wroteAlready) {
+        if (wroteAlready || !readers.tryAcquire()) {
             return oneAfterTheOther(writer, table, columns, sql, params, each);
         }
+        try {
+            return beside(writer, table, columns, sql, params, each);
+        } finally {
+            readers.release();
+        }
+    }
+
+    private long beside(Connection writer, String table, List<String> columns, String sql,
+            Function<Connection, SqlParameterSource> params, RowWriter each) {
         String snapshot = jdbc.sql("select pg_export_snapshot()").query(String.class).single();
         String copySql = CsvCopy.copySql(table, columns);
         Handover chunks = new Handover(CHUNKS_AHEAD);
