@@ -48,8 +48,8 @@ class BatchLines {
     }
 
     /** Loads the lines, in their order, and the payees they name (those in the scope) for {@link #refusals} and {@link #write}. */
-    void stage(DataScope scope, SubjectType type, List<Batches.Line> lines, Map<Long, Batches.Entitled> entitled,
-            Map<Long, String> refused) {
+    void stage(DataScope scope, SubjectType type, List<Batches.Line> lines,
+            java.util.function.Function<Batches.Line, Batches.Entitled> entitled, Map<Long, String> refused) {
         jdbc.sql("""
                 create temporary table if not exists batch_line (seq int not null, subject_id bigint not null,
                     amount_fen bigint not null, entitled_fen bigint, entitlement_kind text, refused text) on commit drop
@@ -63,7 +63,7 @@ class BatchLines {
         CsvCopy copy = new CsvCopy(DataSourceUtils.getConnection(dataSource), "batch_line", LINE_COLUMNS);
         int seq = 0;
         for (Batches.Line l : lines) {
-            Batches.Entitled e = entitled.get(l.subjectId());
+            Batches.Entitled e = entitled.apply(l);
             copy.row(++seq, l.subjectId(), l.amountFen(), e == null ? null : e.fen(),
                     e == null ? null : e.cap() ? "CAP" : "EXACT", refused.get(l.subjectId()));
         }

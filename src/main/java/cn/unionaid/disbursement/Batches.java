@@ -85,9 +85,9 @@ public class Batches {
     public Batch fromRun(DataScope scope, long runId, FundSource source, String title) {
         RunView run = runs.find(scope, runId).orElseThrow(() -> BusinessRuleException.notFound("policy.error.runNotFound"));
         List<Line> lines = runs.payable(scope, runId).stream().map(p -> new Line(p.subjectId(), p.amountFen())).toList();
-        Map<Long, Entitled> entitled = new HashMap<>();
-        lines.forEach(l -> entitled.put(l.subjectId(), new Entitled(l.amountFen(), false)));
-        return create(scope, run.programId(), runId, source, title, lines, entitled, Map.of());
+        // each line is entitled to exactly its own amount: no map of a province's 800,000 people beside the lines
+        return create(scope, run.programId(), runId, source, title, lines, l -> new Entitled(l.amountFen(), false),
+                Map.of());
     }
 
     /**
@@ -112,11 +112,11 @@ public class Batches {
                 a.refusal(l.amountFen(), messages).ifPresent(why -> refused.put(l.subjectId(), why));
             }
         }
-        return create(scope, programId, null, source, title, lines, entitled, refused);
+        return create(scope, programId, null, source, title, lines, l -> entitled.get(l.subjectId()), refused);
     }
 
     private Batch create(DataScope scope, long programId, Long runId, FundSource source, String title, List<Line> lines,
-            Map<Long, Entitled> entitled, Map<Long, String> refused) {
+            java.util.function.Function<Line, Entitled> entitled, Map<Long, String> refused) {
         Program program = programs.find(scope, programId)
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.programNotFound"));
         if (source == null || !program.fundSources().contains(source)) {
