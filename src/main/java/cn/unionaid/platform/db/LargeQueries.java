@@ -16,6 +16,7 @@ public class LargeQueries {
 
     /** Rows a streaming read fetches at a time. */
     static final int FETCH_SIZE = 5_000;
+    private static final String PLAN_FOR_VALUES = "set local plan_cache_mode = force_custom_plan";
 
     private final JdbcClient jdbc;
     private final String workMem;
@@ -60,7 +61,20 @@ public class LargeQueries {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void planForActualValues() {
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        jdbc.sql(PLAN_FOR_VALUES).update();
+    }
+
+    /**
+     * Streams a query of a province's size in the current transaction (a run's population), planned for its actual
+     * values and sorting and hashing in memory: {@link #planForActualValues()}, {@link #allowLargeSortsAndHashes()},
+     * then {@link #streaming()}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stream(String sql, org.springframework.jdbc.core.namedparam.SqlParameterSource params,
+            org.springframework.jdbc.core.RowCallbackHandler each) {
+        planForActualValues();
+        allowLargeSortsAndHashes();
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming).query(sql, params, each);
     }
 
     /**
@@ -68,12 +82,16 @@ public class LargeQueries {
      * {@link ReadWhileCopying} that reads beside the transaction.
      */
     java.util.List<String> readerSettings() {
-        return java.util.List.of("set local plan_cache_mode = force_custom_plan", "set local work_mem = '" + workMem + "'");
+        return java.util.List.of(PLAN_FOR_VALUES, largeSortsAndHashes());
     }
 
     /** Raises the memory of each sort and hash for the rest of the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void allowLargeSortsAndHashes() {
-        jdbc.sql("set local work_mem = '" + workMem + "'").update();
+        jdbc.sql(largeSortsAndHashes()).update();
+    }
+
+    private String largeSortsAndHashes() {
+        return "set local work_mem = '" + workMem + "'";
     }
 }

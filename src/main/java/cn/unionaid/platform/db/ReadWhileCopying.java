@@ -108,11 +108,8 @@ public class ReadWhileCopying {
 
     private long oneAfterTheOther(Connection connection, String table, List<String> columns, String sql,
             Function<Connection, SqlParameterSource> params, RowWriter each) {
-        largeQueries.planForActualValues();
-        largeQueries.allowLargeSortsAndHashes();
         CsvCopy copy = new CsvCopy(connection, table, columns);
-        new NamedParameterJdbcTemplate(largeQueries.streaming()).query(sql, params.apply(connection),
-                (ResultSet rs) -> each.write(rs, copy));
+        largeQueries.stream(sql, params.apply(connection), (ResultSet rs) -> each.write(rs, copy));
         return copy.finish();
     }
 

@@ -199,13 +199,9 @@ public class RunComputation {
     private void population(Program program, String programOrgPath, LocalDate referenceDate,
             java.util.Collection<Long> subjectIds, org.springframework.jdbc.core.RowCallbackHandler each) {
         // Planned for the people asked about (three on a batch line, or a province), sorted and joined in memory.
-        largeQueries.planForActualValues();
-        largeQueries.allowLargeSortsAndHashes();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming()).query(
-                populationSql(program), populationParams(connection, program, programOrgPath, referenceDate, subjectIds,
-                        otherRuns(program)),
-                each);
+        largeQueries.stream(populationSql(program), populationParams(connection, program, programOrgPath, referenceDate,
+                subjectIds, otherRuns(program)), each);
     }
 
     /** The latest official runs of the union's other programs of the year, for a yearly cap. */
