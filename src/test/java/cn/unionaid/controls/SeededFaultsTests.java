@@ -12,6 +12,7 @@ import java.util.zip.ZipInputStream;
 
 import cn.unionaid.IntegrationTest;
 import cn.unionaid.TestUnions;
+import cn.unionaid.platform.db.EmbeddedDatabaseServer;
 import cn.unionaid.registry.Rosters;
 import cn.unionaid.registry.importing.ModelWorkerSheet;
 import com.jayway.jsonpath.JsonPath;
@@ -51,6 +52,8 @@ class SeededFaultsTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EmbeddedDatabaseServer server;
 
     private long org;
     private final Map<String, Long> programs = new HashMap<>();
@@ -244,6 +247,39 @@ class SeededFaultsTests {
         postJson("auditor", "/api/v1/funds/receipts", """
                 {"year":2025,"source":"SAME_LEVEL","date":"2025-01-05","amountYuan":"1","voucher":"x"}""")
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * The database refuses a second live payment of a person in a program (V12), and the 重复发放 check stays as the
+     * auditor's independent reading of what was paid. To see it find one, the guard is taken away for a moment by
+     * the database's owner, as a restore from an old dump or a hand in the database could have done.
+     */
+    @Test
+    void aPersonPaidTwiceInAProgramIsFoundWhenTheDatabaseGuardWasBypassed() throws Exception {
+        var owner = new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                server.ownerJdbcUrl(), EmbeddedDatabaseServer.OWNER, "", true));
+        String guard = owner.queryForObject(
+                "select pg_get_indexdef('disbursement.batch_item_one_live_per_program'::regclass)", String.class);
+        long[] twice = {0};
+        owner.execute("drop index disbursement.batch_item_one_live_per_program");
+        try {
+            twice[0] = paidItem(batchBehindTheBack("NX-SFC", "SAME_LEVEL", true), workers.get(5), "南县劳模5", 1000_00,
+                    "SAME_LEVEL", "2025-02-05");
+            mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
+            assertThat(liveFindingsOfUnion()).containsEntry("DUPLICATE", 1L);
+            assertThat(jdbc.sql("select detail from controls.finding where org_id = ? and check_code = 'DUPLICATE' and status <> 'CLOSED'")
+                    .param(org).query(String.class).single()).startsWith("南县劳模5 在项目“春节慰问”中被支付 2 次（批次 ");
+        } finally {
+            // refunded, the second payment is no longer live: the guard comes back (also after a failed assertion,
+            // so that no other test runs without it) and the re-run closes the finding
+            if (twice[0] != 0) {
+                jdbc.sql("update disbursement.batch_item set status = 'RETURNED' where id = ?").param(twice[0]).update();
+                jdbc.sql("update disbursement.batch_item set status = 'REFUNDED' where id = ?").param(twice[0]).update();
+            }
+            owner.execute(guard);
+        }
+        mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
+        assertThat(liveFindingsOfUnion()).doesNotContainKey("DUPLICATE");
     }
 
     @Test
