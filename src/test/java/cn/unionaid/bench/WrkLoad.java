@@ -98,6 +98,7 @@ final class WrkLoad {
                 "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
+        Files.delete(script); // it holds a signed-in session's cookie or an API token
         System.out.println(out);
         Map<String, Double> figures = new LinkedHashMap<>();
         Matcher m = Pattern.compile("^([A-Z0-9]+) ([0-9.]+)$", Pattern.MULTILINE).matcher(out);
