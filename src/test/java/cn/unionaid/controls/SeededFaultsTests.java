@@ -256,8 +256,9 @@ class SeededFaultsTests {
      */
     @Test
     void aPersonPaidTwiceInAProgramIsFoundWhenTheDatabaseGuardWasBypassed() throws Exception {
-        var owner = new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
-                server.ownerJdbcUrl(), EmbeddedDatabaseServer.OWNER, "", true));
+        var ownerConnection = new org.springframework.jdbc.datasource.SingleConnectionDataSource(server.ownerJdbcUrl(),
+                EmbeddedDatabaseServer.OWNER, "", true);
+        var owner = new org.springframework.jdbc.core.JdbcTemplate(ownerConnection);
         String guard = owner.queryForObject(
                 "select pg_get_indexdef('disbursement.batch_item_one_live_per_program'::regclass)", String.class);
         long[] twice = {0};
@@ -277,6 +278,7 @@ class SeededFaultsTests {
                 jdbc.sql("update disbursement.batch_item set status = 'REFUNDED' where id = ?").param(twice[0]).update();
             }
             owner.execute(guard);
+            ownerConnection.destroy();
         }
         mvc.perform(post("/api/v1/controls/runs").with(as("leader"))).andExpect(status().isCreated());
         assertThat(liveFindingsOfUnion()).doesNotContainKey("DUPLICATE");
