@@ -149,14 +149,13 @@ public class HouseholdImporter {
             insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, detail, recorded_by)
             select 'HOUSEHOLD', id, 'UPDATED', current_date, :reason, changed_fields, :by from hh_changed
             """;
-    private static final String COUNT_NEW = """
-            select count(*) from hh_stage s
+    /** The households of the file not yet on the union's register, found once: counted, then written. */
+    private static final String NEW_HOUSEHOLDS = """
+            create temp table hh_new on commit drop as
+            select s.* from hh_stage s
              where not exists (select 1 from registry.household h where h.org_id = s.org_id and h.household_no = s.household_no)
             """;
     private static final String INSERT_NEW = """
-            create temp table hh_new on commit drop as
-            select s.* from hh_stage s
-             where not exists (select 1 from registry.household h where h.org_id = s.org_id and h.household_no = s.household_no);
             insert into registry.household (org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc,
                    bank_card_bidx, bank_card_masked, region_code, row_digest)
             select org_id, household_no, category, main_cause, housing, bank_name, bank_card_enc, bank_card_bidx,
@@ -344,7 +343,8 @@ public class HouseholdImporter {
         jdbc.sql(APPLY_CHANGES).update();
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
         phases.lap("changes");
-        int imported = jdbc.sql(COUNT_NEW).query(Integer.class).single();
+        jdbc.sql(NEW_HOUSEHOLDS).update();
+        int imported = jdbc.sql("select count(*) from hh_new").query(Integer.class).single();
         jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update();
         phases.lap("insert new with members and events");
         log.info("Household roster {}: {} rows, {}", fileName, rowsRead, phases);

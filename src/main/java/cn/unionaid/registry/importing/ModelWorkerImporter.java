@@ -141,16 +141,15 @@ public class ModelWorkerImporter {
                 returning id, id_number_bidx, living, honour_kept
             ), opened as (
                 select f.*, s.opened_on from fresh f join mw_stage s on s.id_number_bidx = f.id_number_bidx
+            ), events as (
+                insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
+                select 'MODEL_WORKER', id, 'OPENED', opened_on, :reason, :by from opened
+                union all
+                select 'MODEL_WORKER', id, 'DECEASED', current_date, :reason, :by from opened where not living
+                union all
+                select 'MODEL_WORKER', id, 'HONOUR_REVOKED', current_date, :reason, :by from opened where not honour_kept
             )
-            insert into registry.registry_event (subject_type, subject_id, kind, event_date, reason, recorded_by)
-            select 'MODEL_WORKER', id, 'OPENED', opened_on, :reason, :by from opened
-            union all
-            select 'MODEL_WORKER', id, 'DECEASED', current_date, :reason, :by from opened where not living
-            union all
-            select 'MODEL_WORKER', id, 'HONOUR_REVOKED', current_date, :reason, :by from opened where not honour_kept
-            """;
-    private static final String COUNT_NEW = """
-            select count(*) from mw_stage s where not exists (select 1 from registry.model_worker m where m.id_number_bidx = s.id_number_bidx)
+            select count(*) from fresh
             """;
 
     private final JdbcClient jdbc;
@@ -270,8 +269,8 @@ public class ModelWorkerImporter {
         jdbc.sql(APPLY_CHANGES).update();
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
         phases.lap("changes");
-        int imported = jdbc.sql(COUNT_NEW).query(Integer.class).single();
-        jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update();
+        // the archives written, counted as they are inserted rather than by a second search of the register
+        int imported = jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).query(Integer.class).single();
         phases.lap("insert new with events");
         log.info("Model-worker roster {}: {} rows, {}", fileName, rowsRead, phases);
         ImportResult result = new ImportResult(imported, updated, unchanged, rejectedRows, List.copyOf(errors), false);
