@@ -2,6 +2,7 @@ package cn.unionaid.disbursement;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -49,7 +50,7 @@ class BatchLines {
 
     /** Loads the lines, in their order, and the payees they name (those in the scope) for {@link #refusals} and {@link #write}. */
     void stage(DataScope scope, SubjectType type, List<Batches.Line> lines,
-            java.util.function.Function<Batches.Line, Batches.Entitled> entitled, Map<Long, String> refused) {
+            Function<Batches.Line, Batches.Entitled> entitled, Map<Long, String> refused) {
         jdbc.sql("""
                 create temporary table if not exists batch_line (seq int not null, subject_id bigint not null,
                     amount_fen bigint not null, entitled_fen bigint, entitlement_kind text, refused text) on commit drop

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.unionaid.audit.AuditLog;
 import cn.unionaid.disbursement.internal.BatchRepository;
@@ -116,7 +117,7 @@ public class Batches {
     }
 
     private Batch create(DataScope scope, long programId, Long runId, FundSource source, String title, List<Line> lines,
-            java.util.function.Function<Line, Entitled> entitled, Map<Long, String> refused) {
+            Function<Line, Entitled> entitled, Map<Long, String> refused) {
         Program program = programs.find(scope, programId)
                 .orElseThrow(() -> BusinessRuleException.notFound("policy.error.programNotFound"));
         if (source == null || !program.fundSources().contains(source)) {

@@ -120,7 +120,7 @@ public class Payees {
         if (ids.isEmpty()) {
             return;
         }
-        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(largeQueries.streaming()).query(
+        largeQueries.streamingNamed().query(
                 (type == SubjectType.MODEL_WORKER ? MODEL_WORKER : HOUSEHOLD).formatted("= any(:ids)") + " order by 1",
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", ids.toArray(Long[]::new))
                         .addValue("scope", scope.orgPath()),

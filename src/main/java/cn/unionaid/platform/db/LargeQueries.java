@@ -1,6 +1,14 @@
 package cn.unionaid.platform.db;
 
+import java.util.List;
+
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,25 +28,32 @@ public class LargeQueries {
 
     private final JdbcClient jdbc;
     private final String workMem;
-    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final JdbcTemplate streaming;
+    private final NamedParameterJdbcTemplate streamingNamed;
 
-    LargeQueries(JdbcClient jdbc, javax.sql.DataSource dataSource,
+    LargeQueries(JdbcClient jdbc, DataSource dataSource,
             @Value("${unionaid.db.large-query-work-mem:256MB}") String workMem) {
         if (!workMem.matches("\\d+(kB|MB|GB)")) {
             throw new IllegalArgumentException("unionaid.db.large-query-work-mem must look like 256MB");
         }
         this.jdbc = jdbc;
         this.workMem = workMem;
-        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
+        this.streamingNamed = new NamedParameterJdbcTemplate(streaming);
     }
 
     /**
      * Reads a query's rows a few thousand at a time (within the caller's transaction, on its connection), for a
      * result of a province's size that must never sit in memory whole: a run's population, a bank file's payments.
      */
-    public org.springframework.jdbc.core.JdbcTemplate streaming() {
+    public JdbcTemplate streaming() {
         return streaming;
+    }
+
+    /** {@link #streaming()} with named parameters. */
+    public NamedParameterJdbcTemplate streamingNamed() {
+        return streamingNamed;
     }
 
     /**
@@ -67,22 +82,21 @@ public class LargeQueries {
     /**
      * Streams a query of a province's size in the current transaction (a run's population), planned for its actual
      * values and sorting and hashing in memory: {@link #planForActualValues()}, {@link #allowLargeSortsAndHashes()},
-     * then {@link #streaming()}.
+     * then {@link #streamingNamed()}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void stream(String sql, org.springframework.jdbc.core.namedparam.SqlParameterSource params,
-            org.springframework.jdbc.core.RowCallbackHandler each) {
+    public void stream(String sql, SqlParameterSource params, RowCallbackHandler each) {
         planForActualValues();
         allowLargeSortsAndHashes();
-        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming).query(sql, params, each);
+        streamingNamed.query(sql, params, each);
     }
 
     /**
      * What {@link #planForActualValues()} and {@link #allowLargeSortsAndHashes()} set, for a connection of
      * {@link ReadWhileCopying} that reads beside the transaction.
      */
-    java.util.List<String> readerSettings() {
-        return java.util.List.of(PLAN_FOR_VALUES, largeSortsAndHashes());
+    List<String> readerSettings() {
+        return List.of(PLAN_FOR_VALUES, largeSortsAndHashes());
     }
 
     /** Raises the memory of each sort and hash for the rest of the current transaction. */
