@@ -62,7 +62,9 @@ public enum ControlCheck {
              group by x.program_id, x.subject_id, x.subject_type
             """),
     ORGANISATION_ACCOUNT("向组织或协会账户支付", Severity.HIGH, "资金实名发放给个人，不得拨付协会等组织（曾有向劳模协会支付工作经费被认定不合规）", "帮扶资金只实名发放给个人，已拨付组织的资金收回",
-            CheckReading.SETTLED_ITEMS, "i.name ~ '(协会|工会|委员会|公司|中心|联合会|学会|基金会)$'", """
+            // The payee's last character is tested first: this condition is tried on every one of a province's 5.8 M
+            // payments, and the one-character class costs half of what the alternation does on a name that cannot match.
+            CheckReading.SETTLED_ITEMS, "i.name ~ '[会司心]$' and i.name ~ '(协会|工会|委员会|公司|中心|联合会|学会|基金会)$'", """
             b.org_id, 'item:' || i.id, p.year, '收款人“' || i.name || '”为组织或协会账户', i.amount_fen, b.id
             """),
     CASH_PAYMENT("现金发放：支付未经银行代发", Severity.HIGH, "一律通过本人银行卡实名代发，禁止现金发放", "一律通过本人银行卡代发，停止现金发放", """
