@@ -13,7 +13,6 @@ import cn.unionaid.platform.BusinessRuleException;
 import cn.unionaid.platform.Role;
 import cn.unionaid.platform.CurrentUser;
 import cn.unionaid.platform.DataScope;
-import cn.unionaid.platform.db.LargeQueries;
 import cn.unionaid.registry.importing.HouseholdImporter;
 import cn.unionaid.registry.importing.HouseholdSheet;
 import cn.unionaid.registry.importing.ImportFailure;
@@ -52,13 +51,11 @@ public class RegistryImports {
     private final AuditLog audit;
     private final int refusedUploadDays;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
-    private final LargeQueries largeQueries;
 
     RegistryImports(ModelWorkerImporter modelWorkers, HouseholdImporter households, ImportJobRepository jobs,
             FileStore files, @Qualifier("applicationTaskExecutor") TaskExecutor executor, AuditLog audit,
             @Value("${unionaid.registry.refused-upload-days:7}") int refusedUploadDays,
-            org.springframework.transaction.PlatformTransactionManager transactionManager, LargeQueries largeQueries) {
-        this.largeQueries = largeQueries;
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.audit = audit;
         this.refusedUploadDays = refusedUploadDays;
@@ -193,10 +190,6 @@ public class RegistryImports {
             // One transaction for the import, holding the job's lock so that no instance takes it for abandoned.
             ImportResult result = transactions.execute(status -> {
                 jobs.holdWhileWorking(id);
-                // The merge joins every staged row with the register, and the register's name indexes (GIN) take the new
-                // names in bulk from their pending lists with work_mem: 4 MB made a million names cost 25.7 s to write
-                // where 256 MB took 16.3 s (standalone PostgreSQL 15, BENCHMARKS.md).
-                largeQueries.allowLargeSortsAndHashes();
                 try {
                     return kind == RosterKind.MODEL_WORKERS
                             ? modelWorkers.importRoster(scope, fileName, in, mode, progress)

@@ -227,17 +227,8 @@ class ScaleBenchmark {
         // has had no foreign key since the module schemas, V25, so neither has the copy; until 2026-12-02 it had two).
         jdbc.sql("create table bench_register (like registry.model_worker including all)").update();
         figures.start();
-        // with the memory the import's transaction has (LargeQueries), which the name indexes use to take the new names
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (var set = c.createStatement(); var insert = c.prepareStatement("insert into bench_register select m.* "
-                    + "from registry.model_worker m join org.organisation o on o.id = m.org_id where starts_with(o.path, ?)")) {
-                set.execute("set local work_mem = '256MB'");
-                insert.setString(1, benchPath);
-                insert.executeUpdate();
-            }
-            c.commit();
-        }
+        jdbc.sql("insert into bench_register select m.* from registry.model_worker m join org.organisation o on o.id = m.org_id "
+                + "where starts_with(o.path, ?)").param(benchPath).update();
         figures.record("  ↳ the same rows into an indexed copy of the register (INSERT … SELECT)", ROWS,
                 figures.elapsed(), copyMs, "a floor, not a target: the register's indexes and checks");
         jdbc.sql("drop table bench_register").update();
