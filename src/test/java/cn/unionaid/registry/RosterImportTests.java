@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -37,6 +38,8 @@ class RosterImportTests {
     RegistryImports imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
 
     private ResultActions upload(String user, String path, String fileName, byte[] content, String mode) throws Exception {
         var request = multipart(path).file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
@@ -51,6 +54,36 @@ class RosterImportTests {
         List<String> copy = new ArrayList<>(row);
         copy.set(column, value);
         return copy;
+    }
+
+    /** A clerk may shorten a region to its city's four digits or its province's two; a mistyped code is refused by name. */
+    @Test
+    void aRegionIsFoundByItsShortCodeAndAMistypedCodeIsRefusedWithTheRule() throws Exception {
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "长沙县.xlsx",
+                Rosters.modelWorkerXlsx(Rosters.modelWorkers(6, 41, "430900", "430121")), null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(6));
+        int county = total("430121");
+        int city = total("430100");
+        assertThat(county).isGreaterThanOrEqualTo(6);
+        assertThat(city).isGreaterThanOrEqualTo(county);
+        assertThat(total("4301")).isEqualTo(city);
+        assertThat(total(" 4301 ")).isEqualTo(city);
+        assertThat(total("43")).isEqualTo(total("430000")).isGreaterThanOrEqualTo(city);
+        assertThat(total("长沙县")).isEqualTo(county);
+
+        mvc.perform(get("/api/v1/model-workers").param("region", "4301x").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("4301x")));
+        mvc.perform(get("/api/v1/households").param("region", "43012").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("43012")));
+        mvc.perform(get("/registry/model-workers").param("region", "4301x").with(DemoUsers.page(users, "yiyang.clerk")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("行政区划代码须为6位数字（省、市也可只写前2位、前4位）：4301x")));
+    }
+
+    private int total(String region) throws Exception {
+        return JsonPath.read(mvc.perform(get("/api/v1/model-workers").param("region", region).param("size", "1")
+                .with(DemoUsers.api("yiyang.clerk"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(), "$.total");
     }
 
     @Test

@@ -212,8 +212,13 @@ public class RegistryQueries {
         return q != null && q.strip().matches("\\d{3}[\\dXx]?|\\d{4,5}[\\dXx]");
     }
 
+    /**
+     * A region given by its code: a county's six digits, or the two or four a province's or city's codes begin with (43,
+     * 4309), as people shorten them. Anything else with a digit in it is a mistyped code, refused with the rule
+     * ({@link RegionCode#of}), rather than searched for as a name no region has.
+     */
     private static boolean isRegionCode(String region) {
-        return region != null && region.strip().matches("\\d{6}");
+        return region != null && region.strip().matches(".*[0-9].*");
     }
 
     private static boolean isRegionName(String region) {
