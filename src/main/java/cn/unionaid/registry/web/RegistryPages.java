@@ -93,7 +93,7 @@ class RegistryPages {
         try {
             model.addAttribute("page", registry.modelWorkers(viewed, filter, PageRequest.of(null, after, size)));
         } catch (InvalidValueException e) {
-            model.addAttribute("error", messages.get(e.messageKey(), e.arguments()));
+            model.addAttribute("error", messages.of(e));
             model.addAttribute("page", registry.modelWorkers(viewed, RegistryFilter.none(), PageRequest.of(null, null, size)));
         }
         return "registry/model-workers";
@@ -135,7 +135,7 @@ class RegistryPages {
         try {
             model.addAttribute("page", registry.households(viewed, filter, PageRequest.of(null, after, size)));
         } catch (InvalidValueException e) {
-            model.addAttribute("error", messages.get(e.messageKey(), e.arguments()));
+            model.addAttribute("error", messages.of(e));
             model.addAttribute("page", registry.households(viewed, RegistryFilter.none(), PageRequest.of(null, null, size)));
         }
         return "registry/households";
