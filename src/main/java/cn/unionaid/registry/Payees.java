@@ -3,6 +3,9 @@ package cn.unionaid.registry;
 import java.util.Optional;
 
 import cn.unionaid.platform.DataScope;
+import cn.unionaid.platform.db.LargeQueries;
+import cn.unionaid.shared.FieldCipher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +53,10 @@ public class Payees {
     }
 
     private final JdbcClient jdbc;
-    private final cn.unionaid.shared.FieldCipher cipher;
-    private final cn.unionaid.platform.db.LargeQueries largeQueries;
+    private final FieldCipher cipher;
+    private final LargeQueries largeQueries;
 
-    Payees(JdbcClient jdbc, cn.unionaid.shared.FieldCipher cipher, cn.unionaid.platform.db.LargeQueries largeQueries) {
+    Payees(JdbcClient jdbc, FieldCipher cipher, LargeQueries largeQueries) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.largeQueries = largeQueries;
@@ -122,7 +125,7 @@ public class Payees {
         }
         largeQueries.streamingNamed().query(
                 (type == SubjectType.MODEL_WORKER ? MODEL_WORKER : HOUSEHOLD).formatted("= any(:ids)") + " order by 1",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("ids", ids.toArray(Long[]::new))
+                new MapSqlParameterSource("ids", ids.toArray(Long[]::new))
                         .addValue("scope", scope.orgPath()),
                 (java.sql.ResultSet rs) -> {
                     each.accept(payee(rs, type));
