@@ -2,8 +2,11 @@ package cn.unionaid.registry;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import cn.unionaid.DemoUsers;
 import cn.unionaid.IntegrationTest;
@@ -17,8 +20,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,6 +46,8 @@ class RosterImportTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private ResultActions upload(String user, String path, String fileName, byte[] content, String mode) throws Exception {
         var request = multipart(path).file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
@@ -78,6 +86,105 @@ class RosterImportTests {
         mvc.perform(get("/registry/model-workers").param("region", "4301x").with(DemoUsers.page(users, "yiyang.clerk")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("行政区划代码须为6位数字（省、市也可只写前2位、前4位）：4301x")));
+    }
+
+    /**
+     * A roster that adds more archives than the register holds (a province's first load) is written without the register's
+     * search indexes, which are then built once: every index is there again with its definition, the search ones built
+     * anew, and the register finds the new people by them. A roster that adds nothing leaves the indexes alone.
+     */
+    @Test
+    void aRosterLargerThanTheRegisterBuildsItsSearchIndexesOnceAndIsFoundByThem() throws Exception {
+        long held = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'registry.model_worker'::regclass")
+                .query(Long.class).single();
+        int n = (int) Math.max(1_000, held) + 100;
+        List<List<String>> rows = Rosters.manyModelWorkers(n, "430900", "430981", "欧阳萃琳");
+        byte[] file = Rosters.csv(ModelWorkerSheet.COLUMNS, rows, StandardCharsets.UTF_8);
+        Map<String, List<String>> before = indexes();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(11);
+
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "沅江市劳模.csv", file, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(n)).andExpect(jsonPath("$.rejected").value(0));
+        Map<String, List<String>> after = indexes();
+        assertBuiltAnew(before, after);
+        assertThat(jdbc.sql("select count(*) from registry.index_set_aside").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from registry.model_worker where region_code = '430981'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(n);
+        for (String q : List.of("阳萃", "欧阳萃琳")) {
+            mvc.perform(get("/api/v1/model-workers").param("q", q).with(DemoUsers.api("yiyang.clerk")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.items[0].name").value("欧阳萃琳"));
+        }
+
+        upload("yiyang.clerk", "/api/v1/model-workers/import", "沅江市劳模.csv", file, null)
+                .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.unchanged").value(n));
+        assertThat(indexes()).isEqualTo(after);
+    }
+
+    /** The database refuses to commit with an index set aside, and sets aside only the register's own tables. */
+    @Test
+    void noCommitLeavesTheRegisterWithoutAnIndex() {
+        Map<String, List<String>> before = indexes();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(t ->
+                jdbc.sql("select registry.set_aside_indexes('model_worker')").query(Integer.class).single()))
+                .hasStackTraceContaining("was set aside and not built again");
+        assertThat(indexes()).isEqualTo(before);
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(t ->
+                jdbc.sql("select registry.set_aside_indexes('registry_event')").query(Integer.class).single()))
+                .hasStackTraceContaining("cannot be set aside");
+    }
+
+    /** A household roster that adds more households than the register holds builds the households' and members' search indexes once. */
+    @Test
+    void aHouseholdRosterLargerThanTheRegisterBuildsItsSearchIndexesOnce() throws Exception {
+        long held = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'registry.household'::regclass")
+                .query(Long.class).single();
+        int n = (int) Math.max(1_000, held) + 100;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String no = "YJL-%05d".formatted(i);
+            rows.add(List.of(no, "户主", i == 0 ? "司马萃英" : "沅江户主",
+                    Rosters.idNumber("430981", LocalDate.of(1962, 5, 1).plusDays(i / 500), 500 + i % 500), "800", "",
+                    "相对困难", "因病致困", "", "", "", "430900", "430981", "2021-03-01"));
+            rows.add(List.of(no, "配偶", "沅江配偶",
+                    Rosters.idNumber("430981", LocalDate.of(1963, 8, 1).plusDays(i / 500), 500 + i % 500), "600", "", "", "",
+                    "", "", "", "", "", ""));
+        }
+        Map<String, List<String>> households = indexes("registry.household");
+        Map<String, List<String>> members = indexes("registry.household_member");
+        upload("yiyang.clerk", "/api/v1/households/import", "沅江市困难职工.csv", Rosters.householdCsv(rows, StandardCharsets.UTF_8), null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(n)).andExpect(jsonPath("$.rejected").value(0));
+        assertBuiltAnew(households, indexes("registry.household"));
+        assertBuiltAnew(members, indexes("registry.household_member"));
+        mvc.perform(get("/api/v1/households").param("q", "司马萃英").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].householdNo").value("YJL-00000"));
+    }
+
+    /** Every index is there again with its definition: the unique ones kept, the others built anew. */
+    private static void assertBuiltAnew(Map<String, List<String>> before, Map<String, List<String>> after) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((name, oidAndDefinition) -> {
+            assertThat(oidAndDefinition.get(1)).as(name).isEqualTo(before.get(name).get(1));
+            boolean unique = oidAndDefinition.get(1).startsWith("CREATE UNIQUE");
+            assertThat(oidAndDefinition.get(0).equals(before.get(name).get(0))).as(name + " kept (unique) or built anew").isEqualTo(unique);
+        });
+    }
+
+    private Map<String, List<String>> indexes() {
+        return indexes("registry.model_worker");
+    }
+
+    /** A table's indexes by name: their identity and definition. */
+    private Map<String, List<String>> indexes(String table) {
+        Map<String, List<String>> found = new TreeMap<>();
+        jdbc.sql("""
+                select c.relname, i.indexrelid::text, pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+                 where i.indrelid = cast(? as regclass)
+                """).param(table).query((java.sql.ResultSet rs) -> {
+            found.put(rs.getString(1), List.of(rs.getString(2), rs.getString(3)));
+        });
+        return found;
     }
 
     private int total(String region) throws Exception {

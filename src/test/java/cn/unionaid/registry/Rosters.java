@@ -50,6 +50,23 @@ public final class Rosters {
         return rows;
     }
 
+    /**
+     * {@code n} model workers of a union in one county, for rosters larger than {@link #modelWorkers} makes: 500 a birth
+     * date from 1950-03-01, sequences 500 to 999 (which {@link #modelWorkers} never uses); the first is called
+     * {@code firstName}.
+     */
+    public static List<List<String>> manyModelWorkers(int n, String orgCode, String region, String firstName) {
+        Random random = new Random(n);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = i == 0 ? firstName : SURNAMES[random.nextInt(10)] + GIVEN[random.nextInt(10)];
+            rows.add(List.of(name, idNumber(region, LocalDate.of(1950, 3, 1).plusDays(i / 500), 500 + i % 500),
+                    Honour.values()[random.nextInt(Honour.values().length)].label(), "2001", "离退休", "某单位", orgCode,
+                    region, "3200.00", "2023-09", "", "", "", "是", "保持", "2020-01-01", ""));
+        }
+        return rows;
+    }
+
     public static byte[] xlsx(List<String> header, List<List<String>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet("花名册");

@@ -32,6 +32,7 @@ import cn.unionaid.registry.HardshipCategory;
 import cn.unionaid.registry.ImportError;
 import cn.unionaid.registry.ImportMode;
 import cn.unionaid.registry.ImportResult;
+import cn.unionaid.registry.internal.RegisterIndexes;
 import cn.unionaid.registry.Relation;
 import cn.unionaid.shared.BankCard;
 import cn.unionaid.shared.FieldCipher;
@@ -178,9 +179,10 @@ public class HouseholdImporter {
     private final Organisations organisations;
     private final Regions regions;
     private final AuditLog audit;
+    private final RegisterIndexes indexes;
 
     HouseholdImporter(JdbcClient jdbc, DataSource dataSource, FieldCipher cipher, Messages messages,
-            Organisations organisations, Regions regions, AuditLog audit) {
+            Organisations organisations, Regions regions, AuditLog audit, RegisterIndexes indexes) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.cipher = cipher;
@@ -188,6 +190,7 @@ public class HouseholdImporter {
         this.organisations = organisations;
         this.regions = regions;
         this.audit = audit;
+        this.indexes = indexes;
     }
 
     /** The columns of a member's row that make up the household's digest. */
@@ -345,7 +348,8 @@ public class HouseholdImporter {
         phases.lap("changes");
         jdbc.sql(NEW_HOUSEHOLDS).update();
         int imported = jdbc.sql("select count(*) from hh_new").query(Integer.class).single();
-        jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update();
+        indexes.adding(imported, List.of(RegisterIndexes.Table.HOUSEHOLD, RegisterIndexes.Table.HOUSEHOLD_MEMBER),
+                () -> jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).update());
         phases.lap("insert new with members and events");
         log.info("Household roster {}: {} rows, {}", fileName, rowsRead, phases);
         audit.record("registry.householdsImported", "import", fileName, Map.of("rows", rowsRead, "imported", imported,

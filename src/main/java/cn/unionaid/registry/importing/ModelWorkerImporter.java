@@ -30,6 +30,7 @@ import cn.unionaid.registry.Honour;
 import cn.unionaid.registry.ImportError;
 import cn.unionaid.registry.ImportMode;
 import cn.unionaid.registry.ImportResult;
+import cn.unionaid.registry.internal.RegisterIndexes;
 import cn.unionaid.shared.BankCard;
 import cn.unionaid.shared.FieldCipher;
 import cn.unionaid.shared.IdNumber;
@@ -159,9 +160,10 @@ public class ModelWorkerImporter {
     private final Organisations organisations;
     private final Regions regions;
     private final AuditLog audit;
+    private final RegisterIndexes indexes;
 
     ModelWorkerImporter(JdbcClient jdbc, DataSource dataSource, FieldCipher cipher, Messages messages,
-            Organisations organisations, Regions regions, AuditLog audit) {
+            Organisations organisations, Regions regions, AuditLog audit, RegisterIndexes indexes) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.cipher = cipher;
@@ -169,6 +171,7 @@ public class ModelWorkerImporter {
         this.organisations = organisations;
         this.regions = regions;
         this.audit = audit;
+        this.indexes = indexes;
     }
 
     /** A row that passed every check, with its sensitive fields still in clear (sealed when staged). */
@@ -187,6 +190,7 @@ public class ModelWorkerImporter {
         // Good rows are sealed and streamed into the staging table as they are read, so memory does not grow with the file.
         jdbc.sql(CREATE_STAGE).update();
         long rowsRead;
+        long staged;
         // The staging table takes each chunk from a thread of its own while the next rows are read and sealed.
         try (CopyBehind behind = new CopyBehind(DataSourceUtils.getConnection(dataSource))) {
             CsvCopy staging = behind.into("mw_stage", STAGE_COLUMNS);
@@ -202,11 +206,11 @@ public class ModelWorkerImporter {
                     }
                 }
             });
-            staging.finish();
+            staged = staging.finish();
             behind.finish();
         }
         phases.lap("read, check, seal, stage");
-        return merge(scope, fileName, errors, mode, rowsRead, phases);
+        return merge(scope, fileName, errors, mode, rowsRead, staged, phases);
     }
 
     private Line check(SheetHeader header, SheetRow row, SheetLookups lookups, List<ImportError> errors) {
@@ -244,7 +248,7 @@ public class ModelWorkerImporter {
     }
 
     private ImportResult merge(DataScope scope, String fileName, List<ImportError> errors, ImportMode mode,
-            long rowsRead, Phases phases) {
+            long rowsRead, long staged, Phases phases) {
         // The other union is named only to a user whose scope covers it; others learn only that a file exists elsewhere.
         jdbc.sql(HELD_ELSEWHERE).param("scope", scope.orgPath()).query((rs, n) -> new ImportError(rs.getInt(1), ID_NUMBER, "",
                 rs.getBoolean(3) ? messages.get("import.error.heldElsewhere", rs.getString(2))
@@ -259,7 +263,7 @@ public class ModelWorkerImporter {
             throw new ImportFailure(ImportResult.refusedWhole(errors, rejectedRows));
         }
         if (!errors.isEmpty()) {
-            jdbc.sql("delete from mw_stage where row_no = any(?)")
+            staged -= jdbc.sql("delete from mw_stage where row_no = any(?)")
                     .param(errors.stream().mapToInt(ImportError::row).distinct().boxed().toArray(Integer[]::new)).update();
         }
         String by = CurrentUser.require().getUsername();
@@ -270,7 +274,9 @@ public class ModelWorkerImporter {
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
         phases.lap("changes");
         // the archives written, counted as they are inserted rather than by a second search of the register
-        int imported = jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).query(Integer.class).single();
+        // a staged row is unchanged, changed or new
+        int imported = indexes.adding(staged - unchanged - updated, List.of(RegisterIndexes.Table.MODEL_WORKER),
+                () -> jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).query(Integer.class).single());
         phases.lap("insert new with events");
         log.info("Model-worker roster {}: {} rows, {}", fileName, rowsRead, phases);
         ImportResult result = new ImportResult(imported, updated, unchanged, rejectedRows, List.copyOf(errors), false);
