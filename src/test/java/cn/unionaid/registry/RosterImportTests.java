@@ -161,6 +161,29 @@ class RosterImportTests {
                 .andExpect(jsonPath("$.items[0].householdNo").value("YJL-00000"));
     }
 
+    /** A member belongs to a household that exists (checked once per statement); a household with members keeps its number. */
+    @Test
+    void aMemberNeedsItsHouseholdAndAHouseholdIsNeitherDeletedNorRenumbered() {
+        long household = jdbc.sql("select household_id from registry.household_member order by id limit 1").query(Long.class).single();
+        String copy = """
+                insert into registry.household_member (household_id, relation, name, id_number_enc, id_number_bidx, id_number_masked,
+                       sex, birth_date, monthly_income_fen, in_open_household)
+                select h.id, 'OTHER', m.name, m.id_number_enc, m.id_number_bidx, m.id_number_masked, m.sex, m.birth_date,
+                       m.monthly_income_fen, false
+                  from registry.household_member m, (values (?::bigint), (?::bigint)) h (id) where m.household_id = ? and m.relation = 'HEAD'
+                """;
+        assertThatThrownBy(() -> jdbc.sql(copy).param(household).param(-7L).param(household).update())
+                .rootCause().hasMessageContaining("household -7 does not exist");
+        new TransactionTemplate(transactions).executeWithoutResult(t -> {
+            assertThat(jdbc.sql(copy).param(household).param(household).param(household).update()).isEqualTo(2);
+            t.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> jdbc.sql("update registry.household set id = -8 where id = ?").param(household).update())
+                .rootCause().hasMessageContaining("has members and is kept");
+        assertThatThrownBy(() -> jdbc.sql("delete from registry.household where id = ?").param(household).update())
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
     /** Every index is there again with its definition: the unique ones kept, the others built anew. */
     private static void assertBuiltAnew(Map<String, List<String>> before, Map<String, List<String>> after) {
         assertThat(after.keySet()).isEqualTo(before.keySet());
