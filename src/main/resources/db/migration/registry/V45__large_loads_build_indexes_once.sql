@@ -5,7 +5,8 @@
 --
 -- Only indexes that decide nothing are set aside: the keys and unique indexes (one archive per ID number, one open
 -- household per member, one head per household, a union's household numbers) stay, so every rule they enforce holds
--- during the load. The table is locked for the rest of the transaction (others' reads of it wait until the load commits).
+-- during the load. The table is locked for the rest of the transaction (others' reads of it wait until the load commits);
+-- a table that others are using when the load would begin keeps its indexes.
 -- The definitions are kept in registry.index_set_aside until they are built again; a transaction that would commit
 -- with an index still set aside fails instead, so no commit can leave the register without an index.
 
@@ -15,8 +16,11 @@ create table registry.index_set_aside (
     definition text not null
 );
 
+-- Answers how many indexes it set aside: none when the table stays in use by others for two seconds (their pages, or
+-- another large load that would otherwise wait for this one while this one waits for it); the load then keeps the
+-- indexes up row by row, as any other import does.
 create function registry.set_aside_indexes(archive text) returns int
-    language plpgsql security definer set search_path = registry, pg_temp
+    language plpgsql security definer set search_path = registry, pg_temp set lock_timeout = '2s'
 as $$
 declare
     ix record;
@@ -25,7 +29,11 @@ begin
     if archive not in ('model_worker', 'household', 'household_member') then
         raise exception 'the indexes of % cannot be set aside', archive using errcode = '42501';
     end if;
-    execute format('lock table registry.%I in access exclusive mode', archive);
+    begin
+        execute format('lock table registry.%I in access exclusive mode', archive);
+    exception when lock_not_available or deadlock_detected then
+        return 0;
+    end;
     for ix in select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
                 from pg_index i join pg_class c on c.oid = i.indexrelid
                where i.indrelid = format('registry.%I', archive)::regclass and not i.indisunique and not i.indisprimary

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import cn.unionaid.DemoUsers;
 import cn.unionaid.IntegrationTest;
@@ -119,6 +121,40 @@ class RosterImportTests {
         upload("yiyang.clerk", "/api/v1/model-workers/import", "沅江市劳模.csv", file, null)
                 .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.unchanged").value(n));
         assertThat(indexes()).isEqualTo(after);
+    }
+
+    /** A large load that finds the register in use by others keeps its indexes up row by row instead of waiting for them. */
+    @Test
+    void aLargeLoadWhileOthersReadTheRegisterKeepsItsIndexes() throws Exception {
+        long held = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'registry.model_worker'::regclass")
+                .query(Long.class).single();
+        int n = (int) Math.max(1_000, held) + 100;
+        byte[] file = Rosters.csv(ModelWorkerSheet.COLUMNS, Rosters.manyModelWorkers(n, "430900", "430921", "南宫萃读"),
+                StandardCharsets.UTF_8);
+        Map<String, List<String>> before = indexes();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch imported = new CountDownLatch(1);
+        Thread reader = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
+            jdbc.sql("select count(*) from registry.model_worker where id = -1").query(Long.class).single();
+            reading.countDown();
+            try {
+                imported.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        reader.start();
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            upload("yiyang.clerk", "/api/v1/model-workers/import", "南县劳模.csv", file, null)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(n));
+        } finally {
+            imported.countDown();
+            reader.join();
+        }
+        assertThat(indexes()).isEqualTo(before);
+        mvc.perform(get("/api/v1/model-workers").param("q", "南宫萃读").with(DemoUsers.api("yiyang.clerk")))
+                .andExpect(jsonPath("$.total").value(1));
     }
 
     /** The database refuses to commit with an index set aside, and sets aside only the register's own tables. */
