@@ -80,10 +80,13 @@ $$;
 create constraint trigger index_set_aside_restored after insert on registry.index_set_aside
     deferrable initially deferred for each row execute function registry.index_set_aside_restored();
 
+-- Only the application sets indexes aside (and the owner, who may anyway); no other role of the database may.
+revoke execute on function registry.set_aside_indexes(text), registry.restore_indexes() from public;
 do $$
 begin
     if exists (select from pg_roles where rolname = 'unionaid_app') then
         revoke insert, update, delete, truncate on registry.index_set_aside from unionaid_app;
+        grant execute on function registry.set_aside_indexes(text), registry.restore_indexes() to unionaid_app;
     end if;
 end
 $$;
