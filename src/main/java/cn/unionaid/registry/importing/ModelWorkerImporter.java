@@ -273,8 +273,8 @@ public class ModelWorkerImporter {
         jdbc.sql(APPLY_CHANGES).update();
         jdbc.sql(CHANGE_EVENTS).param("reason", reason).param("by", by).update();
         phases.lap("changes");
-        // the archives written, counted as they are inserted rather than by a second search of the register
-        // a staged row is unchanged, changed or new
+        // a staged row is unchanged, changed or new; the archives written are counted as they are inserted rather than by a
+        // second search of the register
         int imported = indexes.adding(staged - unchanged - updated, List.of(RegisterIndexes.Table.MODEL_WORKER),
                 () -> jdbc.sql(INSERT_NEW).param("reason", reason).param("by", by).query(Integer.class).single());
         phases.lap("insert new with events");
